@@ -1,0 +1,130 @@
+"""Read the page out of an extract request: content type, gzip, size limit, the ``url`` field.
+
+Two shapes are accepted (docs/api.md): JSON ``{"url": ..., "html": ...}``, or the raw page bytes
+as ``text/html`` with ``?url=``. The size limit applies to the decompressed body, checked from
+``Content-Length`` before anything is read and again while reading, so no body larger than the
+limit is ever held in memory, compressed or not.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import Request
+
+from server.errors import BadRequest, PayloadTooLarge, UnsupportedMediaType
+
+JSON_TYPES = frozenset({"application/json"})
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_CHUNK = 64 * 1024
+MAX_URL_CHARS = 8192
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    page: bytes | str
+    url: str | None
+    charset: str | None
+    fields: dict[str, Any]  # the JSON body's other members, for options later stages read
+
+
+def _too_large(limit: int) -> PayloadTooLarge:
+    return PayloadTooLarge(
+        f"The page is larger than this server accepts ({limit:,} bytes after decompression).",
+        max_bytes=limit,
+    )
+
+
+def _read_body(request: Request, limit: int) -> bytes:
+    """The body, decompressed when gzip-encoded; PayloadTooLarge past ``limit`` bytes."""
+    encoding = (request.headers.get("Content-Encoding") or "identity").strip().lower()
+    if encoding not in ("identity", "gzip", "x-gzip"):
+        raise UnsupportedMediaType(
+            f"Content-Encoding {encoding!r} is not supported; send gzip or no encoding."
+        )
+    if request.content_length is not None and request.content_length > limit:
+        raise _too_large(limit)
+    decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS) if encoding != "identity" else None
+    body = bytearray()
+    stream = request.stream
+    while chunk := stream.read(_CHUNK):
+        if decompressor is None:
+            body += chunk
+        else:
+            try:
+                # max_length bounds what one chunk may expand to: a gzip bomb stops here.
+                body += decompressor.decompress(chunk, limit + 1 - len(body))
+            except zlib.error:
+                raise BadRequest("The body is not valid gzip.") from None
+            if decompressor.unconsumed_tail and len(body) > limit:
+                raise _too_large(limit)
+        if len(body) > limit:
+            raise _too_large(limit)
+    if decompressor is not None:
+        if not decompressor.eof:
+            raise BadRequest("The gzip body ends before its end marker.")
+        if decompressor.unconsumed_tail:
+            raise _too_large(limit)
+    return bytes(body)
+
+
+def _check_url(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise BadRequest("'url' must be a string: the page's address.")
+    value = value.strip()
+    if not value:
+        return None
+    if len(value) > MAX_URL_CHARS:
+        raise BadRequest(f"'url' is longer than {MAX_URL_CHARS} characters.")
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        raise BadRequest("'url' is not a valid URL.") from None
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise BadRequest("'url' must be an absolute http or https URL.")
+    return value
+
+
+def _from_json(body: bytes, charset: str | None) -> PageRequest:
+    try:
+        data = json.loads(body.decode(charset or "utf-8"))
+    except (UnicodeDecodeError, LookupError):
+        raise BadRequest("The JSON body is not valid UTF-8.") from None
+    except ValueError as error:
+        raise BadRequest(f"The body is not valid JSON ({error}).") from None
+    except RecursionError:
+        raise BadRequest("The JSON body is nested too deeply.") from None
+    if not isinstance(data, dict):
+        raise BadRequest('The JSON body must be an object: {"url": "...", "html": "..."}.')
+    html = data.get("html")
+    if html is None:
+        raise BadRequest("'html' is missing: send the page's HTML as a string.")
+    if not isinstance(html, str):
+        raise BadRequest("'html' must be a string holding the page's HTML.")
+    if not html.strip():
+        raise BadRequest("'html' is empty.")
+    fields = {key: value for key, value in data.items() if key not in ("html", "url")}
+    return PageRequest(html, _check_url(data.get("url")), None, fields)
+
+
+def read_page_request(request: Request, max_bytes: int) -> PageRequest:
+    """Parse an extract request; raise a ClearpageError (4xx) when it is not one."""
+    mimetype = request.mimetype
+    if mimetype not in JSON_TYPES | HTML_TYPES:
+        shown = mimetype or "none"
+        raise UnsupportedMediaType(
+            f"Content-Type {shown!r} is not supported: send application/json or text/html.",
+        )
+    body = _read_body(request, max_bytes)
+    charset = request.mimetype_params.get("charset")
+    if mimetype in JSON_TYPES:
+        return _from_json(body, charset)
+    if not body.strip():
+        raise BadRequest("The body is empty: send the page's HTML.")
+    return PageRequest(body, _check_url(request.args.get("url")), charset, {})

@@ -1,0 +1,124 @@
+"""The one registry of settings: name, default and help, read from ``CLEARPAGE_*`` variables.
+
+Flask reads ``CLEARPAGE_<NAME>`` into ``app.config["<NAME>"]`` (``from_prefixed_env``, values
+parsed as JSON where they parse). This module says which names exist, what they default to and
+what they mean; the README's configuration table and ``clearpage serve --help`` are built from it,
+and a test fails when a setting is missing from the README.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, MutableMapping
+from dataclasses import dataclass
+from typing import Any
+
+ENV_PREFIX = "CLEARPAGE"
+
+
+class ConfigError(ValueError):
+    """A setting has a value the service cannot run with."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+    check: Callable[[Any], bool] = lambda value: True
+    expected: str = ""
+
+    @property
+    def env_var(self) -> str:
+        return f"{ENV_PREFIX}_{self.name}"
+
+
+def _positive_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def _positive_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "MAX_BODY_BYTES",
+        10 * 1024 * 1024,
+        "Largest page accepted, in bytes, measured after gzip decompression; larger gets 413.",
+        _positive_int,
+        "a positive integer",
+    ),
+    Setting(
+        "LOG_LEVEL",
+        "INFO",
+        "Python logging level. No article text or page URL is logged at INFO or above.",
+        lambda value: value in ("DEBUG", "INFO", "WARNING", "ERROR"),
+        "DEBUG, INFO, WARNING or ERROR",
+    ),
+    Setting(
+        "RATELIMIT_DEFAULT",
+        "600/minute",
+        "flask-limiter's limit per client on the extract endpoint (its own syntax, e.g. 60/minute).",
+        _text,
+        "a flask-limiter limit string",
+    ),
+    Setting(
+        "RATELIMIT_STORAGE_URI",
+        "memory://",
+        "Where flask-limiter keeps its counts: memory:// (one process) or redis://host:port.",
+        _text,
+        "a storage URI",
+    ),
+    Setting(
+        "READING_WORDS_PER_MINUTE",
+        230,
+        "Reading speed behind reading_minutes (characters per minute for CJK text is twice this).",
+        _positive_number,
+        "a positive number",
+    ),
+)
+
+BY_NAME: dict[str, Setting] = {setting.name: setting for setting in SETTINGS}
+
+
+def defaults() -> dict[str, Any]:
+    """Every setting at its default, as Flask config keys."""
+    return {setting.name: setting.default for setting in SETTINGS}
+
+
+def check(config: Mapping[str, Any]) -> None:
+    """Raise ConfigError naming the variable when a setting has an unusable value."""
+    for setting in SETTINGS:
+        value = config.get(setting.name, setting.default)
+        if not setting.check(value):
+            raise ConfigError(f"{setting.env_var}={value!r}: expected {setting.expected}")
+
+
+def unknown_variables(environ: Mapping[str, str]) -> list[str]:
+    """CLEARPAGE_* variables that name no setting: usually a typo worth a warning.
+
+    ``CLEARPAGE_RATELIMIT_*`` are all flask-limiter's own settings, passed through as they are.
+    """
+    known = {setting.env_var for setting in SETTINGS}
+    return sorted(
+        name
+        for name in environ
+        if name.startswith(f"{ENV_PREFIX}_")
+        and name not in known
+        and not name.startswith(f"{ENV_PREFIX}_RATELIMIT_")
+    )
+
+
+def load(config: MutableMapping[str, Any], test_config: Mapping[str, Any] | None = None) -> None:
+    """Fill a Flask config: defaults, then CLEARPAGE_* variables, then ``test_config``; then check."""
+    config.update(defaults())
+    from_prefixed_env = getattr(config, "from_prefixed_env", None)
+    if from_prefixed_env is not None:
+        from_prefixed_env(ENV_PREFIX)
+    if test_config:
+        config.update(test_config)
+    check(config)

@@ -1,0 +1,82 @@
+"""The extraction pipeline: a page's bytes or text in, a clean, safe ``Article`` out.
+
+``extract`` runs the stages in a straight line, each a module of its own:
+
+1. decode     bytes -> str: BOM, declared charset, ``<meta charset>``, detector  (decode.py)
+2. parse      str -> lxml tree, bounded in depth                               (parse.py)
+3. preclean   drop hidden nodes, consent layers, overlays, non-content markup  (preclean.py)
+4. metadata   title, byline, dates, language, lead image from the page's markup (metadata.py)
+5. readable   readability-lxml chooses the article's element                  (readable.py)
+6. postclean  drop what readability kept that a reader would not              (postclean.py)
+7. sanitize   absolute URLs, then the nh3 allowlist                           (sanitize.py)
+8. render     plain text, word count, reading time (Markdown on request)      (render.py)
+
+Stages raise ``server.errors.NotReadable`` when there is no article; nothing else is expected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from server.errors import NotReadable
+from server.pipeline.decode import decode
+from server.pipeline.metadata import document_base_url, metadata
+from server.pipeline.parse import parse
+from server.pipeline.postclean import postclean
+from server.pipeline.preclean import preclean
+from server.pipeline.readable import NOT_AN_ARTICLE, readable
+from server.pipeline.render import render
+from server.pipeline.sanitize import sanitize
+from server.pipeline.types import Article
+
+__all__ = ["Article", "Options", "extract"]
+
+
+@dataclass(frozen=True)
+class Options:
+    """Per-deployment choices that change the result (from the service's settings)."""
+
+    words_per_minute: float = 230
+
+
+def _first_paragraph(text: str) -> str | None:
+    return next((block for block in text.split("\n\n") if len(block) > 40), None)
+
+
+def extract(
+    page: bytes | str,
+    *,
+    url: str | None = None,
+    charset: str | None = None,
+    options: Options | None = None,
+) -> Article:
+    """Extract the article from a page (raw bytes, or text already decoded)."""
+    options = options or Options()
+    markup = page if isinstance(page, str) else decode(page, charset)
+    root = parse(markup)
+    base_url = document_base_url(root, url)
+    precleaned = preclean(root)
+    meta = metadata(precleaned.root, base_url)
+    postcleaned = postclean(readable(precleaned.root), meta)
+    content_html = sanitize(postcleaned.article, base_url)
+    rendered = render(content_html, options.words_per_minute)
+    if not rendered.text:
+        raise NotReadable(NOT_AN_ARTICLE)
+    return Article(
+        url=url,
+        canonical_url=meta.canonical_url,
+        title=meta.title,
+        byline=meta.byline,
+        site_name=meta.site_name,
+        published=meta.published,
+        modified=meta.modified,
+        lang=meta.lang,
+        dir=meta.dir or "ltr",
+        excerpt=meta.excerpt or _first_paragraph(rendered.text),
+        lead_image=meta.lead_image,
+        content_html=rendered.content_html,
+        text=rendered.text,
+        word_count=rendered.word_count,
+        reading_minutes=rendered.reading_minutes,
+        removed=tuple(precleaned.removed + postcleaned.removed),
+    )

@@ -1,0 +1,436 @@
+"""Stage 4: what the page says about itself: title, byline, site, dates, language, lead image.
+
+Sources, most trusted first, as Firefox's Reader View (Readability.js) orders them: schema.org
+JSON-LD (what publishers write for search engines), then Dublin Core / OpenGraph / Twitter /
+Parse.ly ``<meta>`` tags, then microdata and markup in the page (``rel=author``, ``<time>``, the
+``<title>``). Every value is optional; a missing one is None, never a guess made from the URL.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import urljoin
+
+from dateutil import parser as date_parser
+from lxml.html import HtmlElement
+
+from server.pipeline.types import LeadImage, Metadata
+
+ARTICLE_TYPES = frozenset(
+    """Article AdvertiserContentArticle AnalysisNewsArticle APIReference AskPublicNewsArticle
+    BackgroundNewsArticle BlogPosting DiscussionForumPosting LiveBlogPosting
+    MedicalScholarlyArticle NewsArticle OpinionNewsArticle Report ReportageNewsArticle
+    ReviewNewsArticle SatiricalArticle ScholarlyArticle SocialMediaPosting TechArticle""".split()
+)
+
+# Title separators, as in "Headline | Site" or "Site » Section » Headline".
+_SEPARATORS = "|\\-–—\\\\/>»"
+_SEPARATOR_RE = re.compile(f" [{_SEPARATORS}] ")
+_HIERARCHICAL_RE = re.compile(r" [\\/>»] ")
+_RTL_LANGUAGES = frozenset("""ar arc ckb dv fa ha he khw ks ku ps sd ug ur yi""".split())
+_MAX_BYLINE_CHARS = 100
+_URL_RE = re.compile(r"^(https?:)?//|^www\.", re.I)
+
+# Timezone abbreviations dateutil does not know, seen in news datelines ("08:57 pm IST").
+_TZ_ABBREVIATIONS = {
+    "IST": 5 * 3600 + 1800, "PKT": 5 * 3600, "JST": 9 * 3600, "KST": 9 * 3600, "AEST": 10 * 3600,
+    "AEDT": 11 * 3600, "CET": 3600, "CEST": 7200, "BST": 3600, "EST": -5 * 3600, "EDT": -4 * 3600,
+    "CST": -6 * 3600, "CDT": -5 * 3600, "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600,
+    "PDT": -7 * 3600, "GMT": 0, "UTC": 0, "WIB": 7 * 3600, "SGT": 8 * 3600, "HKT": 8 * 3600,
+}  # fmt: skip
+
+
+def clean_text(value: Any) -> str | None:
+    """A metadata string: entities unescaped (many CMSs escape twice), whitespace collapsed."""
+    if not isinstance(value, str):
+        return None
+    text = " ".join(html.unescape(value).split())
+    return text or None
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+# --------------------------------------------------------------------------- JSON-LD
+
+
+def _json_ld_objects(root: HtmlElement) -> Iterator[dict[str, Any]]:
+    """Every JSON object in the page's ld+json scripts, ``@graph`` and lists flattened."""
+    for script in root.iterfind(".//script[@type='application/ld+json']"):
+        raw = (script.text or "").strip()
+        raw = re.sub(r"^\s*(<!\[CDATA\[|<!--)|(\]\]>|-->)\s*$", "", raw).rstrip(";")
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack[0:0] = item
+            elif isinstance(item, dict):
+                yield item
+                if isinstance(item.get("@graph"), list):
+                    stack[0:0] = item["@graph"]
+
+
+def _types(item: dict[str, Any]) -> set[str]:
+    value = item.get("@type")
+    values = value if isinstance(value, list) else [value]
+    return {v.rsplit("/", 1)[-1] for v in values if isinstance(v, str)}
+
+
+def _name(value: Any) -> str | None:
+    """The name of a schema.org Person/Organization given as a string, object or list."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return clean_text(value.get("name"))
+    if isinstance(value, list):
+        names = [name for name in (_name(v) for v in value) if name]
+        return ", ".join(dict.fromkeys(names)) or None
+    return None
+
+
+def _image_url(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dict):
+        return _image_url(value.get("url") or value.get("contentUrl"))
+    if isinstance(value, list) and value:
+        return _image_url(value[0])
+    return None
+
+
+@dataclass(frozen=True)
+class _JsonLd:
+    title: str | None = None
+    byline: str | None = None
+    site_name: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    excerpt: str | None = None
+    lang: str | None = None
+    image: str | None = None
+    url: str | None = None
+
+
+def _article_json_ld(root: HtmlElement, document_title: str | None) -> _JsonLd:
+    for item in _json_ld_objects(root):
+        if not _types(item) & ARTICLE_TYPES:
+            continue
+        context = json.dumps(item.get("@context", "schema.org"))
+        if "schema.org" not in context:
+            continue
+        headline, name = clean_text(item.get("headline")), clean_text(item.get("name"))
+        title = headline or name
+        if headline and name and document_title and name != headline:
+            # Some sites put the SEO title in one and the display headline in the other: take
+            # the one that resembles the page's <title> (what the publisher shows in the tab).
+            title = max((headline, name), key=lambda t: _similarity(t, document_title))
+        main = item.get("mainEntityOfPage")
+        return _JsonLd(
+            title=title,
+            byline=_name(item.get("author")),
+            site_name=_name(item.get("publisher")),
+            published=clean_text(item.get("datePublished")),
+            modified=clean_text(item.get("dateModified")),
+            excerpt=clean_text(item.get("description")),
+            lang=clean_text(item.get("inLanguage")) if isinstance(item.get("inLanguage"), str) else None,
+            image=_image_url(item.get("image")),
+            url=clean_text(item.get("url"))
+            or clean_text(main.get("@id") if isinstance(main, dict) else main),
+        )
+    return _JsonLd()
+
+
+def _similarity(a: str, b: str) -> float:
+    words_a, words_b = set(a.lower().split()), set(b.lower().split())
+    return len(words_a & words_b) / max(len(words_a | words_b), 1)
+
+
+# --------------------------------------------------------------------------- <meta>
+
+_PROPERTY_RE = re.compile(
+    r"\s*(article|dc|dcterm|og|twitter)\s*:\s*"
+    r"(author|creator|description|published_time|modified_time|title|site_name|image|image:alt|locale|url)\s*",
+    re.I,
+)
+_NAME_RE = re.compile(
+    r"^\s*(?:(dc|dcterm|og|twitter|parsely|weibo:(?:article|webpage))\s*[-.:]\s*)?"
+    r"(author|creator|pub-date|description|title|site_name|image|image:alt|date|language)\s*$",
+    re.I,
+)
+
+
+def _meta_values(root: HtmlElement) -> dict[str, str]:
+    """``<meta>`` values keyed by normalised name ("og:title", "dc:creator", "author"...); first wins."""
+    values: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        content = clean_text(meta.get("content"))
+        if not content:
+            continue
+        keys: list[str] = []
+        prop = meta.get("property")
+        if prop:
+            keys += [f"{m.group(1)}:{m.group(2)}".lower() for m in _PROPERTY_RE.finditer(prop)]
+        name = meta.get("name")
+        if not keys and name and _NAME_RE.match(name):
+            keys.append(re.sub(r"\s+", "", name).lower().replace(".", ":"))
+        itemprop = meta.get("itemprop")
+        if itemprop:
+            keys.append(f"itemprop:{itemprop.strip()}")
+        equiv = meta.get("http-equiv")
+        if equiv:
+            keys.append(f"http-equiv:{equiv.strip().lower()}")
+        for key in keys:
+            values.setdefault(key, content)
+    return values
+
+
+def _first(values: dict[str, str], *keys: str) -> str | None:
+    return next((values[key] for key in keys if values.get(key)), None)
+
+
+# --------------------------------------------------------------------------- <title>
+
+
+def _document_title(root: HtmlElement) -> str | None:
+    title = root.find(".//title")
+    return clean_text(title.text_content()) if title is not None else None
+
+
+def _headings(root: HtmlElement, *tags: str) -> list[str]:
+    texts = (clean_text(h.text_content()) for tag in tags for h in root.iter(tag))
+    return [t for t in texts if t]
+
+
+def title_from_document(root: HtmlElement) -> str | None:
+    """The headline inside ``<title>``: the site name and section trail taken off.
+
+    "Headline | Site" keeps the part before the last separator unless that leaves under three
+    words (then "Site | Headline": the part after the first); "Section: Headline" keeps the part
+    after the colon unless a heading shows the whole string; a title too long or too short to be
+    a headline gives way to the page's only <h1>. Too short a result means we cut wrongly, so the
+    whole <title> stands.
+    """
+    original = _document_title(root)
+    if not original:
+        h1s = _headings(root, "h1")
+        return h1s[0] if len(h1s) == 1 else None
+    title = original
+    hierarchical = False
+    separators = list(_SEPARATOR_RE.finditer(original))
+    if separators:
+        hierarchical = bool(_HIERARCHICAL_RE.search(original))
+        title = original[: separators[-1].start()]
+        if word_count(title) < 3:
+            title = re.sub(f"^[^{_SEPARATORS}]*[{_SEPARATORS}]", "", original)
+    elif ": " in original:
+        if original not in _headings(root, "h1", "h2"):
+            title = original[original.rfind(":") + 1 :]
+            if word_count(title) < 3:
+                title = original[original.find(":") + 1 :]
+            elif word_count(original[: original.find(":")]) > 5:
+                title = original
+    elif len(original) > 150 or len(original) < 15:
+        h1s = _headings(root, "h1")
+        if len(h1s) == 1:
+            title = h1s[0]
+    title = " ".join(title.split())
+    words = word_count(title)
+    if words <= 4 and (
+        not hierarchical or words != word_count(re.sub(f"[{_SEPARATORS}]+", "", original)) - 1
+    ):
+        title = original
+    return title or None
+
+
+# --------------------------------------------------------------------------- byline
+
+_BYLINE_HINT = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
+
+
+def _looks_like_byline(text: str | None) -> bool:
+    return bool(text) and len(text) <= _MAX_BYLINE_CHARS and not _URL_RE.match(text)  # type: ignore[arg-type]
+
+
+def byline_element(scope: HtmlElement) -> HtmlElement | None:
+    """The first element under ``scope`` that names the author, as Reader View finds it:
+    ``rel=author``, ``itemprop=author`` (its ``name`` part when it has one), or a class or id
+    such as "byline" or "author", with a short text that is not a URL."""
+    for element in scope.iter():
+        if not isinstance(element.tag, str) or element is scope:
+            continue
+        rel, itemprop = element.get("rel", ""), element.get("itemprop", "")
+        hint = f"{element.get('class', '')} {element.get('id', '')}"
+        if "author" in rel.split() or "author" in itemprop.split() or _BYLINE_HINT.search(hint):
+            name = element.find(".//*[@itemprop='name']") if "author" in itemprop.split() else None
+            found = name if name is not None else element
+            if _looks_like_byline(clean_text(found.text_content())):
+                return found
+    return None
+
+
+def _byline_from_markup(root: HtmlElement) -> str | None:
+    body = root.find("body")
+    element = byline_element(body) if body is not None else None
+    return clean_text(element.text_content()) if element is not None else None
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def normalise_date(value: str | None) -> str | None:
+    """ISO 8601, with the offset when the source gave a zone; None when it is not a date."""
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            parsed = date_parser.parse(text, tzinfos=_TZ_ABBREVIATIONS, fuzzy=True)
+        except (ValueError, OverflowError, TypeError):
+            return None
+    if not 1900 <= parsed.year <= 2100:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+def _date_from_markup(root: HtmlElement, itemprop: str) -> str | None:
+    for element in root.xpath(f".//*[@itemprop='{itemprop}']"):
+        value = element.get("datetime") or element.get("content") or element.text_content()
+        if value and value.strip():
+            return value
+    return None
+
+
+def _published_time_element(root: HtmlElement) -> str | None:
+    for element in root.xpath(".//time[@pubdate][@datetime]"):
+        return element.get("datetime")
+    return None
+
+
+# --------------------------------------------------------------------------- language
+
+
+def normalise_lang(value: str | None) -> str | None:
+    """A BCP 47 tag from "en_US", "en-us", "EN"; None for an empty or odd value."""
+    if not value:
+        return None
+    tag = value.strip().replace("_", "-").split(",")[0].strip()
+    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*", tag):
+        return None
+    primary, *rest = tag.split("-")
+    parts = [primary.lower()] + [p.upper() if len(p) == 2 else p.title() if len(p) == 4 else p for p in rest]
+    return "-".join(parts)
+
+
+def direction(root: HtmlElement, lang: str | None) -> str:
+    for element in (root, root.find("body")):
+        if element is not None and element.get("dir", "").strip().lower() in ("rtl", "ltr"):
+            return element.get("dir").strip().lower()
+    if lang and lang.split("-")[0] in _RTL_LANGUAGES:
+        return "rtl"
+    return "ltr"
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def _absolute(url: str | None, base: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        return urljoin(base, url) if base else url
+    except ValueError:
+        return None
+
+
+def document_base_url(root: HtmlElement, url: str | None) -> str | None:
+    """What relative URLs resolve against: ``<base href>`` joined to the page URL, else the URL."""
+    base = root.find(".//base[@href]")
+    href = base.get("href", "").strip() if base is not None else ""
+    joined = _absolute(href, url) if href else url
+    return joined if joined and joined.startswith(("http://", "https://")) else url
+
+
+def _canonical_link(root: HtmlElement) -> str | None:
+    for link in root.iter("link"):
+        if "canonical" in link.get("rel", "").lower().split() and link.get("href"):
+            return link.get("href").strip()
+    return None
+
+
+def metadata(root: HtmlElement, url: str | None = None) -> Metadata:
+    """Read the page's metadata; every field may be None."""
+    document_title = _document_title(root)
+    ld = _article_json_ld(root, document_title)
+    meta = _meta_values(root)
+
+    title = ld.title or _first(
+        meta, "dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title",
+        "title", "twitter:title", "parsely-title",
+    ) or title_from_document(root)  # fmt: skip
+    byline = next(
+        (
+            value
+            for value in (
+                ld.byline,
+                _first(meta, "dc:creator", "dcterm:creator", "author", "parsely-author", "article:author"),
+                _byline_from_markup(root),
+            )
+            if _looks_like_byline(value)
+        ),
+        None,
+    )
+    excerpt = ld.excerpt or _first(
+        meta, "dc:description", "dcterm:description", "og:description", "weibo:article:description",
+        "weibo:webpage:description", "description", "twitter:description",
+    )  # fmt: skip
+    published = normalise_date(
+        ld.published
+        or _first(
+            meta, "article:published_time", "parsely-pub-date", "itemprop:datePublished", "dc:date", "date"
+        )
+        or _date_from_markup(root, "datePublished")
+        or _published_time_element(root)
+    )
+    modified = normalise_date(
+        ld.modified
+        or _first(meta, "article:modified_time", "itemprop:dateModified")
+        or _date_from_markup(root, "dateModified")
+    )
+    lang = normalise_lang(
+        root.get("lang")
+        or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+        or _first(meta, "http-equiv:content-language", "dc:language", "language")
+        or ld.lang
+        or _first(meta, "og:locale")
+    )
+    image = _absolute(ld.image or _first(meta, "og:image", "twitter:image", "itemprop:image"), url)
+    canonical = _absolute(_canonical_link(root) or _first(meta, "og:url") or ld.url, url)
+    return Metadata(
+        title=title,
+        byline=byline,
+        site_name=ld.site_name or _first(meta, "og:site_name"),
+        published=published,
+        modified=modified,
+        lang=lang,
+        dir=direction(root, lang),
+        excerpt=excerpt,
+        canonical_url=canonical if canonical and canonical.startswith(("http://", "https://")) else None,
+        lead_image=LeadImage(url=image, alt=_first(meta, "og:image:alt", "twitter:image:alt"))
+        if image
+        else None,
+    )

@@ -1,0 +1,39 @@
+"""Stage 2: str -> lxml tree.
+
+libxml2's HTML parser is forgiving (it repairs whatever browsers repair) and bounded: it stops
+descending at 256 levels of nesting, so a page of 100,000 nested elements cannot exhaust the stack
+of any later stage that recurses.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
+
+from server.errors import NotReadable
+
+# Characters libxml2 refuses in a tree: C0 controls other than tab/newline/return, lone surrogates
+# and the two non-characters U+FFFE/U+FFFF. Browsers drop or replace them too.
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+
+
+def parse(markup: str) -> HtmlElement:
+    """Parse a whole page into its <html> element; raise NotReadable when nothing is there."""
+    markup = _XML_INCOMPATIBLE.sub("", markup)
+    if not markup.strip():
+        raise NotReadable("The page is empty.")
+    try:
+        root = lxml.html.document_fromstring(markup, parser=_PARSER)
+    except (etree.ParserError, ValueError) as error:
+        raise NotReadable(f"The page could not be read as HTML ({error}).") from None
+    if root.find("body") is None and root.find("frameset") is not None:
+        raise NotReadable(
+            "This page is a frameset: its text lives in other pages that it loads. "
+            "Open the frame that holds the article and try again."
+        )
+    return root

@@ -1,0 +1,112 @@
+"""Stage 8: the sanitised article as plain text (and Markdown on request), with its counts.
+
+``text`` is the prose, like schema.org's ``articleBody``: one block per paragraph, heading, list
+item or table row, separated by one blank line, so "end.</p><p>Next" never becomes "end.Next".
+Figure captions and credits stay with their figure in the HTML; they are not prose, and ``text``
+feeds word counts, summaries and read-aloud.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import lxml.html
+from lxml.html import HtmlElement
+from markdownify import markdownify
+
+from server.pipeline.types import Rendered
+
+BLOCK_TAGS = frozenset(
+    """address article aside blockquote body caption dd details div dl dt figure footer h1 h2 h3 h4
+    h5 h6 header hr li main nav ol p pre section summary table tbody tfoot thead tr ul""".split()
+)
+NOT_PROSE_TAGS = frozenset({"figcaption", "script", "style", "template"})
+_LINE_BREAK = "\x00"  # stands for <br> until whitespace is collapsed (NUL never survives parse)
+_CELL_BREAK = "\x01"  # stands for the gap between table cells
+
+# Scripts written without spaces between words: each character counts as a word (as the corpus
+# scorer and most word counters do) and is read about twice as fast as a word. Elsewhere a word
+# is what spaces separate, if it holds a letter or digit: "valley's" and "2,140" are one word each.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_WORD = re.compile(f"[^\\s{_CJK}]*[^\\W{_CJK}][^\\s{_CJK}]*")
+
+
+def _collect(element: HtmlElement, blocks: list[str], current: list[str]) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in NOT_PROSE_TAGS or not tag:
+        if element.tail:
+            current.append(element.tail)
+        return
+    if tag == "pre":
+        _flush(blocks, current)
+        code = element.text_content().strip("\n")
+        if code.strip():
+            blocks.append(code)
+    else:
+        block = tag in BLOCK_TAGS
+        if block:
+            _flush(blocks, current)
+        if element.text:
+            current.append(element.text)
+        for child in element:
+            _collect(child, blocks, current)
+        if tag == "br":
+            current.append(_LINE_BREAK)
+        elif tag in ("td", "th"):
+            current.append(_CELL_BREAK)
+        if block:
+            _flush(blocks, current)
+    if element.tail:
+        current.append(element.tail)
+
+
+def _flush(blocks: list[str], current: list[str]) -> None:
+    """End the current block: collapse its whitespace, keep its <br> lines and table cells."""
+    if not current:
+        return
+    raw = "".join(current)
+    current.clear()
+    lines = []
+    for line in raw.split(_LINE_BREAK):
+        cells = (" ".join(cell.split()) for cell in line.split(_CELL_BREAK))
+        line = "\t".join(cell for cell in cells if cell)
+        if line:
+            lines.append(line)
+    if lines:
+        blocks.append("\n".join(lines))
+
+
+def to_text(article: HtmlElement) -> str:
+    """The article's prose: blocks separated by one blank line, captions left out."""
+    blocks: list[str] = []
+    current: list[str] = []
+    _collect(article, blocks, current)
+    _flush(blocks, current)
+    return "\n\n".join(blocks)
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text)) + len(_CJK_CHAR.findall(text))
+
+
+def reading_minutes(text: str, words_per_minute: float) -> int:
+    minutes = len(_WORD.findall(text)) / words_per_minute + len(_CJK_CHAR.findall(text)) / (
+        2 * words_per_minute
+    )
+    return max(1, math.ceil(minutes - 0.25)) if text else 0
+
+
+def render(content_html: str, words_per_minute: float) -> Rendered:
+    """Text and counts of the sanitised article HTML."""
+    article = lxml.html.fragment_fromstring(content_html, create_parent="div") if content_html else None
+    text = to_text(article) if article is not None else ""
+    return Rendered(content_html, text, word_count(text), reading_minutes(text, words_per_minute))
+
+
+def to_markdown(content_html: str, title: str | None = None) -> str:
+    """The article as Markdown (ATX headings, "-" bullets), its title as the first heading."""
+    body = markdownify(content_html, heading_style="ATX", bullets="-", strip=["span"]).strip()
+    body = re.sub(r"\n{3,}", "\n\n", body)
+    return f"# {title}\n\n{body}\n" if title else f"{body}\n"
