@@ -53,6 +53,14 @@ SETTINGS: tuple[Setting, ...] = (
         "a positive integer",
     ),
     Setting(
+        "EXTRACT_TIME_LIMIT_SECONDS",
+        10,
+        "Longest one extraction may run before the page gets 422 (too complex); gunicorn's worker "
+        "timeout is set above it.",
+        _positive_number,
+        "a positive number",
+    ),
+    Setting(
         "LOG_LEVEL",
         "INFO",
         "Python logging level. No article text or page URL is logged at INFO or above.",

@@ -76,6 +76,14 @@ class NotReadable(ClearpageError):
     slug = "not-readable"
 
 
+class PageTooComplex(ClearpageError):
+    """Extraction did not finish within EXTRACT_TIME_LIMIT_SECONDS."""
+
+    status = 422
+    title = "Page too complex"
+    slug = "too-complex"
+
+
 def problem(
     status: int, title: str, detail: str, slug: str | None = None, **extensions: Any
 ) -> dict[str, Any]:

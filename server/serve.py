@@ -38,12 +38,13 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def gunicorn_options(host: str, port: int, workers: int | None) -> dict[str, Any]:
+def gunicorn_options(host: str, port: int, workers: int | None, time_limit: float) -> dict[str, Any]:
     return {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
         "workers": workers or default_workers(),
         "worker_class": "sync",
-        "timeout": 60,
+        # The pipeline stops itself at the time limit; gunicorn kills a worker only if that failed.
+        "timeout": int(time_limit) + 20,
         "graceful_timeout": 30,
         "max_requests": 2000,
         "max_requests_jitter": 200,
@@ -77,5 +78,6 @@ def run(host: str, port: int, workers: int | None) -> None:
     logging.basicConfig(
         stream=sys.stderr, level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    create_app()  # fail here, with the setting's name, before any worker starts
-    ClearpageServer(gunicorn_options(host, port, workers)).run()
+    app = create_app()  # fail here, with the setting's name, before any worker starts
+    options = gunicorn_options(host, port, workers, app.config["EXTRACT_TIME_LIMIT_SECONDS"])
+    ClearpageServer(options).run()

@@ -29,7 +29,11 @@ def test_test_config_overrides_environment(monkeypatch):
 
 @pytest.mark.parametrize(
     ("variable", "value"),
-    [("CLEARPAGE_MAX_BODY_BYTES", "-1"), ("CLEARPAGE_MAX_BODY_BYTES", "ten"), ("CLEARPAGE_LOG_LEVEL", "LOUD")],
+    [
+        ("CLEARPAGE_MAX_BODY_BYTES", "-1"),
+        ("CLEARPAGE_MAX_BODY_BYTES", "ten"),
+        ("CLEARPAGE_LOG_LEVEL", "LOUD"),
+    ],
 )
 def test_unusable_values_fail_at_start_naming_the_variable(monkeypatch, variable, value):
     monkeypatch.setenv(variable, value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from server.api.page_request import read_page_request
+from server.deadline import time_limit
 from server.pipeline import Options, extract
 
 bp = Blueprint("extract", __name__)
@@ -19,5 +20,6 @@ def pipeline_options() -> Options:
 def extract_article() -> Response:
     """Extract the readable article from the page in the request."""
     page = read_page_request(request, current_app.config["MAX_BODY_BYTES"])
-    article = extract(page.page, url=page.url, charset=page.charset, options=pipeline_options())
+    with time_limit(current_app.config["EXTRACT_TIME_LIMIT_SECONDS"]):
+        article = extract(page.page, url=page.url, charset=page.charset, options=pipeline_options())
     return jsonify(article.as_dict())

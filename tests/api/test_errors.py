@@ -164,3 +164,17 @@ def test_unexpected_failure_gets_500_problem_without_internals(app, monkeypatch)
     response = app.test_client().post("/v1/extract", data=ARTICLE, content_type="text/html")
     body = assert_problem(response, 500, "internal-error")
     assert "secret" not in json.dumps(body)
+
+
+def test_extraction_past_the_time_limit_gets_422(monkeypatch):
+    def slow(*args, **kwargs):
+        while True:  # a page that never finishes
+            pass
+
+    monkeypatch.setattr("server.api.extract.extract", slow)
+    client = create_app({"TESTING": True, "EXTRACT_TIME_LIMIT_SECONDS": 0.2}).test_client()
+    body = assert_problem(
+        client.post("/v1/extract", data=ARTICLE, content_type="text/html"), 422, "too-complex"
+    )
+    assert "0.2 seconds" in body["detail"]
+    assert client.post("/v1/extract", data=ARTICLE, content_type="text/html").status_code == 422  # and again
