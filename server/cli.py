@@ -1,4 +1,4 @@
-"""The ``clearpage`` command: ``serve`` the API, or ``extract`` one saved page without a server."""
+"""The ``clearpage`` command: ``serve`` the API, ``extract`` one saved page, make a ``new-key``."""
 
 from __future__ import annotations
 
@@ -40,6 +40,17 @@ def serve(host: str, port: int, workers: int | None) -> None:
         run(host, port, workers)
     except ConfigError as error:
         raise click.UsageError(str(error)) from None
+
+
+@main.command("new-key")
+def new_key() -> None:
+    """Make a random API key, and the line that admits it in CLEARPAGE_API_KEYS_FILE."""
+    from server.auth import key_digest
+    from server.auth import new_key as make_key
+
+    key = make_key()
+    click.echo(f"key: {key}")
+    click.echo(f"{key_digest(key)}  # for CLEARPAGE_API_KEYS_FILE; the key itself is not stored")
 
 
 @main.command()

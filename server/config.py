@@ -8,6 +8,8 @@ and a test fails when a setting is missing from the README.
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass
 from typing import Any
@@ -42,6 +44,44 @@ def _positive_number(value: Any) -> bool:
 
 def _text(value: Any) -> bool:
     return isinstance(value, str)
+
+
+def _boolean(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def as_list(value: Any) -> list[str]:
+    """A list setting's items: a JSON list, or one string separated by commas or whitespace."""
+    if isinstance(value, list):
+        return [str(item).strip() for item in value if str(item).strip()]
+    return [item for item in re.split(r"[\s,]+", str(value)) if item]
+
+
+def _api_keys(value: Any) -> bool:
+    # Keys are bearer secrets: anything short enough to guess is refused at start.
+    return isinstance(value, str | list) and all(len(key) >= 16 for key in as_list(value))
+
+
+def _networks(value: Any) -> bool:
+    try:
+        for item in as_list(value):
+            ipaddress.ip_network(item, strict=False)
+    except ValueError:
+        return False
+    return isinstance(value, str | list)
+
+
+# Chrome extension ids are 32 letters a-p; Firefox gives each installation a random UUID.
+EXTENSION_ORIGIN = re.compile(
+    r"chrome-extension://[a-p]{32}"
+    r"|moz-extension://[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+)
+
+
+def _extension_origins(value: Any) -> bool:
+    return isinstance(value, str | list) and all(
+        EXTENSION_ORIGIN.fullmatch(origin) for origin in as_list(value)
+    )
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -80,6 +120,46 @@ SETTINGS: tuple[Setting, ...] = (
         "Where flask-limiter keeps its counts: memory:// (one process) or redis://host:port.",
         _text,
         "a storage URI",
+    ),
+    Setting(
+        "RATELIMIT_SWALLOW_ERRORS",
+        True,
+        "What the limiter does when its storage (Redis) cannot be reached: true serves the request "
+        "unlimited and logs the error (fail open); false answers 503 (fail closed).",
+        _boolean,
+        "true or false",
+    ),
+    Setting(
+        "TRUSTED_PROXIES",
+        "",
+        "Addresses or networks of reverse proxies (e.g. 127.0.0.1,10.0.0.0/8) whose X-Forwarded-For "
+        "names the client; empty: X-Forwarded-For is ignored and the peer address is the client.",
+        _networks,
+        "IP addresses or networks, separated by commas",
+    ),
+    Setting(
+        "API_KEYS",
+        "",
+        "API keys, separated by commas (16 characters or more each); when this or API_KEYS_FILE is "
+        "set, the API needs Authorization: Bearer <key>. Empty: no key is needed.",
+        _api_keys,
+        "keys of 16 or more characters, separated by commas",
+    ),
+    Setting(
+        "API_KEYS_FILE",
+        "",
+        "A file of SHA-256 hex digests of API keys, one a line (# starts a comment), as "
+        "clearpage new-key prints them; combined with API_KEYS.",
+        _text,
+        "a file path",
+    ),
+    Setting(
+        "CORS_ORIGINS",
+        "",
+        "Browser-extension origins (chrome-extension://<id>, moz-extension://<uuid>) allowed to call "
+        "the API from a browser, separated by commas. Empty: any extension origin; never a web page.",
+        _extension_origins,
+        "chrome-extension:// or moz-extension:// origins, separated by commas",
     ),
     Setting(
         "READING_WORDS_PER_MINUTE",

@@ -26,6 +26,7 @@ class ClearpageError(Exception):
     status = 500
     title = "Internal error"
     slug = "internal-error"
+    headers: dict[str, str] = {}  # noqa: RUF012  -- read-only; a subclass replaces it whole
 
     def __init__(self, detail: str, **extensions: Any) -> None:
         super().__init__(detail)
@@ -50,6 +51,7 @@ class Unauthorized(ClearpageError):
     status = 401
     title = "Unauthorized"
     slug = "unauthorized"
+    headers = {"WWW-Authenticate": 'Bearer realm="clearpage"'}  # noqa: RUF012  -- RFC 6750
 
 
 class PayloadTooLarge(ClearpageError):
@@ -84,6 +86,15 @@ class PageTooComplex(ClearpageError):
     slug = "too-complex"
 
 
+class ServiceUnavailable(ClearpageError):
+    """Something the server depends on (the rate-limit storage) cannot be reached; try again soon."""
+
+    status = 503
+    title = "Service unavailable"
+    slug = "unavailable"
+    headers = {"Retry-After": "5"}  # noqa: RUF012
+
+
 def problem(
     status: int, title: str, detail: str, slug: str | None = None, **extensions: Any
 ) -> dict[str, Any]:
@@ -105,7 +116,7 @@ def problem_response(body: dict[str, Any], headers: dict[str, str] | None = None
 
 
 def _handle_clearpage_error(error: ClearpageError) -> Response:
-    return problem_response(error.to_problem())
+    return problem_response(error.to_problem(), error.headers)
 
 
 def _handle_http_exception(error: HTTPException) -> Response:

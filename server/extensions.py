@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from flask import current_app
+from flask_cors import CORS
 from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 
+from server.ratelimit import default_limit, is_preflight, rate_limit_key
 
-def _default_limit() -> str:
-    # Read per request, not once: flask-limiter keeps the first app's defaults otherwise, and
-    # every app the factory builds (one per test) must get its own RATELIMIT_DEFAULT.
-    return str(current_app.config["RATELIMIT_DEFAULT"])
+# Limits count per API key, else per client address (server/ratelimit.py). Rate-limit headers are
+# always sent: a client that is told when it may try again does not need to guess.
+limiter = Limiter(key_func=rate_limit_key, default_limits=[default_limit], headers_enabled=True)
+limiter.request_filter(is_preflight)
 
-
-# Limits apply per client address. Rate-limit headers are always sent: a client that is told
-# when it may try again does not need to guess (RateLimit-*, and Retry-After on 429).
-limiter = Limiter(key_func=get_remote_address, default_limits=[_default_limit], headers_enabled=True)
+# Which origins may call the API from a browser: server/cors.py.
+cors = CORS()

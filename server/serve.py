@@ -1,61 +1,107 @@
 """gunicorn, configured in one place: what ``clearpage serve`` (and the Docker image) runs.
 
 Extraction is CPU-bound, so one sync worker per core is the ceiling; more workers only queue
-inside the kernel instead of in gunicorn. The access log leaves out query strings (``?url=``
-would put the reader's page addresses in the log) and request bodies are never logged.
+inside the kernel instead of in gunicorn. A worker's timeout sits above the pipeline's own time
+limit (the pipeline stops itself; gunicorn kills a worker only if that failed). SIGTERM is a
+graceful stop: workers finish the request in hand, up to ``graceful_timeout``, then exit.
+``max_requests`` with jitter recycles workers one at a time, so a slow leak cannot grow forever.
+
+Every log line is JSON on stderr (``server/logs.py``). The access log has method, path, status,
+size, duration and request id: no query string (``?url=`` would put the reader's page addresses in
+the log), no body, no headers.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import logging
+import math
 import os
+import shutil
 import sys
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger
 
-from server import create_app
+from server import create_app, logs, metrics
 
-# Method, path without the query string, status, size, duration: no page URLs, no user agents.
-ACCESS_LOG_FORMAT = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+CGROUP_CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
+
+log = logging.getLogger(__name__)
 
 
-class StderrLogger(Logger):  # type: ignore[misc]  -- gunicorn ships no type hints
-    """gunicorn's logger with the access log on stderr, beside everything else we log."""
+class JsonLogger(Logger):  # type: ignore[misc]  -- gunicorn ships no type hints
+    """gunicorn's logger writing JSON to stderr, with an access line that holds no page address."""
 
     def _set_handler(
         self, log: logging.Logger, output: str | None, fmt: logging.Formatter, stream: Any = None
     ) -> None:
-        super()._set_handler(log, output, fmt, stream=sys.stderr if output == "-" else stream)
+        super()._set_handler(
+            log, output, logs.json_formatter(), stream=sys.stderr if output == "-" else stream
+        )
+
+    def access(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> None:
+        headers = resp.headers.items() if hasattr(resp.headers, "items") else resp.headers
+        request_id = next((value for name, value in headers if name.lower() == "x-request-id"), None)
+        self.access_log.info(
+            "request",
+            extra={
+                "method": environ.get("REQUEST_METHOD"),
+                "path": environ.get("PATH_INFO"),
+                "status": resp.status_code,
+                "bytes": getattr(resp, "sent", None),
+                "duration_ms": round(request_time.total_seconds() * 1000, 1),
+                "request_id": request_id,
+                "client": environ.get("REMOTE_ADDR"),
+            },
+        )
 
 
 def default_workers() -> int:
-    """One worker per CPU this process may run on."""
+    """One worker per CPU this process may use: its affinity, capped by a container's CPU quota."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
+        cpus = os.cpu_count() or 1
+    try:
+        quota, period = CGROUP_CPU_MAX.read_text().split()
+        if quota != "max":
+            cpus = min(cpus, math.ceil(int(quota) / int(period)))
+    except (OSError, ValueError):
+        pass  # no cgroup v2 limit to honour
+    return max(1, cpus)
 
 
 def gunicorn_options(host: str, port: int, workers: int | None, time_limit: float) -> dict[str, Any]:
+    """gunicorn's settings, every one of them decided here."""
     return {
         "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
         "workers": workers or default_workers(),
         "worker_class": "sync",
-        # The pipeline stops itself at the time limit; gunicorn kills a worker only if that failed.
         "timeout": int(time_limit) + 20,
-        "graceful_timeout": 30,
+        # In-flight requests get as long to finish as a worker may ever take over one.
+        "graceful_timeout": int(time_limit) + 20,
         "max_requests": 2000,
         "max_requests_jitter": 200,
         "accesslog": "-",
         "errorlog": "-",
-        "access_log_format": ACCESS_LOG_FORMAT,
         "loglevel": "info",
-        "logger_class": StderrLogger,
+        "logger_class": JsonLogger,
         "proc_name": "clearpage",
         "control_socket_disable": True,  # we never use gunicornctl; don't leave a socket in $HOME
+        # Worker heartbeats on a RAM disk when there is one: a container's disk may stall them.
+        "worker_tmp_dir": "/dev/shm" if os.path.isdir("/dev/shm") else None,
     }
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
 
 
 class ClearpageServer(BaseApplication):  # type: ignore[misc]  -- gunicorn ships no type hints
@@ -74,10 +120,23 @@ class ClearpageServer(BaseApplication):  # type: ignore[misc]  -- gunicorn ships
 
 
 def run(host: str, port: int, workers: int | None) -> None:
-    """Serve the API in the foreground until SIGTERM or SIGINT; logs go to stderr."""
-    logging.basicConfig(
-        stream=sys.stderr, level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    app = create_app()  # fail here, with the setting's name, before any worker starts
-    options = gunicorn_options(host, port, workers, app.config["EXTRACT_TIME_LIMIT_SECONDS"])
-    ClearpageServer(options).run()
+    """Serve the API in the foreground until SIGTERM or SIGINT; logs go to stderr as JSON."""
+    logs.configure("INFO")
+    master = os.getpid()
+    metrics_directory = tempfile.mkdtemp(prefix="clearpage-metrics-")
+    metrics.use_shared_directory(metrics_directory)
+    try:
+        app = create_app()  # fail here, with the setting's name, before any worker starts
+        logging.getLogger().setLevel(app.config["LOG_LEVEL"])
+        if not _is_loopback(host) and not app.extensions["clearpage_api_keys"]:
+            log.warning(
+                "listening on %s without API keys: anyone who reaches this address can use the API; "
+                "set CLEARPAGE_API_KEYS (docs/deploy.md)",
+                host,
+            )
+        options = gunicorn_options(host, port, workers, app.config["EXTRACT_TIME_LIMIT_SECONDS"])
+        ClearpageServer(options).run()
+    finally:
+        # Forked workers leave through this frame too; only the master may remove the directory.
+        if os.getpid() == master:
+            shutil.rmtree(metrics_directory, ignore_errors=True)

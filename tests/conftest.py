@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import http.client
 import importlib.util
 import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
 import sys
+import time
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -85,3 +93,113 @@ def app() -> Flask:
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until(ready: Callable[[], bool], seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if ready():
+            return
+        time.sleep(0.05)
+    raise RuntimeError(f"{what} did not happen within {seconds} s")
+
+
+class RedisServer:
+    """A real redis-server on a free loopback port, without persistence; stop and start it at will."""
+
+    def __init__(self) -> None:
+        executable = shutil.which("redis-server")
+        if executable is None:
+            raise FileNotFoundError("redis-server is missing: ./scripts/test installs it (apt).")
+        self.executable = executable
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process: subprocess.Popen | None = None
+
+    def _answers(self) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=1) as sock:
+                sock.sendall(b"PING\r\n")
+                return sock.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    def start(self) -> None:
+        command = [self.executable, "--port", str(self.port), "--bind", "127.0.0.1"]
+        command += ["--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning"]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_until(self._answers, 10, "redis-server answering PING")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+        self.process = None
+
+
+@pytest.fixture
+def redis_server() -> Iterator[RedisServer]:
+    server = RedisServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+class Served:
+    """``clearpage serve`` as a user runs it (real gunicorn) on a free port, logging to a file."""
+
+    def __init__(self, workers: int, env: Mapping[str, str], log_path: Path) -> None:
+        self.port = free_port()
+        self.log_path = log_path
+        command = [str(Path(sys.executable).with_name("clearpage")), "serve", "--port", str(self.port)]
+        command += ["--workers", str(workers)]
+        environ = {k: v for k, v in os.environ.items() if not k.startswith("CLEARPAGE_")}
+        self._log = log_path.open("w")
+        self.process = subprocess.Popen(command, env={**environ, **env}, stderr=self._log)
+        wait_until(self._healthy, 30, "clearpage serve answering /healthz")
+
+    def _healthy(self) -> bool:
+        if self.process.poll() is not None:
+            raise RuntimeError("clearpage serve exited: " + self.log_path.read_text())
+        try:
+            return self.request("GET", "/healthz").status == 200
+        except OSError:
+            return False
+
+    def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
+        """One request on a new connection; the response, its body already read."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        response.body = response.read()
+        connection.close()
+        return response
+
+    def stop(self) -> list[dict]:
+        """SIGTERM, wait, and the log lines, each parsed from its JSON."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            self.process.wait(timeout=60)
+        self._log.close()
+        return [json.loads(line) for line in self.log_path.read_text().splitlines()]
+
+
+@pytest.fixture
+def serve(tmp_path: Path) -> Iterator[Callable[..., Served]]:
+    """Start ``clearpage serve --workers N`` with extra CLEARPAGE_* settings; stopped at the end."""
+    started: list[Served] = []
+
+    def start(workers: int = 1, **env: str) -> Served:
+        served = Served(workers, env, tmp_path / f"serve-{len(started)}.log")
+        started.append(served)
+        return served
+
+    yield start
+    for served in started:
+        served.stop()

@@ -148,6 +148,8 @@ def test_serve_logs_no_query_string_and_stops_on_sigterm(served):
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=30) == 0
     log = process.stderr.read()
-    assert "Starting gunicorn" in log
-    assert '"POST /v1/extract" 200' in log
+    records = [json.loads(line) for line in log.splitlines()]  # every line is one JSON object
+    assert any(record["message"].startswith("Starting gunicorn") for record in records)
+    access = [record for record in records if record["logger"] == "gunicorn.access"]
+    assert [(r["method"], r["path"], r["status"]) for r in access][-1] == ("POST", "/v1/extract", 200)
     assert "secret.example" not in log and "river" not in log

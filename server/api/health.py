@@ -1,4 +1,9 @@
-"""GET /healthz and GET /openapi.json: what a monitor and an API client ask first."""
+"""GET /healthz, GET /readyz and GET /openapi.json: what a monitor and an API client ask first.
+
+/healthz says the process answers (liveness: restart it if not). /readyz says it can do its work
+(readiness: send it traffic): the pipeline reads a small built-in page, and the rate-limit storage
+answers, or the limiter is set to fail open without it.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,11 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from flask import Blueprint, Response, jsonify
+from flask import Blueprint, Response, current_app, jsonify
 
+from server.errors import ClearpageError
+from server.extensions import limiter
+from server.pipeline import extract
 from server.version import __version__
 
 bp = Blueprint("health", __name__)
@@ -26,6 +34,36 @@ def openapi_document(version: str) -> dict[str, Any]:
 def healthz() -> Response:
     """Say the service is up, and which version it runs."""
     return jsonify(status="ok", version=__version__)
+
+
+READINESS_PAGE = (
+    "<html><head><title>Ready</title></head><body><article><h1>Ready</h1><p>"
+    + "This short page is read by the server to check that extraction works. " * 4
+    + "</p></article></body></html>"
+)
+
+
+def pipeline_works() -> bool:
+    """Whether the pipeline reads the built-in page as an article."""
+    try:
+        return bool(extract(READINESS_PAGE).text)
+    except ClearpageError:
+        return False
+
+
+@bp.get("/readyz")
+def readyz() -> Response:
+    """Say whether the service can serve extractions now, and what each check found."""
+    storage_ok = limiter.storage.check()
+    checks = {
+        "pipeline": "ok" if pipeline_works() else "failed",
+        "ratelimit_storage": "ok" if storage_ok else "unreachable",
+    }
+    fails_closed = not current_app.config["RATELIMIT_SWALLOW_ERRORS"]
+    ready = checks["pipeline"] == "ok" and (storage_ok or not fails_closed)
+    response = jsonify(status="ready" if ready else "not ready", checks=checks)
+    response.status_code = 200 if ready else 503
+    return response
 
 
 @bp.get("/openapi.json")

@@ -1,4 +1,4 @@
-"""GET /healthz and GET /openapi.json, and the OpenAPI document checked against real responses."""
+"""GET /healthz, /readyz and /openapi.json, and the OpenAPI document checked against real responses."""
 
 from __future__ import annotations
 
@@ -9,14 +9,35 @@ import pytest
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from server import create_app
+from server.api import health
 from server.version import __version__
 from tests.conftest import fixture_bytes
+
+KEY = "k3y-0123456789abcdefghij"
 
 
 def test_healthz(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.get_json() == {"status": "ok", "version": __version__}
+
+
+def test_readyz_when_everything_works(client):
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ready", "checks": {"pipeline": "ok", "ratelimit_storage": "ok"}}
+
+
+def test_readyz_is_503_when_the_pipeline_fails(client, monkeypatch):
+    monkeypatch.setattr(health, "READINESS_PAGE", "<html><body></body></html>")
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.get_json()["checks"]["pipeline"] == "failed"
+
+
+def test_readyz_reads_the_built_in_page_as_an_article():
+    assert health.pipeline_works()
 
 
 @pytest.fixture
@@ -42,7 +63,7 @@ def response_schema(openapi: dict, path: str, method: str, status: int, mimetype
 def test_openapi_document_describes_this_version(openapi):
     assert openapi["openapi"].startswith("3.1")
     assert openapi["info"]["version"] == __version__
-    assert set(openapi["paths"]) == {"/v1/extract", "/healthz", "/openapi.json"}
+    assert set(openapi["paths"]) == {"/v1/extract", "/healthz", "/readyz", "/metrics", "/openapi.json"}
 
 
 def test_extract_200_matches_the_document(client, openapi):
@@ -72,7 +93,50 @@ def test_extract_errors_match_the_document(client, openapi, status, data, conten
 
 def test_every_documented_extract_status_is_one_the_api_gives(openapi):
     documented = set(openapi["paths"]["/v1/extract"]["post"]["responses"])
-    assert documented == {"200", "400", "413", "415", "422", "429"}
+    assert documented == {"200", "400", "401", "413", "415", "422", "429", "503"}
+
+
+def check_documented_headers(openapi: dict, response, documented: dict) -> None:
+    """Every header the document names for this response is there and fits its schema."""
+    for name, spec in documented.items():
+        if "$ref" in spec:
+            spec = openapi["components"]["headers"][spec["$ref"].rsplit("/", 1)[-1]]
+        assert name in response.headers, f"{name} is documented but missing"
+        value = response.headers[name]
+        if spec["schema"].get("type") == "integer":
+            value = int(value)
+        validator_for(openapi, spec["schema"]).validate(value)
+
+
+@pytest.mark.parametrize(
+    ("status", "settings", "headers"),
+    [
+        (200, {}, {}),
+        (401, {"API_KEYS": KEY}, {}),
+        (429, {"RATELIMIT_DEFAULT": "1/hour"}, {}),
+    ],
+)
+def test_extract_statuses_and_headers_match_the_document(openapi, status, settings, headers):
+    client = create_app({"TESTING": True, **settings}).test_client()
+    body = json.dumps({"html": fixture_bytes("article.html").decode()})
+    response = client.post("/v1/extract", data=body, content_type="application/json", headers=headers)
+    if status == 429:
+        response = client.post("/v1/extract", data=body, content_type="application/json")
+    assert response.status_code == status
+    documented = openapi["paths"]["/v1/extract"]["post"]["responses"][str(status)]
+    mimetype = next(iter(documented["content"]))
+    validator_for(openapi, documented["content"][mimetype]["schema"]).validate(response.get_json(force=True))
+    check_documented_headers(openapi, response, documented.get("headers", {}))
+
+
+def test_readyz_and_metrics_match_the_document(client, openapi):
+    for path in ("/readyz", "/metrics"):
+        response = client.get(path)
+        documented = openapi["paths"][path]["get"]["responses"]["200"]
+        assert response.mimetype == next(iter(documented["content"]))
+        check_documented_headers(openapi, response, documented["headers"])
+    schema = response_schema(openapi, "/readyz", "get", 200, "application/json")
+    validator_for(openapi, schema).validate(client.get("/readyz").get_json())
 
 
 def test_healthz_matches_the_document(client, openapi):
