@@ -126,8 +126,9 @@ def run(host: str, port: int, workers: int | None) -> None:
     metrics_directory = tempfile.mkdtemp(prefix="clearpage-metrics-")
     metrics.use_shared_directory(metrics_directory)
     try:
+        # Other libraries log at INFO and above whatever LOG_LEVEL says: at DEBUG some of them
+        # (readability) would log page text. create_app sets our own loggers to LOG_LEVEL.
         app = create_app()  # fail here, with the setting's name, before any worker starts
-        logging.getLogger().setLevel(app.config["LOG_LEVEL"])
         if not _is_loopback(host) and not app.extensions["clearpage_api_keys"]:
             log.warning(
                 "listening on %s without API keys: anyone who reaches this address can use the API; "

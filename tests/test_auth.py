@@ -172,3 +172,25 @@ def test_new_key_prints_a_key_and_the_line_for_a_key_file():
     key = key_line.split()[-1]
     assert len(key) >= 40
     assert digest_line.split()[0] == auth.key_digest(key)
+
+
+def test_key_file_is_read_again_on_sighup(serve, tmp_path):
+    """Revoke or add a key without a restart: edit the file, send SIGHUP, new workers read it."""
+    import signal
+    import time
+
+    key_file = tmp_path / "keys"
+    key_file.write_text(auth.key_digest(KEY) + "\n")
+    served = serve(1, CLEARPAGE_API_KEYS_FILE=str(key_file))
+
+    def status(key):
+        headers = {"Content-Type": "text/html", "Authorization": f"Bearer {key}"}
+        return served.request("POST", "/v1/extract", ARTICLE.encode(), headers).status
+
+    assert (status(KEY), status(OTHER_KEY)) == (200, 401)
+    key_file.write_text(auth.key_digest(OTHER_KEY) + "\n")  # KEY revoked, OTHER_KEY added
+    served.process.send_signal(signal.SIGHUP)
+    deadline = time.monotonic() + 20
+    while (status(KEY), status(OTHER_KEY)) != (401, 200) and time.monotonic() < deadline:
+        time.sleep(0.1)  # the old worker may answer a few more requests while it stops
+    assert [(status(KEY), status(OTHER_KEY)) for _ in range(5)] == [(401, 200)] * 5

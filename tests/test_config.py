@@ -46,7 +46,8 @@ def test_unknown_variables_are_reported_but_limiter_settings_pass_through():
     assert config.unknown_variables(environ) == ["CLEARPAGE_MAX_BODY_BYTE"]
 
 
-def test_every_setting_is_documented_in_the_readme():
-    readme = (ROOT / "README.md").read_text("utf-8")
+@pytest.mark.parametrize("document", ["README.md", "docs/deploy.md"])
+def test_every_setting_is_documented(document):
+    text = (ROOT / document).read_text("utf-8")
     for setting in config.SETTINGS:
-        assert f"`{setting.env_var}`" in readme, f"{setting.env_var} is missing from the README's table"
+        assert f"| `{setting.env_var}` |" in text, f"{setting.env_var} is missing from {document}'s table"

@@ -101,3 +101,20 @@ def test_a_log_line_is_one_json_object_with_the_fields_a_collector_needs(json_lo
     assert record["level"] == "WARNING" and record["logger"] == "server.test"
     assert record["free_bytes"] == 0 and record["request_id"] is None
     assert {"time", "pid"} <= set(record)
+
+
+def test_served_debug_logs_have_stage_timings_and_no_page_content(serve):
+    served = serve(1, CLEARPAGE_LOG_LEVEL="DEBUG")
+    response = served.request(
+        "POST", f"/v1/extract?url={URL}", fixture_bytes("article.html"), {"Content-Type": "text/html"}
+    )
+    assert response.status == 200
+    request_id = response.getheader("X-Request-Id")
+    records = served.stop()  # every line parses as JSON
+    timed = [r for r in records if r["message"] == "extraction timed"]
+    assert [r["request_id"] for r in timed] == [request_id]
+    assert list(timed[0]["stage_ms"]) == list(STAGES)
+    access = [r for r in records if r.get("path") == "/v1/extract"]
+    assert [r["request_id"] for r in access] == [request_id]
+    text = served.log_path.read_text()
+    assert "secret.example" not in text and "river" not in text.lower()

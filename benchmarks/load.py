@@ -1,0 +1,289 @@
+"""Load benchmark: ``clearpage serve`` on loopback, driven with real corpus pages from this process.
+
+Run from the project folder, with the service installed in .venv:
+
+    .venv/bin/python benchmarks/load.py                # the figures in docs/benchmarks.md
+    .venv/bin/python benchmarks/load.py --help         # counts, time bounds, workers
+
+1. Ceiling: the pipeline alone, in this process, over every corpus page that has an article;
+   cores / time per page is the most pages per second the machine could extract. Beside it, the
+   same pages through the pipeline in ``cores`` processes at once (no HTTP): what the cores gave
+   at that moment, which other programs on a shared machine lower, as they lower the load figures.
+2. One at a time: every page once, sequentially, over HTTP: latency without queueing.
+3. Under load: 2 x workers concurrent clients cycle through the same pages until the request
+   count or the time bound is reached: throughput, latency percentiles, errors (anything but 200).
+4. Memory: resident set size of each gunicorn worker after the load (and its peak).
+
+Steps 1-4 repeat ``--rounds`` times, interleaved so that the machine's noise falls on all of them;
+the report gives the median of each figure. Every request loop is bounded in count and time and
+talks only to 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.client
+import importlib.util
+import json
+import multiprocessing
+import os
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpora" / "readability-test-pages"
+SCORER = ROOT.parent / "shared" / "tools" / "score_corpus.py"
+sys.path.insert(0, str(ROOT))
+
+from server.errors import NotReadable  # noqa: E402
+from server.pipeline import extract  # noqa: E402
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    body: bytes
+    url: str
+
+
+@dataclass
+class Pass:
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    seconds: float = 0.0
+
+    def percentile(self, p: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
+
+
+def cores() -> int:
+    return len(os.sched_getaffinity(0))
+
+
+@functools.cache
+def scorer():
+    """../shared/tools/score_corpus.py, whose page_url gives each page the address it was served at."""
+    spec = importlib.util.spec_from_file_location("score_corpus", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["score_corpus"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def page_url(source: bytes) -> str:
+    return scorer().page_url(source.decode("utf-8", "replace"))
+
+
+def readable_pages(limit: int | None) -> list[Page]:
+    """Every corpus page that has an article (a 422 is a right answer, but not load)."""
+    if not CORPUS.is_dir():
+        raise SystemExit(f"{CORPUS} is missing: the benchmark reads the shared corpus next to the project")
+    pages = []
+    for folder in sorted(p for p in CORPUS.iterdir() if (p / "source.html").is_file()):
+        body = (folder / "source.html").read_bytes()
+        url = page_url(body)
+        try:
+            extract(body, url=url)
+        except NotReadable:
+            continue
+        pages.append(Page(folder.name, body, url))
+        if len(pages) == limit:
+            break
+    return pages
+
+
+def pipeline_seconds_per_page(pages: list[Page]) -> tuple[float, list[float]]:
+    """Mean and per-page pipeline time over one pass through ``pages``, in this process."""
+    per_page = []
+    for page in pages:
+        started = time.perf_counter()
+        extract(page.body, url=page.url)
+        per_page.append(time.perf_counter() - started)
+    return sum(per_page) / len(per_page), per_page
+
+
+def _run_all(pages: list[Page]) -> None:
+    for page in pages:
+        extract(page.body, url=page.url)
+
+
+def parallel_pages_per_second(pages: list[Page], processes: int) -> float:
+    """Pages per second with ``processes`` forked processes each running the pipeline over all pages."""
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        started = time.perf_counter()
+        pool.map(_run_all, [pages] * processes, chunksize=1)
+        return processes * len(pages) / (time.perf_counter() - started)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def post(port: int, page: Page) -> tuple[int, float]:
+    started = time.perf_counter()
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        path = "/v1/extract?url=" + page.url
+        connection.request("POST", path, body=page.body, headers={"Content-Type": "text/html"})
+        response = connection.getresponse()
+        response.read()
+        status = response.status
+    except OSError:
+        status = 0
+    finally:
+        connection.close()
+    return status, time.perf_counter() - started
+
+
+def one_at_a_time(port: int, pages: list[Page]) -> Pass:
+    result = Pass()
+    started = time.perf_counter()
+    for page in pages:
+        status, seconds = post(port, page)
+        result.latencies.append(seconds)
+        result.errors += status != 200
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def under_load(port: int, pages: list[Page], clients: int, requests: int, time_bound: float) -> Pass:
+    """``clients`` threads send ``requests`` pages (cycling through all), or stop at ``time_bound``."""
+    order = [pages[n % len(pages)] for n in range(requests)]
+    random.Random(requests).shuffle(order)
+    result, lock, queue = Pass(), threading.Lock(), iter(order)
+    deadline = time.perf_counter() + time_bound
+
+    def client() -> None:
+        while time.perf_counter() < deadline:
+            with lock:
+                page = next(queue, None)
+            if page is None:
+                return
+            status, seconds = post(port, page)
+            with lock:
+                result.latencies.append(seconds)
+                result.errors += status != 200
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def worker_memory(master: int) -> list[tuple[int, int]]:
+    """(resident, peak resident) in bytes of each process whose parent is ``master``."""
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    memory = []
+    for pid in children:
+        fields = dict(
+            line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line
+        )
+        memory.append((int(fields["VmRSS"].split()[0]) * 1024, int(fields["VmHWM"].split()[0]) * 1024))
+    return memory
+
+
+def start_server(workers: int, log_file) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    env = {key: value for key, value in os.environ.items() if not key.startswith("CLEARPAGE_")}
+    env["CLEARPAGE_RATELIMIT_DEFAULT"] = "1000000/minute"  # measure extraction, not the limiter saying no
+    command = [str(Path(sys.executable).with_name("clearpage")), "serve", "--port", str(port)]
+    process = subprocess.Popen([*command, "--workers", str(workers)], env=env, stderr=log_file)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/readyz")
+            if connection.getresponse().status == 200:
+                return process, port
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise SystemExit("clearpage serve did not become ready within 30 s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--workers", type=int, default=cores(), help="gunicorn workers (default: cores)")
+    parser.add_argument("--rounds", type=int, default=3, help="repetitions; figures are medians")
+    parser.add_argument("--cycles", type=int, default=3, help="times each page is sent per load round")
+    parser.add_argument("--seconds", type=float, default=120, help="time bound of one load round")
+    parser.add_argument("--pages", type=int, help="use only the first N readable pages (a quick check)")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+
+    pages = readable_pages(args.pages)
+    clients = 2 * args.workers
+    requests = args.cycles * len(pages)
+    print(f"{len(pages)} pages, {args.workers} workers, {clients} clients, {cores()} cores", file=sys.stderr)
+
+    load_before = os.getloadavg()[0]
+    ceilings, medians, parallel, sequential, loaded, memory = [], [], [], [], [], []
+    with tempfile.TemporaryFile("w+") as log_file:
+        process, port = start_server(args.workers, log_file)
+        try:
+            one_at_a_time(port, pages)  # warm-up: every worker imports and touches everything once
+            for round_number in range(args.rounds):
+                mean, per_page = pipeline_seconds_per_page(pages)
+                ceilings.append(cores() / mean)
+                medians.append(cores() / statistics.median(per_page))
+                parallel.append(parallel_pages_per_second(pages, cores()))
+                sequential.append(one_at_a_time(port, pages))
+                loaded.append(under_load(port, pages, clients, requests, args.seconds))
+                memory.append(worker_memory(process.pid))
+                print(f"round {round_number + 1}/{args.rounds} done", file=sys.stderr)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=60)
+
+    def median(values) -> float:
+        return statistics.median(values)
+
+    report = {
+        "load_average_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+        "pages": len(pages),
+        "workers": args.workers,
+        "clients": clients,
+        "cores": cores(),
+        "rounds": args.rounds,
+        "requests_per_round": requests,
+        "ceiling_pages_per_s": median(ceilings),
+        "ceiling_by_median_page_pages_per_s": median(medians),
+        "parallel_pipeline_pages_per_s": median(parallel),
+        "requests_per_s": median([len(p.latencies) / p.seconds for p in loaded]),
+        "completed_per_round": median([len(p.latencies) for p in loaded]),
+        "errors": sum(p.errors for p in loaded) + sum(p.errors for p in sequential),
+        "load_p50_ms": median([p.percentile(50) for p in loaded]) * 1000,
+        "load_p95_ms": median([p.percentile(95) for p in loaded]) * 1000,
+        "load_p99_ms": median([p.percentile(99) for p in loaded]) * 1000,
+        "single_p50_ms": median([p.percentile(50) for p in sequential]) * 1000,
+        "single_p99_ms": median([p.percentile(99) for p in sequential]) * 1000,
+        "worker_rss_mib": median([rss for run in memory for rss, _ in run]) / 2**20,
+        "worker_peak_rss_mib": max(peak for run in memory for _, peak in run) / 2**20,
+    }
+    report["share_of_ceiling"] = report["requests_per_s"] / report["ceiling_pages_per_s"]
+    report["share_of_parallel_pipeline"] = report["requests_per_s"] / report["parallel_pipeline_pages_per_s"]
+    report["p99_ratio"] = report["load_p99_ms"] / report["single_p99_ms"]
+    print(json.dumps(report, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
