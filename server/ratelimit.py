@@ -23,14 +23,15 @@ from server.auth import current_credential
 from server.errors import ServiceUnavailable, problem_response
 from server.proxies import client_address
 
-# flask-limiter's settings that Clearpage fixes (CLEARPAGE_RATELIMIT_* variables still override them):
-# the IETF RateLimit-* header names, and a storage that answers or fails within seconds.
+# flask-limiter's settings that Clearpage fixes (CLEARPAGE_RATELIMIT_* variables still override
+# them): the IETF RateLimit-* header names.
 LIMITER_CONFIG: dict[str, Any] = {
     "RATELIMIT_HEADER_LIMIT": "RateLimit-Limit",
     "RATELIMIT_HEADER_REMAINING": "RateLimit-Remaining",
     "RATELIMIT_HEADER_RESET": "RateLimit-Reset",
-    "RATELIMIT_STORAGE_OPTIONS": {"wrap_exceptions": True, "socket_connect_timeout": 2, "socket_timeout": 2},
 }
+# A Redis that answers or fails within seconds: the client's default is to wait for ever.
+REDIS_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 2}
 
 
 def default_limit() -> str:
@@ -91,5 +92,10 @@ def init_app(app: Flask) -> None:
     """
     for name, value in LIMITER_CONFIG.items():
         app.config.setdefault(name, value)
+    options = dict(app.config.get("RATELIMIT_STORAGE_OPTIONS") or {})
+    if app.config["RATELIMIT_STORAGE_URI"].startswith("redis"):
+        options = {**REDIS_OPTIONS, **options}
+    options["wrap_exceptions"] = True  # every storage failure arrives as StorageError: 503 below
+    app.config["RATELIMIT_STORAGE_OPTIONS"] = options
     app.after_request(ietf_headers)
     app.register_error_handler(StorageError, storage_unavailable)
