@@ -199,6 +199,31 @@ def worker_memory(master: int) -> list[tuple[int, int]]:
     return memory
 
 
+def machine_cpu_seconds() -> float:
+    """CPU time every program on the machine has used since boot (all cores, idle excluded)."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    busy = sum(fields[:8]) - fields[3] - fields[4]  # less idle and iowait; guest time is in user
+    return busy / os.sysconf("SC_CLK_TCK")
+
+
+def our_cpu_seconds(master: int) -> float:
+    """CPU time of this benchmark, the gunicorn master and its workers (live ones)."""
+    ticks = 0
+    for pid in [master, *Path(f"/proc/{master}/task/{master}/children").read_text().split()]:
+        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(stat[11]) + int(stat[12])  # utime, stime
+    own = os.times()
+    return ticks / os.sysconf("SC_CLK_TCK") + own.user + own.system
+
+
+def under_load_measured(port: int, pages: list[Page], clients: int, requests: int, bound: float, master: int):
+    """``under_load``, and the share of the machine's CPU that other programs took meanwhile."""
+    machine, ours = machine_cpu_seconds(), our_cpu_seconds(master)
+    result = under_load(port, pages, clients, requests, bound)
+    others = (machine_cpu_seconds() - machine) - (our_cpu_seconds(master) - ours)
+    return result, max(0.0, others) / (cores() * result.seconds)
+
+
 def start_server(workers: int, log_file) -> tuple[subprocess.Popen, int]:
     port = free_port()
     env = {key: value for key, value in os.environ.items() if not key.startswith("CLEARPAGE_")}
@@ -234,7 +259,7 @@ def main() -> None:
     print(f"{len(pages)} pages, {args.workers} workers, {clients} clients, {cores()} cores", file=sys.stderr)
 
     load_before = os.getloadavg()[0]
-    ceilings, medians, parallel, sequential, loaded, memory = [], [], [], [], [], []
+    ceilings, medians, parallel, sequential, loaded, memory, others = [], [], [], [], [], [], []
     with tempfile.TemporaryFile("w+") as log_file:
         process, port = start_server(args.workers, log_file)
         try:
@@ -245,7 +270,11 @@ def main() -> None:
                 medians.append(cores() / statistics.median(per_page))
                 parallel.append(parallel_pages_per_second(pages, cores()))
                 sequential.append(one_at_a_time(port, pages))
-                loaded.append(under_load(port, pages, clients, requests, args.seconds))
+                result, others_share = under_load_measured(
+                    port, pages, clients, requests, args.seconds, process.pid
+                )
+                loaded.append(result)
+                others.append(others_share)
                 memory.append(worker_memory(process.pid))
                 print(f"round {round_number + 1}/{args.rounds} done", file=sys.stderr)
         finally:
@@ -274,6 +303,7 @@ def main() -> None:
         "load_p99_ms": median([p.percentile(99) for p in loaded]) * 1000,
         "single_p50_ms": median([p.percentile(50) for p in sequential]) * 1000,
         "single_p99_ms": median([p.percentile(99) for p in sequential]) * 1000,
+        "other_programs_cpu_share_during_load": median(others),
         "worker_rss_mib": median([rss for run in memory for rss, _ in run]) / 2**20,
         "worker_peak_rss_mib": max(peak for run in memory for _, peak in run) / 2**20,
     }
