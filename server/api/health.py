@@ -8,6 +8,7 @@ answers, or the limiter is set to fail open without it.
 from __future__ import annotations
 
 import json
+import logging
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -20,6 +21,7 @@ from server.pipeline import extract
 from server.version import __version__
 
 bp = Blueprint("health", __name__)
+log = logging.getLogger(__name__)
 
 
 @cache
@@ -48,6 +50,10 @@ def pipeline_works() -> bool:
     try:
         return bool(extract(READINESS_PAGE).text)
     except ClearpageError:
+        return False
+    except Exception:
+        # A bug, and the answer to this check: not ready. The traceback holds no page content.
+        log.exception("readiness: the pipeline failed on the built-in page")
         return False
 
 

@@ -36,6 +36,16 @@ def test_readyz_is_503_when_the_pipeline_fails(client, monkeypatch):
     assert response.get_json()["checks"]["pipeline"] == "failed"
 
 
+def test_readyz_is_503_not_500_when_the_pipeline_crashes(app, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(health, "extract", broken)
+    response = app.test_client().get("/readyz")
+    assert response.status_code == 503
+    assert response.get_json()["checks"]["pipeline"] == "failed"
+
+
 def test_readyz_reads_the_built_in_page_as_an_article():
     assert health.pipeline_works()
 
