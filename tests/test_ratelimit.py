@@ -139,12 +139,18 @@ def test_limit_holds_exactly_across_workers_with_redis(serve, redis_server):
     )
     page = corpus_page("wikipedia").source  # ~0.1 s to read: concurrent requests land on every worker
 
-    def send(_):
-        return post_page(served, page).status
-
     with ThreadPoolExecutor(max_workers=2 * workers) as pool:
-        results = list(pool.map(send, range(30)))
-    assert sorted(results) == [200] * 10 + [429] * 20
+        responses = list(pool.map(lambda _: post_page(served, page), range(30)))
+    assert sorted(r.status for r in responses) == [200] * 10 + [429] * 20
+    # One shared count: no allowed request saw more than the limit left. (The header is read after
+    # the request, so two concurrent ones may both see the same number; the count itself is exact.)
+    remaining = [int(r.getheader("RateLimit-Remaining")) for r in responses if r.status == 200]
+    assert all(0 <= left < 10 for left in remaining)
+    for refused in (r for r in responses if r.status == 429):
+        assert refused.getheader("RateLimit-Limit") == "10"
+        assert refused.getheader("RateLimit-Remaining") == "0"
+        assert 0 < int(refused.getheader("Retry-After")) <= 3600
+        assert 0 < int(refused.getheader("RateLimit-Reset")) <= 3600
     log = served.stop()
     pids = {r["pid"] for r in log if r["logger"] == "gunicorn.access" and r["status"] == 200}
     assert len(pids) >= 2, "the allowed requests should have been spread over several workers"
