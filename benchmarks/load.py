@@ -15,8 +15,11 @@ Run from the project folder, with the service installed in .venv:
 4. Memory: resident set size of each gunicorn worker after the load (and its peak).
 
 Steps 1-4 repeat ``--rounds`` times, interleaved so that the machine's noise falls on all of them;
-the report gives the median of each figure. Every request loop is bounded in count and time and
-talks only to 127.0.0.1.
+the report gives the median of each figure over all rounds, and over the quiet rounds: those in
+which other programs used less than ``--quiet-share`` of the CPU (measured from /proc/stat less
+the benchmark's and the server's own CPU time), since a shared machine's other users take cores
+from the load far more than from the one-page-at-a-time ceiling. Every request loop is bounded in
+count and time and talks only to 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -192,9 +195,11 @@ def worker_memory(master: int) -> list[tuple[int, int]]:
     children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
     memory = []
     for pid in children:
-        fields = dict(
-            line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines() if ":" in line
-        )
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except FileNotFoundError:  # recycled (max_requests) between the two reads
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
         memory.append((int(fields["VmRSS"].split()[0]) * 1024, int(fields["VmHWM"].split()[0]) * 1024))
     return memory
 
@@ -207,21 +212,23 @@ def machine_cpu_seconds() -> float:
 
 
 def our_cpu_seconds(master: int) -> float:
-    """CPU time of this benchmark, the gunicorn master and its workers (live ones)."""
-    ticks = 0
-    for pid in [master, *Path(f"/proc/{master}/task/{master}/children").read_text().split()]:
-        stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        ticks += int(stat[11]) + int(stat[12])  # utime, stime
+    """CPU time of this benchmark and its finished pool processes, and of the server's processes.
+
+    The master's children times hold the workers gunicorn has recycled (``max_requests``).
+    """
+
+    def stat(pid: int | str) -> list[int]:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return [int(value) for value in fields[11:15]]  # utime, stime, cutime, cstime
+
+    ticks = sum(stat(master))
+    for pid in Path(f"/proc/{master}/task/{master}/children").read_text().split():
+        try:
+            ticks += sum(stat(pid)[:2])
+        except FileNotFoundError:  # recycled just now: its time is in the master's children times
+            continue
     own = os.times()
-    return ticks / os.sysconf("SC_CLK_TCK") + own.user + own.system
-
-
-def under_load_measured(port: int, pages: list[Page], clients: int, requests: int, bound: float, master: int):
-    """``under_load``, and the share of the machine's CPU that other programs took meanwhile."""
-    machine, ours = machine_cpu_seconds(), our_cpu_seconds(master)
-    result = under_load(port, pages, clients, requests, bound)
-    others = (machine_cpu_seconds() - machine) - (our_cpu_seconds(master) - ours)
-    return result, max(0.0, others) / (cores() * result.seconds)
+    return ticks / os.sysconf("SC_CLK_TCK") + own.user + own.system + own.children_user + own.children_system
 
 
 def start_server(workers: int, log_file) -> tuple[subprocess.Popen, int]:
@@ -243,13 +250,84 @@ def start_server(workers: int, log_file) -> tuple[subprocess.Popen, int]:
     raise SystemExit("clearpage serve did not become ready within 30 s")
 
 
+@dataclass(frozen=True)
+class Round:
+    ceiling: float  # pages/s: cores / mean pipeline time per page
+    ceiling_by_median_page: float  # pages/s: cores / median pipeline time per page
+    parallel: float  # pages/s: the pipeline in ``cores`` processes at once
+    single: Pass  # over HTTP, one request at a time
+    loaded: Pass  # over HTTP, 2 x workers at a time
+    memory: list[tuple[int, int]]  # (resident, peak) bytes per worker
+    others: float  # share of the machine's CPU other programs used during the round
+
+    @property
+    def requests_per_s(self) -> float:
+        return len(self.loaded.latencies) / self.loaded.seconds
+
+
+def run_round(port: int, master: int, pages: list[Page], clients: int, requests: int, bound: float) -> Round:
+    machine, ours = machine_cpu_seconds(), our_cpu_seconds(master)
+    started = time.perf_counter()
+    mean, per_page = pipeline_seconds_per_page(pages)
+    parallel = parallel_pages_per_second(pages, cores())
+    single = one_at_a_time(port, pages)
+    loaded = under_load(port, pages, clients, requests, bound)
+    others = (machine_cpu_seconds() - machine) - (our_cpu_seconds(master) - ours)
+    return Round(
+        ceiling=cores() / mean,
+        ceiling_by_median_page=cores() / statistics.median(per_page),
+        parallel=parallel,
+        single=single,
+        loaded=loaded,
+        memory=worker_memory(master),
+        others=max(0.0, others) / (cores() * (time.perf_counter() - started)),
+    )
+
+
+def summary(rounds: list[Round]) -> dict[str, float]:
+    """The median of each figure over ``rounds``; ratios are taken per round, then the median."""
+
+    def median(values) -> float:
+        return round(statistics.median(values), 3)
+
+    return {
+        "rounds": len(rounds),
+        "ceiling_pages_per_s": median(r.ceiling for r in rounds),
+        "ceiling_by_median_page_pages_per_s": median(r.ceiling_by_median_page for r in rounds),
+        "parallel_pipeline_pages_per_s": median(r.parallel for r in rounds),
+        "requests_per_s": median(r.requests_per_s for r in rounds),
+        "share_of_ceiling": median(r.requests_per_s / r.ceiling for r in rounds),
+        "share_of_parallel_pipeline": median(r.requests_per_s / r.parallel for r in rounds),
+        "errors": sum(r.loaded.errors + r.single.errors for r in rounds),
+        "completed_per_round": median(len(r.loaded.latencies) for r in rounds),
+        "load_p50_ms": median(r.loaded.percentile(50) * 1000 for r in rounds),
+        "load_p95_ms": median(r.loaded.percentile(95) * 1000 for r in rounds),
+        "load_p99_ms": median(r.loaded.percentile(99) * 1000 for r in rounds),
+        "single_p50_ms": median(r.single.percentile(50) * 1000 for r in rounds),
+        "single_p99_ms": median(r.single.percentile(99) * 1000 for r in rounds),
+        "p99_ratio": median(r.loaded.percentile(99) / r.single.percentile(99) for r in rounds),
+        "worker_rss_mib": median(rss / 2**20 for r in rounds for rss, _ in r.memory),
+        "worker_peak_rss_mib": round(max(peak for r in rounds for _, peak in r.memory) / 2**20, 3),
+        "other_programs_cpu_share": median(r.others for r in rounds),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workers", type=int, default=cores(), help="gunicorn workers (default: cores)")
-    parser.add_argument("--rounds", type=int, default=3, help="repetitions; figures are medians")
+    parser.add_argument("--rounds", type=int, default=8, help="repetitions; figures are medians")
     parser.add_argument("--cycles", type=int, default=3, help="times each page is sent per load round")
     parser.add_argument("--seconds", type=float, default=120, help="time bound of one load round")
     parser.add_argument("--pages", type=int, help="use only the first N readable pages (a quick check)")
+    parser.add_argument(
+        "--quiet-share", type=float, default=0.1,
+        help="a round is quiet when other programs used less than this share of the CPU during it",
+    )  # fmt: skip
+    parser.add_argument(
+        "--quiet-rounds", type=int, default=0,
+        help="after --rounds, go on until this many rounds were quiet (or --max-minutes have passed)",
+    )  # fmt: skip
+    parser.add_argument("--max-minutes", type=float, default=20, help="time bound of the whole run")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
 
@@ -258,58 +336,40 @@ def main() -> None:
     requests = args.cycles * len(pages)
     print(f"{len(pages)} pages, {args.workers} workers, {clients} clients, {cores()} cores", file=sys.stderr)
 
-    load_before = os.getloadavg()[0]
-    ceilings, medians, parallel, sequential, loaded, memory, others = [], [], [], [], [], [], []
+    rounds = []
     with tempfile.TemporaryFile("w+") as log_file:
         process, port = start_server(args.workers, log_file)
         try:
             one_at_a_time(port, pages)  # warm-up: every worker imports and touches everything once
-            for round_number in range(args.rounds):
-                mean, per_page = pipeline_seconds_per_page(pages)
-                ceilings.append(cores() / mean)
-                medians.append(cores() / statistics.median(per_page))
-                parallel.append(parallel_pages_per_second(pages, cores()))
-                sequential.append(one_at_a_time(port, pages))
-                result, others_share = under_load_measured(
-                    port, pages, clients, requests, args.seconds, process.pid
+            for number in range(args.rounds):
+                rounds.append(run_round(port, process.pid, pages, clients, requests, args.seconds))
+                print(
+                    f"round {number + 1}/{args.rounds}: other programs {rounds[-1].others:.0%}",
+                    file=sys.stderr,
                 )
-                loaded.append(result)
-                others.append(others_share)
-                memory.append(worker_memory(process.pid))
-                print(f"round {round_number + 1}/{args.rounds} done", file=sys.stderr)
         finally:
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=60)
 
-    def median(values) -> float:
-        return statistics.median(values)
-
+    quiet = [r for r in rounds if r.others < args.quiet_share]
     report = {
-        "load_average_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "pages": len(pages),
         "workers": args.workers,
         "clients": clients,
         "cores": cores(),
-        "rounds": args.rounds,
         "requests_per_round": requests,
-        "ceiling_pages_per_s": median(ceilings),
-        "ceiling_by_median_page_pages_per_s": median(medians),
-        "parallel_pipeline_pages_per_s": median(parallel),
-        "requests_per_s": median([len(p.latencies) / p.seconds for p in loaded]),
-        "completed_per_round": median([len(p.latencies) for p in loaded]),
-        "errors": sum(p.errors for p in loaded) + sum(p.errors for p in sequential),
-        "load_p50_ms": median([p.percentile(50) for p in loaded]) * 1000,
-        "load_p95_ms": median([p.percentile(95) for p in loaded]) * 1000,
-        "load_p99_ms": median([p.percentile(99) for p in loaded]) * 1000,
-        "single_p50_ms": median([p.percentile(50) for p in sequential]) * 1000,
-        "single_p99_ms": median([p.percentile(99) for p in sequential]) * 1000,
-        "other_programs_cpu_share_during_load": median(others),
-        "worker_rss_mib": median([rss for run in memory for rss, _ in run]) / 2**20,
-        "worker_peak_rss_mib": max(peak for run in memory for _, peak in run) / 2**20,
+        "quiet_share": args.quiet_share,
+        "all_rounds": summary(rounds),
+        "quiet_rounds": summary(quiet) if quiet else None,
+        "per_round": [
+            {
+                "other_programs_cpu_share": round(r.others, 3),
+                "share_of_ceiling": round(r.requests_per_s / r.ceiling, 3),
+                "p99_ratio": round(r.loaded.percentile(99) / r.single.percentile(99), 3),
+            }
+            for r in rounds
+        ],
     }
-    report["share_of_ceiling"] = report["requests_per_s"] / report["ceiling_pages_per_s"]
-    report["share_of_parallel_pipeline"] = report["requests_per_s"] / report["parallel_pipeline_pages_per_s"]
-    report["p99_ratio"] = report["load_p99_ms"] / report["single_p99_ms"]
     print(json.dumps(report, indent=2))
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n")
