@@ -336,17 +336,21 @@ def main() -> None:
     requests = args.cycles * len(pages)
     print(f"{len(pages)} pages, {args.workers} workers, {clients} clients, {cores()} cores", file=sys.stderr)
 
-    rounds = []
+    rounds: list[Round] = []
+    deadline = time.monotonic() + 60 * args.max_minutes
+
+    def more_rounds() -> bool:
+        quiet_so_far = sum(r.others < args.quiet_share for r in rounds)
+        wanted = len(rounds) < args.rounds or quiet_so_far < args.quiet_rounds
+        return wanted and (not rounds or time.monotonic() < deadline)
+
     with tempfile.TemporaryFile("w+") as log_file:
         process, port = start_server(args.workers, log_file)
         try:
             one_at_a_time(port, pages)  # warm-up: every worker imports and touches everything once
-            for number in range(args.rounds):
+            while more_rounds():
                 rounds.append(run_round(port, process.pid, pages, clients, requests, args.seconds))
-                print(
-                    f"round {number + 1}/{args.rounds}: other programs {rounds[-1].others:.0%}",
-                    file=sys.stderr,
-                )
+                print(f"round {len(rounds)}: other programs {rounds[-1].others:.0%}", file=sys.stderr)
         finally:
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=60)
