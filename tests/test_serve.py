@@ -89,13 +89,18 @@ def test_sigterm_lets_the_request_in_hand_finish(serve):
     page = fixture_bytes("article.html")
     head = (
         "POST /v1/extract HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/html\r\n"
-        f"Content-Length: {len(page)}\r\nConnection: close\r\n\r\n"
+        f"Content-Length: {len(page)}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n"
     )
     with socket.create_connection(("127.0.0.1", served.port), timeout=30) as sock:
-        sock.sendall(head.encode() + page[:200])
-        time.sleep(0.5)  # the worker is reading the body now
+        sock.sendall(head.encode())
+        # "100 Continue" comes from the worker that has taken the request: it is in hand now.
+        interim = b""
+        while b"\r\n\r\n" not in interim:
+            interim += sock.recv(64)
+        assert interim.startswith(b"HTTP/1.1 100 Continue")
+        sock.sendall(page[:200])
         served.process.send_signal(signal.SIGTERM)
-        time.sleep(0.5)
+        time.sleep(0.5)  # the stop is under way while the body is still arriving
         sock.sendall(page[200:])
         response = read_response(sock)
     assert response.startswith(b"HTTP/1.1 200 ")
