@@ -87,6 +87,23 @@ def _embed_to_link(iframe: HtmlElement) -> None:
     iframe.getparent().replace(iframe, paragraph)
 
 
+def _math_to_text(math: HtmlElement) -> None:
+    """MathML becomes its plain text: the sanitiser drops MathML whole (it is a classic XSS
+    vector), and "a ≠ 0" as text is better than a hole in the sentence. The author's ``alttext``
+    wins; otherwise the symbols in order, spaced."""
+    symbols = [
+        " ".join(leaf.text.split())
+        for leaf in math.iter()
+        if isinstance(leaf.tag, str) and len(leaf) == 0 and leaf.text and leaf.text.strip()
+        and not leaf.tag.endswith(("annotation", "annotation-xml"))
+    ]
+    text = clean_text(math.get("alttext")) or " ".join(symbols)
+    replacement = lxml.html.Element("div" if math.get("display") == "block" else "span")
+    replacement.text = text
+    replacement.tail = math.tail
+    math.getparent().replace(math, replacement)
+
+
 def _is_empty(element: HtmlElement) -> bool:
     return not text_of(element) and element.find(".//img") is None and element.find(".//iframe") is None
 
@@ -115,6 +132,9 @@ def postclean(article: HtmlElement, meta: Metadata) -> Postcleaned:
         )
         if rule is not None:
             tally.drop(element, rule.kind, rule.reason)
+
+    for math in list(article.iter("math", "{*}math")):
+        _math_to_text(math)
 
     for iframe in list(article.iter("iframe")):
         _embed_to_link(iframe)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import logging
+from typing import Any
 
 import lxml.html
 from lxml.html import HtmlElement
@@ -23,10 +24,38 @@ log = logging.getLogger(__name__)
 # Short is not the same as not an article (a two-line notice is still readable); empty is.
 MIN_ARTICLE_CHARS = 1
 
+# Widening the chosen element to an ancestor (see _TreeDocument.select_best_candidate): up to
+# three levels, when the ancestor holds at least 15% (and 100 characters) more prose, but not
+# twice as much: an ancestor with that much more holds other articles, not more of this one.
+_MAX_WIDENING_LEVELS = 3
+_WIDEN_MIN_RATIO = 1.15
+_WIDEN_MAX_RATIO = 2.0
+_WIDEN_MIN_CHARS = 100
+_PROSE_MIN_CHARS = 60  # a paragraph shorter than this is a label, not prose
+
 NOT_AN_ARTICLE = (
     "This page doesn't look like an article: there is no main text to show in reader view. "
     "Home pages, search results, sign-in forms and product lists have none."
 )
+
+
+def is_data_table(table: HtmlElement) -> bool:
+    """True for a table of data (rows and columns a reader reads), False for a layout table.
+
+    The signals browsers' reader modes use: an explicit role, a caption or summary, header cells
+    or row groups, and size; a table nesting another table is page layout.
+    """
+    if table.get("role") in ("presentation", "none") or table.get("datatable") == "0":
+        return False
+    if table.get("summary") or table.find("caption") is not None:
+        return True
+    if table.find(".//table") is not None:
+        return False
+    if table.find(".//th") is not None or table.find(".//thead") is not None or table.find(".//tfoot") is not None:
+        return True
+    rows = table.findall(".//tr")
+    columns = max((len(row.findall("td")) for row in rows), default=0)
+    return len(rows) >= 10 or columns > 4 or len(rows) * columns > 10
 
 
 class _TreeDocument(Document):
@@ -40,6 +69,79 @@ class _TreeDocument(Document):
 
     def _parse(self, input: HtmlElement) -> HtmlElement:
         return copy.deepcopy(input)
+
+    def select_best_candidate(self, candidates: dict[HtmlElement, dict[str, Any]]) -> dict[str, Any] | None:
+        """readability-lxml's choice, widened to the ancestor that holds the whole article.
+
+        Its scores reach only a paragraph's parent and grandparent, so an article split across
+        sibling containers (a "story-intro" beside a "read-more" block, a lead paragraph above
+        the body div) loses its first part, and an article built around a table is taken for
+        the table. A data table is never the whole article: we climb out of one (a layout
+        table's cell may well be the article, and stays). Above that,
+        an ancestor holding clearly more prose than the choice (paragraphs of real text, outside
+        sidebars and comments) is the article instead.
+        """
+        best = super().select_best_candidate(candidates)
+        if best is None:
+            return None
+        element = best["elem"]
+        table = next(element.iterancestors("table"), None) if element.tag != "table" else element
+        if table is not None and is_data_table(table) and table.getparent() is not None:
+            element = table.getparent()
+            best = self._promote(element, best, candidates)
+        prose = self._prose_chars(element)
+        for _ in range(_MAX_WIDENING_LEVELS):
+            parent = element.getparent()
+            if parent is None or parent.tag in ("body", "html"):
+                break
+            parent_prose = self._prose_chars(parent)
+            if parent_prose > prose * _WIDEN_MAX_RATIO:
+                break
+            if parent_prose >= prose * _WIDEN_MIN_RATIO and parent_prose - prose >= _WIDEN_MIN_CHARS:
+                best, prose = self._promote(parent, best, candidates), parent_prose
+            element = parent
+        return best
+
+    def _promote(
+        self, element: HtmlElement, best: dict[str, Any], candidates: dict[HtmlElement, dict[str, Any]]
+    ) -> dict[str, Any]:
+        """Make ``element`` the candidate, scored no lower than the one it replaces."""
+        candidate = candidates.get(element) or self.score_node(element)
+        candidate["content_score"] = max(candidate["content_score"], best["content_score"])
+        candidates[element] = candidate
+        return candidate
+
+    def _prose_chars(self, element: HtmlElement) -> int:
+        """Characters of prose under ``element``: paragraphs long enough and not mostly links,
+        outside containers whose class or id marks them as not content (readability-lxml's own
+        class weight: comments, sidebars, related links...), which its cleaning drops anyway."""
+        total = 0
+        stack = [element]
+        while stack:
+            node = stack.pop()
+            if node.tag in ("p", "pre", "blockquote"):
+                text = " ".join(node.text_content().split())
+                links = sum(len(" ".join(link.text_content().split())) for link in node.iter("a"))
+                if len(text) >= _PROSE_MIN_CHARS and links <= 0.3 * len(text):
+                    total += len(text)
+                continue
+            stack.extend(child for child in node if isinstance(child.tag, str) and self.class_weight(child) >= 0)
+        return total
+
+    def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
+        """Keep lists and data tables inside the article out of the link-density cleaning.
+
+        readability-lxml drops any list or table whose text is more than a fifth links; in an
+        article those are often the content itself (a changelog of bug links, a table of films).
+        Readability.js exempts them for the same reason. A class that says "not content"
+        (sidebar, related, comment...) still removes them, and navigation and teaser lists are
+        the cleaning stages' job.
+        """
+        preserved: dict[HtmlElement, bool] = super().get_preserved_elements(node)
+        for element in node.iter("ul", "ol", "dl", "table"):
+            if self.class_weight(element) >= 0 and (element.tag != "table" or is_data_table(element)):
+                preserved[element] = True
+        return preserved
 
 
 def readable(root: HtmlElement) -> HtmlElement:
