@@ -126,7 +126,7 @@ def postclean(article: HtmlElement, meta: Metadata) -> Postcleaned:
             (
                 r
                 for r in rules.PHRASE_RULES
-                if text and len(text) <= r.max_chars and r.compiled.fullmatch(text)
+                if r.matches(text)
             ),
             None,
         )

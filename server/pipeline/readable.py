@@ -70,6 +70,35 @@ class _TreeDocument(Document):
     def _parse(self, input: HtmlElement) -> HtmlElement:
         return copy.deepcopy(input)
 
+    def score_paragraphs(self) -> dict[HtmlElement, dict[str, Any]]:
+        """readability-lxml's paragraph scores, plus list items that are paragraphs in all but tag.
+
+        It scores ``p``, ``pre``, ``td`` and ``blockquote`` only, so an article written as lists
+        (release notes, a changelog, a how-to) scores nothing and loses to a photo caption. A list
+        item with a paragraph's worth of text, not mostly links, scores as half a paragraph (and
+        without the bonus for commas, which in lists of references are punctuation, not prose):
+        for its list, and half again for the block that holds the list.
+        """
+        candidates: dict[HtmlElement, dict[str, Any]] = super().score_paragraphs()
+        link_density: dict[HtmlElement, float] = {}
+        for item in self.html.iter("li"):
+            if item.find(".//p") is not None:
+                continue  # its paragraphs were scored already
+            text = " ".join(item.text_content().split())
+            if len(text) < _PROSE_MIN_CHARS or self.get_link_density(item) > 0.5:
+                continue
+            score = 0.5 * (1 + min(len(text) / 100, 3))
+            listing = item.getparent()
+            for holder, share in ((listing, 1.0), (listing.getparent() if listing is not None else None, 0.5)):
+                if holder is None:
+                    continue
+                if holder not in candidates:
+                    candidates[holder] = self.score_node(holder)
+                if holder not in link_density:
+                    link_density[holder] = self.get_link_density(holder)
+                candidates[holder]["content_score"] += score * share * (1 - link_density[holder])
+        return candidates
+
     def select_best_candidate(self, candidates: dict[HtmlElement, dict[str, Any]]) -> dict[str, Any] | None:
         """readability-lxml's choice, widened to the ancestor that holds the whole article.
 
@@ -119,7 +148,7 @@ class _TreeDocument(Document):
         stack = [element]
         while stack:
             node = stack.pop()
-            if node.tag in ("p", "pre", "blockquote"):
+            if node.tag in ("p", "pre", "blockquote") or (node.tag == "li" and node.find(".//p") is None):
                 text = " ".join(node.text_content().split())
                 links = sum(len(" ".join(link.text_content().split())) for link in node.iter("a"))
                 if len(text) >= _PROSE_MIN_CHARS and links <= 0.3 * len(text):
