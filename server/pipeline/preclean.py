@@ -8,7 +8,8 @@ In this order, each step for a reason:
    ``<noscript>`` fallbacks) while those are still in the tree; 1x1 trackers go.
 3. Markup that never holds text goes (scripts, styles, controls).
 4. Hidden nodes go, never revealed: the extension's ``data-clearpage-hidden``, ``hidden``,
-   inline ``display: none``; small ``aria-hidden`` decorations.
+   inline ``display: none``; small ``aria-hidden`` decorations. The byline is read now, before
+   the page furniture that often holds it (a share bar, a header) goes.
 5. Overlays go (the extension's ``data-clearpage-overlay``, inline ``position: fixed``), then
    the selector and class-name rules of ``rules``: consent banners, dialogs, sign-ups, share
    bars, related links, comments, ads.
@@ -28,10 +29,13 @@ from lxml.html import HtmlElement
 
 from server.pipeline import rules
 from server.pipeline.dom import RemovalTally, is_attached, text_of
+from server.pipeline.metadata import byline_element, clean_byline
 from server.pipeline.types import Removal
 
 # Inline styles that hide an element, as browsers and Readability.js read them.
-_HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I)
+_HIDING_STYLE = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I
+)
 _FIXED_STYLE = re.compile(r"(?:^|;)\s*position\s*:\s*(?:fixed|sticky)\b", re.I)
 _MAYBE_HIDDEN = (
     f".//*[@hidden or @{rules.HIDDEN_ANNOTATION} or @aria-hidden or contains(@style, 'none') "
@@ -45,9 +49,19 @@ _MAX_SHARE_OF_PAGE = 0.5
 _MAX_ARIA_HIDDEN_CHARS = 200
 # A class-name rule never removes this much paragraph text: a share bar has none.
 _MAX_PROSE_IN_FURNITURE = 1000
-_LAZY_SRC = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-hi-res-src", "data-full-src")
+_LAZY_SRC = (
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-lazy",
+    "data-url",
+    "data-hi-res-src",
+    "data-full-src",
+)
 _LAZY_SRCSET = ("data-srcset", "data-lazy-srcset", "data-original-set")
-_PLACEHOLDER_SRC = re.compile(r"^data:image/(gif|png|svg)|blank\.(gif|png)|spacer\.gif|placeholder|pixel\.(gif|png)|lazy", re.I)
+_PLACEHOLDER_SRC = re.compile(
+    r"^data:image/(gif|png|svg)|blank\.(gif|png)|spacer\.gif|placeholder|pixel\.(gif|png)|lazy", re.I
+)
 
 
 @dataclass
@@ -55,6 +69,7 @@ class Precleaned:
     root: HtmlElement
     removed: list[Removal]
     gates: list[HtmlElement]  # paywall or registration gates found (and kept), in page order
+    byline: str | None  # the byline printed in the page, read before the furniture around it goes
 
 
 class _Protection:
@@ -248,13 +263,14 @@ def preclean(root: HtmlElement) -> Precleaned:
     """
     body = root.find("body")
     if body is None:
-        return Precleaned(root, [], [])
+        return Precleaned(root, [], [], None)
     tally = RemovalTally(root)
     _unwrap_shadow_roots(body)
     _resolve_lazy_images(body)
     for element in rules.NON_CONTENT.select(body):
         element.drop_tree()
     _drop_hidden(body, tally)
+    byline = byline_element(body)
     body_text = text_of(body)
     named = body.xpath(_NAMED)
     gates = find_gates(body, named, body_text)
@@ -263,4 +279,6 @@ def preclean(root: HtmlElement) -> Precleaned:
     _drop_by_rules(body, named, tally, protection)
     for element in rules.CONTROLS.select(body):
         element.drop_tree()
-    return Precleaned(root, tally.removals(), gates)
+    return Precleaned(
+        root, tally.removals(), gates, clean_byline(byline.text_content()) if byline is not None else None
+    )

@@ -39,6 +39,11 @@ NOT_AN_ARTICLE = (
 )
 
 
+def _link_chars(element: HtmlElement) -> int:
+    """Characters of link text under ``element`` (a cheaper measure than readability-lxml's)."""
+    return sum(len(link.text_content().strip()) for link in element.iter("a"))
+
+
 def is_data_table(table: HtmlElement) -> bool:
     """True for a table of data (rows and columns a reader reads), False for a layout table.
 
@@ -85,17 +90,20 @@ class _TreeDocument(Document):
             if item.find(".//p") is not None:
                 continue  # its paragraphs were scored already
             text = " ".join(item.text_content().split())
-            if len(text) < _PROSE_MIN_CHARS or self.get_link_density(item) > 0.5:
+            if len(text) < _PROSE_MIN_CHARS or _link_chars(item) > 0.5 * len(text):
                 continue
             score = 0.5 * (1 + min(len(text) / 100, 3))
             listing = item.getparent()
-            for holder, share in ((listing, 1.0), (listing.getparent() if listing is not None else None, 0.5)):
+            for holder, share in (
+                (listing, 1.0),
+                (listing.getparent() if listing is not None else None, 0.5),
+            ):
                 if holder is None:
                     continue
                 if holder not in candidates:
                     candidates[holder] = self.score_node(holder)
                 if holder not in link_density:
-                    link_density[holder] = self.get_link_density(holder)
+                    link_density[holder] = min(1.0, _link_chars(holder) / max(len(holder.text_content()), 1))
                 candidates[holder]["content_score"] += score * share * (1 - link_density[holder])
         return candidates
 
@@ -150,8 +158,7 @@ class _TreeDocument(Document):
             node = stack.pop()
             if node.tag in ("p", "pre", "blockquote") or (node.tag == "li" and node.find(".//p") is None):
                 text = " ".join(node.text_content().split())
-                links = sum(len(" ".join(link.text_content().split())) for link in node.iter("a"))
-                if len(text) >= _PROSE_MIN_CHARS and links <= 0.3 * len(text):
+                if len(text) >= _PROSE_MIN_CHARS and _link_chars(node) <= 0.3 * len(text):
                     total += len(text)
                 continue
             stack.extend(child for child in node if isinstance(child.tag, str) and self.class_weight(child) >= 0)

@@ -55,13 +55,19 @@ class PhraseRule:
     pattern: str  # a regular expression, any case, that must match the block's text from its start
     max_chars: int = 200  # longer blocks are prose that happens to begin with the words: kept
     whole: bool = True  # the pattern must match the whole text, not only its beginning
+    link: bool = False  # the block must be mostly link text (a teaser links to another page)
     compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "compiled", re.compile(self.pattern, re.IGNORECASE))
 
-    def matches(self, text: str) -> bool:
-        if not text or len(text) > self.max_chars:
+    @property
+    def captures_date(self) -> bool:
+        """The rule's pattern names a ``date`` group: what it removes is a dateline."""
+        return "date" in self.compiled.groupindex
+
+    def matches(self, text: str, link_chars: int = 0) -> bool:
+        if not text or len(text) > self.max_chars or (self.link and link_chars < len(text) / 2):
             return False
         return bool(self.compiled.fullmatch(text) if self.whole else self.compiled.match(text))
 
@@ -78,7 +84,8 @@ NON_CONTENT = Rule(
 )
 # Form controls go last: the sign-up rules recognise a form by its e-mail field first.
 CONTROLS = Rule(
-    "form controls", "buttons and fields do nothing in a reader view",
+    "form controls",
+    "buttons and fields do nothing in a reader view",
     xpath=".//button | .//input | .//select | .//textarea | .//dialog[not(@open)]",
 )
 
@@ -103,7 +110,8 @@ GATE = Rule(
 GATE_PHRASES = re.compile(
     r"(subscribe|sign up|register|log ?in|sign in)\b[^.!?]{0,40}\b(to (continue|keep) reading|to read (the|this) "
     r"(full|whole|rest)|for (full|unlimited) access)"
-    r"|\byou(?:'ve| have) (reached|used|read) (your|all of your|the maximum)[^.!?]{0,30}\b(limit|free articles|articles)"
+    r"|\byou(?:'ve| have) (reached|used|read) (your|all of your|the maximum)[^.!?]{0,30}"
+    r"\b(limit|free articles|articles)"
     r"|\bthis (article|story|content) is (only )?(available|reserved|exclusive) (to|for) (subscribers|members)"
     r"|\bto continue reading,? (please )?(subscribe|sign in|log in|register)"
     r"|\balready (a subscriber|have an account)\?\s*(sign|log) ?in",
@@ -214,7 +222,7 @@ PAGE_RULES: tuple[Rule, ...] = (
 
 # "Label | Headline" and "Label: Headline", the shape of inline teasers between paragraphs.
 _TEASER_LABELS = (
-    r"(also read|read also|also see|see also|read more|more|read|related|related stories?|related articles?|"
+    r"(also read|read also|also see|read more|more|read|related|related stories?|related articles?|"
     r"explained|explainer|watch|listen|must read|don'?t miss|recommended|trending|latest|top stories|"
     r"more on this|more from [\w .'-]{1,30}|opinion|analysis|in pictures|in photos|video|live)"
 )
@@ -226,9 +234,9 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                r"( advertisement)?|continue reading (the main story|below)|scroll to continue with content)",
                max_chars=60),
     PhraseRule("inline teaser", "a link to another article, set between this one's paragraphs",
-               _TEASER_LABELS + r"\s*[|:–—-]\s*\S.*", max_chars=220),
+               _TEASER_LABELS + r"\s*[|:–—-]\s*\S.*", max_chars=220, link=True),
     PhraseRule("inline teaser", "a bare 'read more' prompt", r"(read more|read the full story|more stories|"
-               r"click here to read more|continue reading)\W*", max_chars=40),
+               r"click here to read more|continue reading)\W*", max_chars=40, link=True),
     PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article",
                r"(sign up|subscribe|register)\b.{0,60}\b(newsletter|inbox|e-?mail|updates|briefing|digest)\b.*",
                max_chars=240, whole=False),
@@ -253,7 +261,11 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                max_chars=120, whole=False),
     PhraseRule("gallery counter", "a slideshow's position counter", r"(image|photo|picture|slide)?\s*\d{1,3}\s*"
                r"(of|/)\s*\d{1,3}", max_chars=20),
-    PhraseRule("publication footer", "the date line, which goes to the published field",
-               r"(published|posted|updated|first published|last updated)\s*(on|at)?\s*[-–—:|]?\s*"
-               r"[\w ,.:/+-]{6,60}", max_chars=80),
+    PhraseRule("publication footer", "the date line; the date goes to the published field",
+               r"(first published|published|posted|last updated|updated)\s*(on|at)?\s*[-–—:|]?\s*"
+               r"(?P<date>(?=[^|]*(\b\d{4}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d))"
+               r"[\w ,.:/+-]{6,60})", max_chars=80),
 )  # fmt: skip
+
+# No phrase rule looks at a block longer than this.
+MAX_PHRASE_CHARS = max(rule.max_chars for rule in PHRASE_RULES)
