@@ -54,7 +54,7 @@ def extract(
     base_url = document_base_url(root, url)
     precleaned = preclean(root)
     meta = metadata(precleaned.root, base_url, precleaned.byline)
-    postcleaned = postclean(readable(precleaned.root), meta)
+    postcleaned = postclean(readable(precleaned.root, precleaned.sign_in_form), meta)
     meta = postcleaned.meta
     content_html = sanitize(postcleaned.article, base_url)
     rendered = render(content_html, options.words_per_minute)

@@ -70,6 +70,7 @@ class Precleaned:
     removed: list[Removal]
     gates: list[HtmlElement]  # paywall or registration gates found (and kept), in page order
     byline: str | None  # the byline printed in the page, read before the furniture around it goes
+    sign_in_form: bool  # the page asked for a password (its form controls are gone now)
 
 
 class _Protection:
@@ -263,7 +264,7 @@ def preclean(root: HtmlElement) -> Precleaned:
     """
     body = root.find("body")
     if body is None:
-        return Precleaned(root, [], [], None)
+        return Precleaned(root, [], [], None, False)
     tally = RemovalTally(root)
     _unwrap_shadow_roots(body)
     _resolve_lazy_images(body)
@@ -277,8 +278,8 @@ def preclean(root: HtmlElement) -> Precleaned:
     protection = _Protection(body, gates, len(body_text))
     _drop_overlays(body, tally, protection)
     _drop_by_rules(body, named, tally, protection)
+    sign_in_form = body.find(".//input[@type='password']") is not None
     for element in rules.CONTROLS.select(body):
         element.drop_tree()
-    return Precleaned(
-        root, tally.removals(), gates, clean_byline(byline.text_content()) if byline is not None else None
-    )
+    byline_text = clean_byline(byline.text_content()) if byline is not None else None
+    return Precleaned(root, tally.removals(), gates, byline_text, sign_in_form)

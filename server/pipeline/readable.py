@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import copy
 import logging
+import math
+import re
 from typing import Any
 
 import lxml.html
@@ -37,6 +39,22 @@ NOT_AN_ARTICLE = (
     "This page doesn't look like an article: there is no main text to show in reader view. "
     "Home pages, search results, sign-in forms and product lists have none."
 )
+NOT_AN_ARTICLE_LIST = (
+    "This page looks like a list of articles (a home page, a section or search results), not an "
+    "article. Open one of the articles, then try reader view again."
+)
+NOT_AN_ARTICLE_SIGN_IN = "This page is a sign-in form, not an article: there is nothing to read in reader view."
+NOT_AN_ARTICLE_PRODUCTS = (
+    "This page looks like a list of products, not an article: there is nothing to read in reader view."
+)
+
+# Telling articles from other pages (see why_not_an_article).
+_READERABLE_MIN_PARAGRAPH = 140  # characters; Firefox's own threshold for a paragraph that counts
+_READERABLE_MIN_SCORE = 20  # Firefox's threshold for "probably readerable"
+_LIST_MIN_LINKED_HEADINGS = 3
+_LIST_MAX_PROSE_PER_ITEM = 12  # a 280-character summary scores 12; a listicle's sections score more
+_PRODUCT_LIST_MIN_PRICES = 4
+_PRICE = re.compile(r"(?:[$€£¥₹]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|EUR|USD|GBP|kr|zł))(?!\w)")
 
 
 def _link_chars(element: HtmlElement) -> int:
@@ -71,6 +89,9 @@ class _TreeDocument(Document):
     itself, so the lenient pass would start from the strict pass's leftovers. We return a fresh
     copy each time instead, and skip its parse-time cleaning, which earlier stages already did.
     """
+
+    sign_in_form = False  # set by readable(): the page asked for a password
+    not_an_article: str | None = None  # why the last pass's choice is not an article, if it is not
 
     def _parse(self, input: HtmlElement) -> HtmlElement:
         return copy.deepcopy(input)
@@ -137,6 +158,8 @@ class _TreeDocument(Document):
             if parent_prose >= prose * _WIDEN_MIN_RATIO and parent_prose - prose >= _WIDEN_MIN_CHARS:
                 best, prose = self._promote(parent, best, candidates), parent_prose
             element = parent
+        # Judged now, before readability's own cleaning changes the chosen element in place.
+        self.not_an_article = why_not_an_article(best["elem"], self.sign_in_form)
         return best
 
     def _promote(
@@ -180,14 +203,90 @@ class _TreeDocument(Document):
         return preserved
 
 
-def readable(root: HtmlElement) -> HtmlElement:
-    """Return a ``<div>`` holding the page's article; raise NotReadable when there is none."""
+def _links_elsewhere(element: HtmlElement) -> int:
+    """Characters of link text pointing to another page (not "#section" links within this one)."""
+    return sum(len(a.text_content().strip()) for a in element.iter("a") if not (a.get("href") or "").startswith("#"))
+
+
+def _is_link_heading(heading: HtmlElement) -> bool:
+    """A heading that is a link to another page: a headline in a list, never an article's section."""
+    text = len(heading.text_content().strip())
+    wrapper = heading.getparent()
+    if wrapper is not None and wrapper.tag == "a" and not (wrapper.get("href") or "").startswith("#"):
+        return text > 0
+    return text > 0 and _links_elsewhere(heading) >= 0.8 * text
+
+
+def _prose_score(element: HtmlElement) -> float:
+    """Firefox's "is this probably readerable" measure: long paragraphs, counted with diminishing weight."""
+    lengths = (len(" ".join(p.text_content().split())) for p in element.iter("p", "pre"))
+    return sum(
+        math.sqrt(length - _READERABLE_MIN_PARAGRAPH) for length in lengths if length > _READERABLE_MIN_PARAGRAPH
+    )
+
+
+def _is_list_item(element: HtmlElement) -> bool:
+    """One of several siblings of the same tag and class, each headed by a link: a card in a list."""
+    parent = element.getparent()
+    if parent is None:
+        return False
+    alike = [
+        sibling
+        for sibling in parent
+        if sibling.tag == element.tag
+        and sibling.get("class") == element.get("class")
+        and any(_is_link_heading(h) for h in sibling.iter("h2", "h3", "h4"))
+    ]
+    return len(alike) >= _LIST_MIN_LINKED_HEADINGS and element in alike
+
+
+def why_not_an_article(chosen: HtmlElement, sign_in_form: bool) -> str | None:
+    """A sentence saying why the element readability chose is not an article, or None if it is one.
+
+    Judged on the chosen element as it stood in the page (readability's own cleaning drops the
+    linked headlines that give a list page away). A list page's headings are links to other pages;
+    an article's never are (no page of the article corpus has even one). When the choice is one
+    item of such a list (a story card, a search result), its siblings are the same item again.
+    A sign-in page has a password field and little prose; a shop's list has prices.
+    """
+    headings = [h for h in chosen.iter("h1", "h2", "h3", "h4") if h.text_content().strip()]
+    linked = sum(1 for h in headings if _is_link_heading(h))
+    prose = _prose_score(chosen)
+    if (
+        linked >= _LIST_MIN_LINKED_HEADINGS
+        and linked >= 0.5 * len(headings)
+        and prose < _LIST_MAX_PROSE_PER_ITEM * linked
+    ):
+        return NOT_AN_ARTICLE_LIST  # headlines with a line of summary each; a listicle has paragraphs
+    if prose >= _READERABLE_MIN_SCORE:
+        return None
+    if _is_list_item(chosen):
+        return NOT_AN_ARTICLE_LIST
+    if sign_in_form:
+        return NOT_AN_ARTICLE_SIGN_IN
+    if len(_PRICE.findall(chosen.text_content())) >= _PRODUCT_LIST_MIN_PRICES:
+        return NOT_AN_ARTICLE_PRODUCTS
+    text = len(" ".join(chosen.text_content().split()))
+    if text and _link_chars(chosen) >= 0.5 * text:
+        return NOT_AN_ARTICLE
+    return None
+
+
+def readable(root: HtmlElement, sign_in_form: bool = False) -> HtmlElement:
+    """Return a ``<div>`` holding the page's article; raise NotReadable when there is none.
+
+    ``sign_in_form``: the page had a password field (``preclean`` removes form controls).
+    """
+    document = _TreeDocument(root)
+    document.sign_in_form = sign_in_form
     try:
-        summary = _TreeDocument(root).summary(html_partial=True)
+        summary = document.summary(html_partial=True)
     except Unparseable as error:
         log.debug("readability failed: %s", error)
         raise NotReadable(NOT_AN_ARTICLE) from None
     article = lxml.html.fragment_fromstring(summary, create_parent="div") if summary.strip() else None
     if article is None or len(" ".join(article.text_content().split())) < MIN_ARTICLE_CHARS:
         raise NotReadable(NOT_AN_ARTICLE)
+    if document.not_an_article is not None:
+        raise NotReadable(document.not_an_article)
     return article
