@@ -12,7 +12,7 @@ In this order, each step for a reason:
    the page furniture that often holds it (a share bar, a header) goes.
 5. Overlays go (the extension's ``data-clearpage-overlay``, inline ``position: fixed``), then
    the selector and class-name rules of ``rules``: consent banners, dialogs, sign-ups, share
-   bars, related links, comments, ads.
+   bars, related links, comments, ads; then runs of linked headlines, whatever their names.
 
 Nothing that holds the article is removed, whatever it matches: no element with half the page's
 text, no ``<main>`` or ``articleBody`` or their ancestors. Paywall and registration gates are
@@ -28,7 +28,14 @@ from functools import lru_cache
 from lxml.html import HtmlElement
 
 from server.pipeline import rules
-from server.pipeline.dom import RemovalTally, is_attached, text_of
+from server.pipeline.dom import (
+    LIST_MAX_PROSE_PER_ITEM,
+    RemovalTally,
+    is_attached,
+    is_link_heading,
+    prose_score,
+    text_of,
+)
 from server.pipeline.metadata import byline_element, clean_byline
 from server.pipeline.types import Removal
 
@@ -256,6 +263,38 @@ def _drop_by_rules(body: HtmlElement, named: list[HtmlElement], tally: RemovalTa
             tally.drop(element, found.rule.kind, found.rule.reason)
 
 
+_TEASER_MIN_HEADLINES = 3
+_TEASER_MAX_OTHER_SHARE = 0.2  # of a card list's text, what may sit outside its cards (a "More stories" title)
+
+
+def _drop_teaser_lists(body: HtmlElement, tally: RemovalTally, protection: _Protection) -> None:
+    """Runs of headlines that link to other articles, each with at most a line of summary.
+
+    Whatever their class names say, a container whose children are three or more cards, each
+    one headline linking to another article with at most a line of summary, is recirculation ("More
+    stories", "Other columns"); an article's own headings never link elsewhere.
+    """
+    counts: dict[HtmlElement, int] = {}
+    for heading in body.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6"):
+        if is_link_heading(heading):
+            counts[heading] = 1
+            for ancestor in heading.iterancestors():
+                counts[ancestor] = counts.get(ancestor, 0) + 1
+    for container, count in counts.items():
+        if count < _TEASER_MIN_HEADLINES or container.tag not in ("div", "section", "aside", "ul", "ol"):
+            continue
+        cards = [
+            child for child in container if counts.get(child, 0) == 1 and prose_score(child) < LIST_MAX_PROSE_PER_ITEM
+        ]
+        other_text = sum(len(text_of(child)) for child in container if child not in cards)
+        if (
+            len(cards) >= _TEASER_MIN_HEADLINES
+            and other_text <= _TEASER_MAX_OTHER_SHARE * len(text_of(container))
+            and protection.allows(container)
+        ):
+            tally.drop(container, "related-articles list", "headlines linking to other articles, not this one")
+
+
 def preclean(root: HtmlElement) -> Precleaned:
     """Remove hidden nodes, overlays, consent layers and page furniture from ``root``'s body.
 
@@ -278,6 +317,7 @@ def preclean(root: HtmlElement) -> Precleaned:
     protection = _Protection(body, gates, len(body_text))
     _drop_overlays(body, tally, protection)
     _drop_by_rules(body, named, tally, protection)
+    _drop_teaser_lists(body, tally, protection)
     sign_in_form = body.find(".//input[@type='password']") is not None
     for element in rules.CONTROLS.select(body):
         element.drop_tree()

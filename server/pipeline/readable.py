@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import logging
-import math
 import re
 from typing import Any
 
@@ -20,6 +19,7 @@ from readability import Document
 from readability.readability import Unparseable
 
 from server.errors import NotReadable
+from server.pipeline.dom import LIST_MAX_PROSE_PER_ITEM, is_link_heading, prose_score
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +49,8 @@ NOT_AN_ARTICLE_PRODUCTS = (
 )
 
 # Telling articles from other pages (see why_not_an_article).
-_READERABLE_MIN_PARAGRAPH = 140  # characters; Firefox's own threshold for a paragraph that counts
-_READERABLE_MIN_SCORE = 20  # Firefox's threshold for "probably readerable"
+_READERABLE_MIN_SCORE = 20  # Firefox's threshold for "probably readerable" (see dom.prose_score)
 _LIST_MIN_LINKED_HEADINGS = 3
-_LIST_MAX_PROSE_PER_ITEM = 12  # a 280-character summary scores 12; a listicle's sections score more
 _PRODUCT_LIST_MIN_PRICES = 4
 _PRICE = re.compile(r"(?:[$€£¥₹]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|EUR|USD|GBP|kr|zł))(?!\w)")
 
@@ -203,28 +201,6 @@ class _TreeDocument(Document):
         return preserved
 
 
-def _links_elsewhere(element: HtmlElement) -> int:
-    """Characters of link text pointing to another page (not "#section" links within this one)."""
-    return sum(len(a.text_content().strip()) for a in element.iter("a") if not (a.get("href") or "").startswith("#"))
-
-
-def _is_link_heading(heading: HtmlElement) -> bool:
-    """A heading that is a link to another page: a headline in a list, never an article's section."""
-    text = len(heading.text_content().strip())
-    wrapper = heading.getparent()
-    if wrapper is not None and wrapper.tag == "a" and not (wrapper.get("href") or "").startswith("#"):
-        return text > 0
-    return text > 0 and _links_elsewhere(heading) >= 0.8 * text
-
-
-def _prose_score(element: HtmlElement) -> float:
-    """Firefox's "is this probably readerable" measure: long paragraphs, counted with diminishing weight."""
-    lengths = (len(" ".join(p.text_content().split())) for p in element.iter("p", "pre"))
-    return sum(
-        math.sqrt(length - _READERABLE_MIN_PARAGRAPH) for length in lengths if length > _READERABLE_MIN_PARAGRAPH
-    )
-
-
 def _is_list_item(element: HtmlElement) -> bool:
     """One of several siblings of the same tag and class, each headed by a link: a card in a list."""
     parent = element.getparent()
@@ -235,7 +211,7 @@ def _is_list_item(element: HtmlElement) -> bool:
         for sibling in parent
         if sibling.tag == element.tag
         and sibling.get("class") == element.get("class")
-        and any(_is_link_heading(h) for h in sibling.iter("h2", "h3", "h4"))
+        and any(is_link_heading(h) for h in sibling.iter("h2", "h3", "h4"))
     ]
     return len(alike) >= _LIST_MIN_LINKED_HEADINGS and element in alike
 
@@ -250,12 +226,12 @@ def why_not_an_article(chosen: HtmlElement, sign_in_form: bool) -> str | None:
     A sign-in page has a password field and little prose; a shop's list has prices.
     """
     headings = [h for h in chosen.iter("h1", "h2", "h3", "h4") if h.text_content().strip()]
-    linked = sum(1 for h in headings if _is_link_heading(h))
-    prose = _prose_score(chosen)
+    linked = sum(1 for h in headings if is_link_heading(h))
+    prose = prose_score(chosen)
     if (
         linked >= _LIST_MIN_LINKED_HEADINGS
         and linked >= 0.5 * len(headings)
-        and prose < _LIST_MAX_PROSE_PER_ITEM * linked
+        and prose < LIST_MAX_PROSE_PER_ITEM * linked
     ):
         return NOT_AN_ARTICLE_LIST  # headlines with a line of summary each; a listicle has paragraphs
     if prose >= _READERABLE_MIN_SCORE:
