@@ -285,6 +285,7 @@ _NOT_A_BYLINE = re.compile(
     rf"|{_MONTH}\s+\d|\d)",
     re.I,
 )
+_BYLINE_LABEL_ONLY = re.compile(r"(by|par|por|von|di|door|av|af|written by|posted by|words by|authors?)\W*", re.I)
 _MAX_BYLINE_WORDS = 10  # several authors fit; a sentence does not
 
 
@@ -296,6 +297,8 @@ def clean_byline(text: str | None) -> str | None:
     if _NOT_A_BYLINE.search(text):
         return None
     text = _BYLINE_TAIL.sub("", text).strip(" |•·,–—-")
+    if _BYLINE_LABEL_ONLY.fullmatch(text):
+        return None  # "By" alone: the name is in the next element
     if not text or len(text) > _MAX_BYLINE_CHARS or len(text.split()) > _MAX_BYLINE_WORDS or _URL_RE.match(text):
         return None
     return text if re.search(r"[^\W\d_]", text) else None
@@ -309,18 +312,26 @@ def byline_element(scope: HtmlElement) -> HtmlElement | None:
     or ``rel=author`` when there is one (that is the name; the rest is dates and labels).
     """
     for element in scope.iter():
-        if not isinstance(element.tag, str) or element is scope:
+        if not isinstance(element.tag, str) or element is scope or not _names_author(element):
             continue
-        rel, itemprop = element.get("rel", ""), element.get("itemprop", "")
-        hint = f"{element.get('class', '')} {element.get('id', '')}"
-        if "author" in rel.split() or "author" in itemprop.split() or _BYLINE_HINT.search(hint):
-            precise = element.find(".//*[@itemprop='name']")
-            if precise is None:
-                precise = element.find(".//*[@rel='author']")
-            found = precise if precise is not None else element
-            if clean_byline(found.text_content()):
-                return found
+        # The innermost marked element is the most precise ("share-byline" > "byline" > name).
+        inner = next((e for e in element.iterdescendants() if isinstance(e.tag, str) and _names_author(e)), None)
+        while inner is not None:
+            element = inner
+            inner = next((e for e in element.iterdescendants() if isinstance(e.tag, str) and _names_author(e)), None)
+        precise = element.find(".//*[@itemprop='name']")
+        if precise is None:
+            precise = element.find(".//*[@rel='author']")
+        found = precise if precise is not None else element
+        if clean_byline(found.text_content()):
+            return found
     return None
+
+
+def _names_author(element: HtmlElement) -> bool:
+    rel, itemprop = element.get("rel", ""), element.get("itemprop", "")
+    hint = f"{element.get('class', '')} {element.get('id', '')}"
+    return "author" in rel.split() or "author" in itemprop.split() or bool(_BYLINE_HINT.search(hint))
 
 
 # --------------------------------------------------------------------------- dates

@@ -10,7 +10,7 @@ readability-lxml chooses the right container but keeps what sits inside it. In o
 3. Captions marked only by a class ("caption", "credit") become ``<figcaption>`` in a
    ``<figure>``, so they stay with their picture and out of ``text``; repeated captions and
    pull quotes that repeat the prose are shown once.
-4. MathML becomes its text; embedded players and posts become plain links.
+4. MathML becomes its text.
 5. The lead image leaves the body when the article opens with it, its caption and credit
    going to ``lead_image``.
 6. Elements left empty go.
@@ -23,7 +23,6 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 import lxml.html
-from lxml import etree
 from lxml.html import HtmlElement
 
 from server.pipeline import rules
@@ -44,16 +43,6 @@ _CREDIT_SUFFIX = re.compile(
     r"|\(?\s*(?:credit|courtesy|source)\s*[:|]\s*|©\s*)(?P<credit>[^|()]{2,80}?)\)?\s*$",
     re.I,
 )
-# Services whose embedded player or post becomes a link, and the word for what it shows.
-_EMBED_SERVICES = {
-    "youtube.com": "YouTube video", "youtube-nocookie.com": "YouTube video", "youtu.be": "YouTube video",
-    "vimeo.com": "Vimeo video", "dailymotion.com": "Dailymotion video", "twitch.tv": "Twitch video",
-    "spotify.com": "Spotify audio", "soundcloud.com": "SoundCloud audio", "podcasts.apple.com": "Apple Podcasts audio",
-    "twitter.com": "post on X", "x.com": "post on X", "instagram.com": "Instagram post",
-    "facebook.com": "Facebook post", "tiktok.com": "TikTok video", "reddit.com": "Reddit post",
-    "bsky.app": "Bluesky post", "threads.net": "Threads post", "google.com": "Google map",
-    "datawrapper.dwcdn.net": "chart", "flourish.studio": "chart", "codepen.io": "CodePen demo",
-}  # fmt: skip
 
 
 @dataclass
@@ -153,28 +142,6 @@ def _math_to_text(math: HtmlElement) -> None:
     math.getparent().replace(math, replacement)
 
 
-def _service(url: str) -> str | None:
-    host = (urlsplit(url if "//" in url else "https://" + url).hostname or "").lower()
-    return next(
-        (name for domain, name in _EMBED_SERVICES.items() if host == domain or host.endswith("." + domain)),
-        None,
-    )
-
-
-def _embed_to_link(iframe: HtmlElement) -> None:
-    """An embedded player or post becomes a plain link to it, titled when the page titled it."""
-    src = (iframe.get("src") or iframe.get("data-src") or "").strip()
-    service = _service(src) if src else None
-    if service is None:
-        iframe.drop_tree()  # an ad frame, a tracker, or nothing a link could stand for
-        return
-    paragraph = lxml.html.Element("p")
-    link = etree.SubElement(paragraph, "a", href="https:" + src if src.startswith("//") else src)
-    link.text = clean_text(iframe.get("title")) or clean_text(iframe.get("aria-label")) or service.capitalize()
-    paragraph.tail = iframe.tail
-    iframe.getparent().replace(iframe, paragraph)
-
-
 def _split_credit(caption: str) -> tuple[str | None, str | None]:
     found = _CREDIT_SUFFIX.search(caption)
     if found is None:
@@ -186,12 +153,30 @@ def _same_image(a: str, b: str) -> bool:
     return urlsplit(a)._replace(query="", fragment="").geturl() == urlsplit(b)._replace(query="", fragment="").geturl()
 
 
+def _opening_image(article: HtmlElement) -> HtmlElement | None:
+    """The picture the article opens with, before its first paragraph of prose."""
+    for element in article.iter("img", "p"):
+        if element.tag == "p" and len(text_of(element)) > 80:
+            return None
+        if element.tag == "img" and element.get("src"):
+            return element
+    return None
+
+
 def _take_lead_image(article: HtmlElement, meta: Metadata) -> Metadata:
-    """Keep the lead image once: out of the body when the article opens with it."""
+    """Keep the lead image once: out of the body when the article opens with it.
+
+    The page's own lead image (og:image, JSON-LD) is matched in the body; a page that names
+    none gets the picture the article opens with."""
     lead = meta.lead_image
     images = list(article.iter("img"))
-    match = next((img for img in images if lead and img.get("src") and _same_image(img.get("src"), lead.url)), None)
-    if lead is None or match is None:
+    if lead is None:
+        opening = _opening_image(article)
+        if opening is None:
+            return meta
+        lead = LeadImage(opening.get("src"), clean_text(opening.get("alt")))
+    match = next((img for img in images if img.get("src") and _same_image(img.get("src"), lead.url)), None)
+    if match is None:
         return meta
     figure = next(match.iterancestors("figure"), None)
     caption_element = figure.find(".//figcaption") if figure is not None else None
@@ -200,6 +185,8 @@ def _take_lead_image(article: HtmlElement, meta: Metadata) -> Metadata:
     opens_with_it = first_paragraph is None or _precedes(match, first_paragraph, article)
     if opens_with_it:
         (figure if figure is not None else match).drop_tree()
+    elif meta.lead_image is None:
+        return meta  # the picture sits inside the article, where its author put it
     return replace(meta, lead_image=LeadImage(lead.url, lead.alt or clean_text(match.get("alt")), caption, credit))
 
 
@@ -227,8 +214,6 @@ def postclean(article: HtmlElement, meta: Metadata) -> Postcleaned:
     _drop_repeats(article, tally)
     for math in list(article.iter("math", "{*}math")):
         _math_to_text(math)
-    for iframe in list(article.iter("iframe")):
-        _embed_to_link(iframe)
     meta = _take_lead_image(article, meta)
     for element in reversed(list(article.iter(*_EMPTY_REMOVABLE))):
         if element is not article and _is_empty(element):

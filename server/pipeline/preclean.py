@@ -5,7 +5,9 @@ In this order, each step for a reason:
 1. Open shadow roots (declarative ``<template shadowrootmode>``) become ordinary content: the
    browser rendered them as part of the page.
 2. Lazy images get their real source (``data-src``, ``data-srcset``, ``<picture>``,
-   ``<noscript>`` fallbacks) while those are still in the tree; 1x1 trackers go.
+   ``<noscript>`` fallbacks) while those are still in the tree; 1x1 trackers go. Embedded
+   players become links (readability-lxml would drop all but YouTube's), embedded posts stay
+   as the quotes they fall back to.
 3. Markup that never holds text goes (scripts, styles, controls).
 4. Hidden nodes go, never revealed: the extension's ``data-clearpage-hidden``, ``hidden``,
    inline ``display: none``; small ``aria-hidden`` decorations. The byline is read now, before
@@ -24,7 +26,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urlsplit
 
+import lxml.html
+from lxml import etree
 from lxml.html import HtmlElement
 
 from server.pipeline import rules
@@ -36,7 +41,7 @@ from server.pipeline.dom import (
     prose_score,
     text_of,
 )
-from server.pipeline.metadata import byline_element, clean_byline
+from server.pipeline.metadata import byline_element, clean_byline, clean_text
 from server.pipeline.types import Removal
 
 # Inline styles that hide an element, as browsers and Readability.js read them.
@@ -123,8 +128,9 @@ def _resolve_lazy_images(body: HtmlElement) -> None:
     for image in list(body.iter("img")):
         if _is_placeholder(image.get("src")):
             real = next((image.get(name) for name in _LAZY_SRC if image.get(name, "").strip()), None)
-            picture = image.getparent()
-            if real is None and picture is not None and picture.tag == "picture":
+            # libxml2 does not know <source> is void: the <img> may sit inside it, not beside it.
+            picture = next(image.iterancestors("picture"), None)
+            if real is None and picture is not None:
                 source = next((s for s in picture.iter("source") if s.get("srcset") or s.get("data-srcset")), None)
                 if source is not None:
                     real = (source.get("srcset") or source.get("data-srcset") or "").split(",")[0].split()[0:1]
@@ -137,6 +143,42 @@ def _resolve_lazy_images(body: HtmlElement) -> None:
                 image.set("srcset", lazy_set)
         if image.get("width") in ("0", "1") or image.get("height") in ("0", "1"):
             image.drop_tree()  # a tracking pixel, never a picture
+
+
+def _service(url: str) -> str | None:
+    host = (urlsplit(url if "//" in url else "https://" + url).hostname or "").lower()
+    return next(
+        (name for domain, name in rules.EMBED_SERVICES.items() if host == domain or host.endswith("." + domain)),
+        None,
+    )
+
+
+def _embed_to_link(iframe: HtmlElement) -> None:
+    """An embedded player or post becomes a plain link to it, titled when the page titled it."""
+    source = iframe.find(".//source[@src]")
+    src = (
+        iframe.get("src") or iframe.get("data-src") or (source.get("src") if source is not None else "") or ""
+    ).strip()
+    service = _service(src) if src else None
+    if service is None:
+        iframe.drop_tree()  # an ad frame, a tracker, or nothing a link could stand for
+        return
+    paragraph = lxml.html.Element("p")
+    link = etree.SubElement(paragraph, "a", href="https:" + src if src.startswith("//") else src)
+    link.text = (
+        clean_text(iframe.get("title")) or clean_text(iframe.get("aria-label")) or service[0].upper() + service[1:]
+    )
+    paragraph.tail = iframe.tail
+    iframe.getparent().replace(iframe, paragraph)
+
+
+def _resolve_embeds(body: HtmlElement) -> None:
+    """Players and embedded posts become what a reader view can show: links, and quoted text."""
+    for frame in list(body.iter("iframe", "video", "audio")):
+        _embed_to_link(frame)
+    for quote in body.iter("blockquote"):
+        if set((quote.get("class") or "").split()) & rules.EMBEDDED_POST_CLASSES:
+            quote.set("class", "embedded-post")
 
 
 def _is_hidden(element: HtmlElement) -> bool:
@@ -307,6 +349,7 @@ def preclean(root: HtmlElement) -> Precleaned:
     tally = RemovalTally(root)
     _unwrap_shadow_roots(body)
     _resolve_lazy_images(body)
+    _resolve_embeds(body)
     for element in rules.NON_CONTENT.select(body):
         element.drop_tree()
     _drop_hidden(body, tally)

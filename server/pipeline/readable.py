@@ -34,6 +34,7 @@ _WIDEN_MIN_RATIO = 1.15
 _WIDEN_MAX_RATIO = 2.0
 _WIDEN_MIN_CHARS = 100
 _PROSE_MIN_CHARS = 60  # a paragraph shorter than this is a label, not prose
+_CAPTION_MAX_CHARS = 300
 
 NOT_AN_ARTICLE = (
     "This page doesn't look like an article: there is no main text to show in reader view. "
@@ -156,9 +157,28 @@ class _TreeDocument(Document):
             if parent_prose >= prose * _WIDEN_MIN_RATIO and parent_prose - prose >= _WIDEN_MIN_CHARS:
                 best, prose = self._promote(parent, best, candidates), parent_prose
             element = parent
+        self._include_lead_figure(best, candidates)
         # Judged now, before readability's own cleaning changes the chosen element in place.
         self.not_an_article = why_not_an_article(best["elem"], self.sign_in_form)
         return best
+
+    def _include_lead_figure(self, best: dict[str, Any], candidates: dict[HtmlElement, dict[str, Any]]) -> None:
+        """Bring along the picture just above the article body (the lead photo and its caption).
+
+        readability-lxml adds a sibling of its choice only when the sibling scores as text, and
+        a figure has none; the sibling just before the body that holds an image and at most a
+        caption's text is scored so that it is added.
+        """
+        previous = best["elem"].getprevious()
+        while previous is not None and not isinstance(previous.tag, str):
+            previous = previous.getprevious()
+        if previous is None or previous.find(".//img") is None and previous.tag != "img":
+            return
+        if len(" ".join(previous.text_content().split())) > _CAPTION_MAX_CHARS:
+            return
+        candidate = candidates.get(previous) or self.score_node(previous)
+        candidate["content_score"] = max(candidate["content_score"], 10, best["content_score"] * 0.2)
+        candidates[previous] = candidate
 
     def _promote(
         self, element: HtmlElement, best: dict[str, Any], candidates: dict[HtmlElement, dict[str, Any]]

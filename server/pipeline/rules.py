@@ -89,6 +89,28 @@ CONTROLS = Rule(
     xpath=".//button | .//input | .//select | .//textarea | .//dialog[not(@open)]",
 )
 
+# --------------------------------------------------------------------------- embeds
+
+# Embedded players and posts become plain links (a reader view cannot run them): the host a
+# frame loads from, and the words for what the link leads to.
+EMBED_SERVICES = {
+    "youtube.com": "YouTube video", "youtube-nocookie.com": "YouTube video", "youtu.be": "YouTube video",
+    "vimeo.com": "Vimeo video", "dailymotion.com": "Dailymotion video", "twitch.tv": "Twitch video",
+    "spotify.com": "Spotify audio", "soundcloud.com": "SoundCloud audio", "podcasts.apple.com": "Apple Podcasts audio",
+    "twitter.com": "post on X", "x.com": "post on X", "instagram.com": "Instagram post",
+    "facebook.com": "Facebook post", "tiktok.com": "TikTok video", "reddit.com": "Reddit post",
+    "bsky.app": "Bluesky post", "threads.net": "Threads post", "google.com": "Google map",
+    "datawrapper.dwcdn.net": "chart", "flourish.studio": "chart", "codepen.io": "CodePen demo",
+}  # fmt: skip
+
+
+# Blockquotes that embed scripts turn into posts: the post's text and its link are the fallback
+# every platform ships, and readability-lxml would drop them for their class ("tweet", "media").
+EMBEDDED_POST_CLASSES = frozenset(
+    """twitter-tweet twitter-video instagram-media tiktok-embed bluesky-embed text-post-media
+    reddit-embed-bq mastodon-embed fb-xfbml-parse-ignore""".split()
+)
+
 # --------------------------------------------------------------------------- gates (kept)
 
 GATE = Rule(
