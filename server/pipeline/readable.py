@@ -172,7 +172,7 @@ class _TreeDocument(Document):
         previous = best["elem"].getprevious()
         while previous is not None and not isinstance(previous.tag, str):
             previous = previous.getprevious()
-        if previous is None or previous.find(".//img") is None and previous.tag != "img":
+        if previous is None or (previous.find(".//img") is None and previous.tag != "img"):
             return
         if len(" ".join(previous.text_content().split())) > _CAPTION_MAX_CHARS:
             return
