@@ -17,10 +17,12 @@ def text_of(element: HtmlElement) -> str:
 
 def is_attached(element: HtmlElement, root: HtmlElement) -> bool:
     """False once the element or an ancestor has been dropped from ``root``'s tree."""
-    top = element
-    while (parent := top.getparent()) is not None:
-        top = parent
-    return top is root
+    node: HtmlElement | None = element
+    while node is not None:
+        if node is root:
+            return True
+        node = node.getparent()
+    return False
 
 
 READERABLE_MIN_PARAGRAPH = 140  # characters; Firefox's own threshold for a paragraph that counts

@@ -161,12 +161,12 @@ def _similarity(a: str, b: str) -> float:
 
 _PROPERTY_RE = re.compile(
     r"\s*(article|dc|dcterm|og|twitter)\s*:\s*"
-    r"(author|creator|description|published_time|modified_time|title|site_name|image|image:alt|locale|url)\s*",
+    r"(author|creator|description|published_time|modified_time|title|site_name|image:alt|image|locale|url)\s*",
     re.I,
 )
 _NAME_RE = re.compile(
     r"^\s*(?:(dc|dcterm|og|twitter|parsely|weibo:(?:article|webpage))\s*[-.:]\s*)?"
-    r"(author|creator|pub-date|description|title|site_name|image|image:alt|date|language)\s*$",
+    r"(author|creator|pub-date|description|title|site_name|image:alt|image|date|language)\s*$",
     re.I,
 )
 
@@ -230,7 +230,8 @@ def title_from_document(root: HtmlElement) -> str | None:
     words (then "Site | Headline": the part after the first); "Section: Headline" keeps the part
     after the colon unless a heading shows the whole string; a title too long or too short to be
     a headline gives way to the page's only <h1>. Too short a result means we cut wrongly, so the
-    whole <title> stands.
+    whole <title> stands. With hierarchical separators ("Site » Section » Headline") the last
+    part is the headline.
     """
     original = _document_title(root)
     if not original:
@@ -240,9 +241,12 @@ def title_from_document(root: HtmlElement) -> str | None:
     hierarchical = False
     separators = list(_SEPARATOR_RE.finditer(original))
     if separators:
-        hierarchical = bool(_HIERARCHICAL_RE.search(original))
+        hierarchical_separators = list(_HIERARCHICAL_RE.finditer(original))
+        hierarchical = bool(hierarchical_separators)
         title = original[: separators[-1].start()]
-        if word_count(title) < 3:
+        if hierarchical and word_count(original[hierarchical_separators[-1].end() :]) >= 3:
+            title = original[hierarchical_separators[-1].end() :]  # "Site » Section » Headline"
+        elif word_count(title) < 3:
             title = re.sub(f"^[^{_SEPARATORS}]*[{_SEPARATORS}]", "", original)
     elif ": " in original:
         if original not in _headings(root, "h1", "h2"):
@@ -273,6 +277,7 @@ _BYLINE_TAIL = re.compile(
     rf"|(?:on\s+)?{_MONTH}\s+\d{{1,2}}\b.*"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?{_MONTH}.*"
     r"|\d{1,2}:\d{2}.*|\d{4}-\d{2}-\d{2}.*|\d{1,2}/\d{1,2}/\d{2,4}.*"
+    r"|\d{1,2}\b\D{0,30}\b(?:19|20)\d{2}\b.*"  # "1 de diciembre de 2017", in any language
     r"|\d+\s*(?:s|m|h|d|w|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?)(?:\s+ago)?\b.*"
     r"|(?:updated|published|posted)\b.*|@\w+.*"
     r")$",

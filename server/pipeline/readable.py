@@ -35,6 +35,7 @@ _WIDEN_MAX_RATIO = 2.0
 _WIDEN_MIN_CHARS = 100
 _PROSE_MIN_CHARS = 60  # a paragraph shorter than this is a label, not prose
 _CAPTION_MAX_CHARS = 300
+_SECTION_MIN_CHARS = 140  # a paragraph that long under a heading makes the heading a section title
 
 NOT_AN_ARTICLE = (
     "This page doesn't look like an article: there is no main text to show in reader view. "
@@ -204,6 +205,24 @@ class _TreeDocument(Document):
                 continue
             stack.extend(child for child in node if isinstance(child.tag, str) and self.class_weight(child) >= 0)
         return total
+
+    def get_link_density(self, elem: HtmlElement) -> float:
+        """readability-lxml's link density, except for a linked heading over a section of prose.
+
+        Its cleaning drops every heading that is mostly link; in a listicle ("Thumper ($20)"
+        linking to the store, then a review) that is each section's title. Runs of linked
+        headlines without prose are teaser lists, which ``preclean`` has removed already.
+        """
+        if elem.tag in ("h2", "h3", "h4", "h5", "h6"):
+            following = elem.getnext()
+            if (
+                following is not None
+                and following.tag == "p"
+                and len(following.text_content().strip()) >= _SECTION_MIN_CHARS
+            ):
+                return 0.0
+        density: float = super().get_link_density(elem)
+        return density
 
     def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
         """Keep lists and data tables inside the article out of the link-density cleaning.

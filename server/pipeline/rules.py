@@ -260,8 +260,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("inline teaser", "a bare 'read more' prompt", r"(read more|read the full story|more stories|"
                r"click here to read more|continue reading)\W*", max_chars=40, link=True),
     PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article",
-               r"(sign up|subscribe|register)\b.{0,60}\b(newsletter|inbox|e-?mail|updates|briefing|digest)\b.*",
-               max_chars=240, whole=False),
+               r"(sign up|subscribe|register)( now| today| here)?( for| to)? (our|the|my|a) .{0,40}"
+               r"\b(newsletters?|inbox|e-?mails?|updates|briefing|digest)\b.*", max_chars=200, whole=False),
     PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article",
                r"(get|receive) (our|the) .{0,40}(newsletter|in your inbox).*", max_chars=240, whole=False),
     PhraseRule("account prompt", "asks the reader to create an account",
@@ -286,7 +286,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("publication footer", "the date line; the date goes to the published field",
                r"(first published|published|posted|last updated|updated)\s*(on|at)?\s*[-–—:|]?\s*"
                r"(?P<date>(?=[^|]*(\b\d{4}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d))"
-               r"[\w ,.:/+-]{6,60})", max_chars=80),
+               r"(\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[\w ,.:/+-]{4,60})",
+               max_chars=80),
 )  # fmt: skip
 
 # No phrase rule looks at a block longer than this.
