@@ -8,7 +8,7 @@ In this order, each step for a reason:
    ``<noscript>`` fallbacks) while those are still in the tree; 1x1 trackers go. Embedded
    players become links (readability-lxml would drop all but YouTube's), embedded posts stay
    as the quotes they fall back to.
-3. Markup that never holds text goes (scripts, styles, controls).
+3. Markup that never holds text goes (scripts, styles, event handlers; form controls last).
 4. Hidden nodes go, never revealed: the extension's ``data-clearpage-hidden``, ``hidden``,
    inline ``display: none``; small ``aria-hidden`` decorations. The byline is read now, before
    the page furniture that often holds it (a share bar, a header) goes.
@@ -181,6 +181,17 @@ def _resolve_embeds(body: HtmlElement) -> None:
             quote.set("class", "embedded-post")
 
 
+_WITH_EVENT_HANDLER = etree.XPath(".//*[@*[starts-with(name(), 'on')]]")
+
+
+def _drop_event_handlers(body: HtmlElement) -> None:
+    """onclick and friends: script, never content, and their quoting trips readability-lxml's
+    attribute-stripping regex, which then eats the link text beside them."""
+    for element in _WITH_EVENT_HANDLER(body):
+        for name in [name for name in element.attrib if name.startswith("on")]:
+            del element.attrib[name]
+
+
 def _is_hidden(element: HtmlElement) -> bool:
     if element.get(rules.HIDDEN_ANNOTATION) is not None or element.get("hidden") is not None:
         return True
@@ -293,7 +304,9 @@ def _drop_by_rules(body: HtmlElement, named: list[HtmlElement], tally: RemovalTa
     matches: list[tuple[HtmlElement, NameMatch]] = []
     for element in named:
         found = _PAGE_NAMES.match(element)
-        if found is not None:
+        # A word names a box of furniture; on a link or a span in a sentence it names a behaviour
+        # ("popup" footnotes, "share" icons inside the bar that goes anyway).
+        if found is not None and (not found.by_word or element.tag not in _INLINE_TAGS):
             matches.append((element, found))
     for rule in rules.PAGE_RULES:
         if rule.select is not None:
@@ -305,6 +318,7 @@ def _drop_by_rules(body: HtmlElement, named: list[HtmlElement], tally: RemovalTa
             tally.drop(element, found.rule.kind, found.rule.reason)
 
 
+_INLINE_TAGS = frozenset("a abbr b cite code em font i img label mark q small span strong sub sup time u".split())
 _TEASER_MIN_HEADLINES = 3
 _TEASER_MAX_OTHER_SHARE = 0.2  # of a card list's text, what may sit outside its cards (a "More stories" title)
 
@@ -352,6 +366,7 @@ def preclean(root: HtmlElement) -> Precleaned:
     _resolve_embeds(body)
     for element in rules.NON_CONTENT.select(body):
         element.drop_tree()
+    _drop_event_handlers(body)
     _drop_hidden(body, tally)
     byline = byline_element(body)
     body_text = text_of(body)

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 import lxml.html
+from lxml import etree
 from lxml.html import HtmlElement
 from readability import Document
 from readability.readability import Unparseable
@@ -36,6 +37,10 @@ _WIDEN_MIN_CHARS = 100
 _PROSE_MIN_CHARS = 60  # a paragraph shorter than this is a label, not prose
 _CAPTION_MAX_CHARS = 300
 _SECTION_MIN_CHARS = 140  # a paragraph that long under a heading makes the heading a section title
+
+_INLINE_WITH_NAMES = etree.XPath(
+    " | ".join(f".//{tag}[@class or @id]" for tag in "a span em strong b i small abbr cite code sup sub font".split())
+)
 
 NOT_AN_ARTICLE = (
     "This page doesn't look like an article: there is no main text to show in reader view. "
@@ -94,7 +99,15 @@ class _TreeDocument(Document):
     not_an_article: str | None = None  # why the last pass's choice is not an article, if it is not
 
     def _parse(self, input: HtmlElement) -> HtmlElement:
-        return copy.deepcopy(input)
+        page = copy.deepcopy(input)
+        # Its "unlikely candidate" pass drops any element whose class says popup, comment,
+        # sidebar... including a link inside a sentence ("popup" footnotes), taking the words
+        # with it. Class names of inline elements never count for its scores, so the copy it
+        # works on goes without them (Readability.js exempts links the same way).
+        for element in _INLINE_WITH_NAMES(page):
+            element.attrib.pop("class", None)
+            element.attrib.pop("id", None)
+        return page
 
     def score_paragraphs(self) -> dict[HtmlElement, dict[str, Any]]:
         """readability-lxml's paragraph scores, plus list items that are paragraphs in all but tag.
