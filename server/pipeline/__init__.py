@@ -7,6 +7,7 @@
 3. preclean   drop hidden nodes, consent layers, overlays, non-content markup  (preclean.py)
 4. metadata   title, byline, dates, language, lead image from the page's markup (metadata.py);
               the language is detected from the article's text when the markup is silent
+   access     paywall gates and markup: what is withheld, ``access`` and ``notice`` (access.py)
 5. readable   readability-lxml chooses the article's element                  (readable.py)
 6. postclean  drop what readability kept that a reader would not              (postclean.py)
 7. sanitize   absolute URLs, then the nh3 allowlist                           (sanitize.py)
@@ -20,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from server.errors import NotReadable
+from server.pipeline.access import access, keep_teaser
 from server.pipeline.decode import decode
 from server.pipeline.metadata import detect_language, document_base_url, metadata, text_direction
 from server.pipeline.parse import parse
@@ -54,7 +56,11 @@ def extract(
     base_url = document_base_url(root, url)
     precleaned = preclean(root)
     meta = metadata(precleaned.root, base_url, precleaned.byline)
-    postcleaned = postclean(readable(precleaned.root, precleaned.sign_in_form), meta)
+    decision = access(precleaned.root, precleaned.gates, precleaned.annotated, meta.site_name)
+    article = readable(precleaned.root, precleaned.sign_in_form)
+    if decision.teaser_only:
+        keep_teaser(article)
+    postcleaned = postclean(article, meta)
     meta = postcleaned.meta
     content_html = sanitize(postcleaned.article, base_url)
     rendered = render(content_html, options.words_per_minute)
@@ -77,5 +83,7 @@ def extract(
         text=rendered.text,
         word_count=rendered.word_count,
         reading_minutes=rendered.reading_minutes,
+        access=decision.access,
+        notice=decision.notice,
         removed=tuple(precleaned.removed + postcleaned.removed),
     )

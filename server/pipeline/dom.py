@@ -15,6 +15,12 @@ def text_of(element: HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
+def spaced_text_of(element: HtmlElement) -> str:
+    """Like ``text_of``, with a space between every piece of text, so that a heading and the
+    paragraph after it ("...only" + "To continue") never run into one word."""
+    return " ".join(" ".join(element.itertext()).split())
+
+
 def is_attached(element: HtmlElement, root: HtmlElement) -> bool:
     """False once the element or an ancestor has been dropped from ``root``'s tree."""
     node: HtmlElement | None = element

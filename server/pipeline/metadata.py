@@ -63,7 +63,7 @@ def word_count(text: str) -> int:
 # --------------------------------------------------------------------------- JSON-LD
 
 
-def _json_ld_objects(root: HtmlElement) -> Iterator[dict[str, Any]]:
+def json_ld_objects(root: HtmlElement) -> Iterator[dict[str, Any]]:
     """Every JSON object in the page's ld+json scripts, ``@graph`` and lists flattened."""
     for script in root.iterfind(".//script[@type='application/ld+json']"):
         raw = (script.text or "").strip()
@@ -125,7 +125,7 @@ class _JsonLd:
 
 
 def _article_json_ld(root: HtmlElement, document_title: str | None) -> _JsonLd:
-    for item in _json_ld_objects(root):
+    for item in json_ld_objects(root):
         if not _types(item) & ARTICLE_TYPES:
             continue
         context = json.dumps(item.get("@context", "schema.org"))

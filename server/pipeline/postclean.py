@@ -61,9 +61,17 @@ def _link_chars(element: HtmlElement) -> int:
     return own or sum(len(text_of(link)) for link in element.iter("a"))
 
 
+def _title_forms(title: str | None) -> set[str]:
+    """The title, and its parts around separators ("Headline | Site"): any may head the body."""
+    if not title:
+        return set()
+    parts = re.split(r" [|\-–—\\/>»] |: ", title)
+    return {_normalise(title)} | {_normalise(part) for part in parts if len(part.split()) >= 3}
+
+
 def _drop_title_and_byline(article: HtmlElement, meta: Metadata) -> None:
-    title = _normalise(meta.title)
-    heading = next((h for h in article.iter(*_HEADINGS) if title and _normalise(text_of(h)) == title), None)
+    forms = _title_forms(meta.title)
+    heading = next((h for h in article.iter(*_HEADINGS) if _normalise(text_of(h)) in forms), None)
     if heading is not None:
         heading.drop_tree()  # shown once, as the title
     byline = byline_element(article)

@@ -39,6 +39,7 @@ from server.pipeline.dom import (
     is_attached,
     is_link_heading,
     prose_score,
+    spaced_text_of,
     text_of,
 )
 from server.pipeline.metadata import byline_element, clean_byline, clean_text
@@ -83,6 +84,7 @@ class Precleaned:
     gates: list[HtmlElement]  # paywall or registration gates found (and kept), in page order
     byline: str | None  # the byline printed in the page, read before the furniture around it goes
     sign_in_form: bool  # the page asked for a password (its form controls are gone now)
+    annotated: bool  # the browser extension marked what it rendered (docs/api.md)
 
 
 class _Protection:
@@ -181,6 +183,7 @@ def _resolve_embeds(body: HtmlElement) -> None:
             quote.set("class", "embedded-post")
 
 
+_ANNOTATIONS = etree.XPath(f"(.//*[@{rules.HIDDEN_ANNOTATION} or @{rules.OVERLAY_ANNOTATION}])[1]")
 _WITH_EVENT_HANDLER = etree.XPath(".//*[@*[starts-with(name(), 'on')]]")
 
 
@@ -277,17 +280,47 @@ _GATE_NAMES = NameMatcher((rules.GATE,))
 _NAMED = ".//*[@class or @id]"
 
 
-def find_gates(body: HtmlElement, named: list[HtmlElement], body_text: str) -> list[HtmlElement]:
-    """Paywall and registration gates: known platforms' markup, and blocks that say what only a
-    gate says ("subscribe to continue reading"). The smallest block saying it is the gate."""
-    gates = [element for element in named if _GATE_NAMES.match(element) is not None]
-    if rules.GATE_PHRASES.search(body_text):
-        for element in body.iter("p", "div", "section", "aside", "h2", "h3", "h4", "span", "a"):
-            text = text_of(element)
-            if len(text) <= 600 and rules.GATE_PHRASES.search(text):
-                gates.append(element)
+_GATE_MAX_PROSE_SCORE = 20  # Firefox's "readerable" threshold: more prose than that is an article
+_GATE_MIN_CHARS = 20
+_GATE_MAX_CHARS = 600  # a gate says its piece in a few lines
+_GATE_BOX_RATIO = 3  # a gate's box holds its sentence and not much more (a heading, a button)
+
+
+def _marked_overlay(element: HtmlElement) -> bool:
+    return any(e.get(rules.OVERLAY_ANNOTATION) is not None for e in (element, *element.iterancestors()))
+
+
+def find_gates(body: HtmlElement, named: list[HtmlElement]) -> list[HtmlElement]:
+    """Paywall and registration gates: known platforms' markup, and boxes that say what only a
+    gate says ("subscribe to continue reading")."""
+    # A name like "paywall" marks the gate, or the gated text itself (Google's own example wraps
+    # the subscriber-only part in class="paywall"): a gate is a short box, not paragraphs of prose.
+    gates = [
+        element
+        for element in named
+        if _GATE_NAMES.match(element) is not None
+        and prose_score(element) < _GATE_MAX_PROSE_SCORE
+        # An empty placeholder is no gate, unless the browser showed it over the page (its
+        # message lives in a frame of its own, as Piano's does).
+        and (len(text_of(element)) >= _GATE_MIN_CHARS or _marked_overlay(element))
+    ]
+    if rules.GATE_PHRASES.search(spaced_text_of(body)):
+        saying = [
+            element
+            for element in body.iter("p", "div", "section", "aside", "h2", "h3", "h4", "span", "a")
+            if len(text := spaced_text_of(element)) <= _GATE_MAX_CHARS and rules.GATE_PHRASES.search(text)
+        ]
+        said = set(saying)
+        for innermost in (e for e in saying if said.isdisjoint(e.iterdescendants())):
+            # The gate is the box around the sentence: up while it stays mostly that sentence.
+            gate, limit = innermost, _GATE_BOX_RATIO * len(spaced_text_of(innermost))
+            while (
+                (parent := gate.getparent()) is not None and parent is not body and len(spaced_text_of(parent)) <= limit
+            ):
+                gate = parent
+            gates.append(gate)
     found = set(gates)
-    # Keep the outermost of nested matches.
+    # One gate per box: the outermost of nested matches.
     return [gate for gate in gates if not any(ancestor in found for ancestor in gate.iterancestors())]
 
 
@@ -359,7 +392,7 @@ def preclean(root: HtmlElement) -> Precleaned:
     """
     body = root.find("body")
     if body is None:
-        return Precleaned(root, [], [], None, False)
+        return Precleaned(root, [], [], None, False, root.get(rules.ANNOTATED_MARK) is not None)
     tally = RemovalTally(root)
     _unwrap_shadow_roots(body)
     _resolve_lazy_images(body)
@@ -367,11 +400,12 @@ def preclean(root: HtmlElement) -> Precleaned:
     for element in rules.NON_CONTENT.select(body):
         element.drop_tree()
     _drop_event_handlers(body)
+    annotated = root.get(rules.ANNOTATED_MARK) is not None or bool(_ANNOTATIONS(body))
     _drop_hidden(body, tally)
     byline = byline_element(body)
     body_text = text_of(body)
     named = body.xpath(_NAMED)
-    gates = find_gates(body, named, body_text)
+    gates = find_gates(body, named)
     protection = _Protection(body, gates, len(body_text))
     _drop_overlays(body, tally, protection)
     _drop_by_rules(body, named, tally, protection)
@@ -380,4 +414,4 @@ def preclean(root: HtmlElement) -> Precleaned:
     for element in rules.CONTROLS.select(body):
         element.drop_tree()
     byline_text = clean_byline(byline.text_content()) if byline is not None else None
-    return Precleaned(root, tally.removals(), gates, byline_text, sign_in_form)
+    return Precleaned(root, tally.removals(), gates, byline_text, sign_in_form, annotated)

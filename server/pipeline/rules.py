@@ -28,6 +28,7 @@ from lxml import etree
 # Annotations the browser extension adds (docs/api.md, "Annotations from the browser").
 HIDDEN_ANNOTATION = "data-clearpage-hidden"
 OVERLAY_ANNOTATION = "data-clearpage-overlay"
+ANNOTATED_MARK = "data-clearpage-annotated"  # on <html>: the browser marked this page
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ GATE_PHRASES = re.compile(
     r"(full|whole|rest)|for (full|unlimited) access)"
     r"|\byou(?:'ve| have) (reached|used|read) (your|all of your|the maximum)[^.!?]{0,30}"
     r"\b(limit|free articles|articles)"
-    r"|\bthis (article|story|content) is (only )?(available|reserved|exclusive) (to|for) (subscribers|members)"
+    r"|\bthis (article|story|content) is (only )?((available|reserved|exclusive) )?(to|for) (paying )?(subscribers|members)"
     r"|\bto continue reading,? (please )?(subscribe|sign in|log in|register)"
     r"|\balready (a subscriber|have an account)\?\s*(sign|log) ?in",
     re.IGNORECASE,

@@ -69,6 +69,7 @@ class Article:
     word_count: int
     reading_minutes: int
     access: str = "open"
+    notice: str | None = None
     removed: tuple[Removal, ...] = field(default_factory=tuple)
 
     def as_dict(self) -> dict[str, Any]:

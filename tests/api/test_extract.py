@@ -12,7 +12,7 @@ from tests.conftest import fixture_bytes
 URL = "https://news.example.org/2024/04/river-returns?utm_source=feed"
 ARTICLE_FIELDS = [
     "url", "canonical_url", "title", "byline", "site_name", "published", "modified", "lang", "dir",
-    "excerpt", "lead_image", "content_html", "text", "word_count", "reading_minutes", "access", "removed",
+    "excerpt", "lead_image", "content_html", "text", "word_count", "reading_minutes", "access", "notice", "removed",
 ]  # fmt: skip
 
 
