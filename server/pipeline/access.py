@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from cssselect import SelectorError
+from lxml import etree
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
@@ -78,8 +80,8 @@ def paywalled_parts(root: HtmlElement) -> list[str]:
 def _select(root: HtmlElement, selector: str) -> list[HtmlElement]:
     try:
         return list(CSSSelector(selector)(root))
-    except Exception:  # noqa: BLE001 -- a publisher's selector we cannot parse withholds nothing by itself
-        return []
+    except (SelectorError, etree.XPathError):
+        return []  # a selector we cannot read withholds nothing by itself; a gate still would
 
 
 def _is_overlay(gate: HtmlElement) -> bool:

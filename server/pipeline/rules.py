@@ -135,7 +135,8 @@ GATE_PHRASES = re.compile(
     r"(full|whole|rest)|for (full|unlimited) access)"
     r"|\byou(?:'ve| have) (reached|used|read) (your|all of your|the maximum)[^.!?]{0,30}"
     r"\b(limit|free articles|articles)"
-    r"|\bthis (article|story|content) is (only )?((available|reserved|exclusive) )?(to|for) (paying )?(subscribers|members)"
+    r"|\bthis (article|story|content) is (only )?((available|reserved|exclusive) )?(to|for) "
+    r"(paying )?(subscribers|members)"
     r"|\bto continue reading,? (please )?(subscribe|sign in|log in|register)"
     r"|\balready (a subscriber|have an account)\?\s*(sign|log) ?in",
     re.IGNORECASE,
