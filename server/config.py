@@ -82,6 +82,14 @@ SETTINGS: tuple[Setting, ...] = (
         "a storage URI",
     ),
     Setting(
+        "IMAGES",
+        True,
+        "Keep the article's images (loaded by the reader's browser from the publisher). false drops "
+        "them all, so reading a page makes no request to anyone.",
+        lambda value: isinstance(value, bool),
+        "true or false",
+    ),
+    Setting(
         "READING_WORDS_PER_MINUTE",
         230,
         "Reading speed behind reading_minutes (characters per minute for CJK text is twice this).",

@@ -29,8 +29,8 @@ from server.pipeline.postclean import postclean
 from server.pipeline.preclean import preclean
 from server.pipeline.readable import NOT_AN_ARTICLE, readable
 from server.pipeline.render import render
-from server.pipeline.sanitize import sanitize
-from server.pipeline.types import Article
+from server.pipeline.sanitize import is_allowed_image, sanitize
+from server.pipeline.types import Article, LeadImage
 
 __all__ = ["Article", "Options", "extract"]
 
@@ -40,6 +40,11 @@ class Options:
     """Per-deployment choices that change the result (from the service's settings)."""
 
     words_per_minute: float = 230
+    images: bool = True  # False: no image in the result, for readers who want no third-party requests
+
+
+def _lead_image_allowed(lead: LeadImage | None) -> bool:
+    return lead is not None and is_allowed_image(lead.url) and not lead.url.lower().startswith("data:")
 
 
 def extract(
@@ -62,7 +67,7 @@ def extract(
         keep_teaser(article)
     postcleaned = postclean(article, meta)
     meta = postcleaned.meta
-    content_html = sanitize(postcleaned.article, base_url)
+    content_html = sanitize(postcleaned.article, base_url, options.images)
     rendered = render(content_html, options.words_per_minute)
     if not rendered.text:
         raise NotReadable(NOT_AN_ARTICLE)
@@ -78,7 +83,7 @@ def extract(
         lang=lang,
         dir=meta.dir or text_direction(lang, rendered.text),
         excerpt=meta.excerpt or rendered.first_paragraph,
-        lead_image=meta.lead_image,
+        lead_image=meta.lead_image if options.images and _lead_image_allowed(meta.lead_image) else None,
         content_html=rendered.content_html,
         text=rendered.text,
         word_count=rendered.word_count,
