@@ -1,0 +1,36 @@
+// Reading settings applied to the page (theme, font, size, line width and spacing), and the
+// settings panel that changes them. Every change is saved to storage.sync, and a change made in
+// another tab or in the options page shows here at once.
+import { applyReading } from "../shared/apply-reading.js";
+import { ext } from "../shared/browser.js";
+import { readingControls, showReading } from "../shared/reading-controls.js";
+import { loadReading, normalizeReading, saveReading, stepFontSize } from "../shared/settings.js";
+
+/**
+ * Apply the stored settings, fill the panel (`panel`, opened by `toggle`), and keep both in step
+ * with storage. Returns { stepFontSize(direction) } for the keyboard.
+ */
+export async function setUpReadingSettings(doc, { panel, toggle }) {
+  let reading = await loadReading();
+  applyReading(doc, reading);
+  const update = async (next) => {
+    reading = normalizeReading(next);
+    applyReading(doc, reading);
+    showReading(form, reading);
+    await saveReading(reading);
+  };
+  const form = readingControls(doc, reading, update);
+  panel.append(form);
+  toggle.addEventListener("click", () => {
+    const open = panel.hidden;
+    panel.hidden = !open;
+    toggle.setAttribute("aria-expanded", String(open));
+  });
+  ext.storage.onChanged.addListener((changes, area) => {
+    if (area !== "sync" || !changes.reading) return;
+    reading = normalizeReading(changes.reading.newValue);
+    applyReading(doc, reading);
+    showReading(form, reading);
+  });
+  return { stepFontSize: (direction) => update({ ...reading, fontSize: stepFontSize(reading.fontSize, direction) }) };
+}

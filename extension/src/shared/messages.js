@@ -1,0 +1,8 @@
+// Messages between the extension's parts, named by direction (sender→receiver: what it asks).
+export const MSG = Object.freeze({
+  // The reader page asks the background for the page it captured for it (and only once).
+  READER_TAKE_CAPTURE: "reader→background:take-capture",
+});
+
+// The context-menu entry's id.
+export const MENU_OPEN_IN_READER = "open-in-reader";
