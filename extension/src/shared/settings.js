@@ -37,7 +37,8 @@ export function stepFontSize(size, direction) {
 }
 
 function clampToStep(raw, { min, max, step }, fallback) {
-  const number = Number(raw);
+  // Only numbers and numeric strings count: Number(null) and Number("") would be 0.
+  const number = typeof raw === "number" || (typeof raw === "string" && raw.trim()) ? Number(raw) : NaN;
   if (!Number.isFinite(number)) return fallback;
   const clamped = Math.min(max, Math.max(min, number));
   const steps = Math.round((clamped - min) / step);
