@@ -26,7 +26,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE 127.0.0.2",
 ]
 
 
@@ -84,9 +84,13 @@ class ExtensionBrowser:
 
     def open_in_reader(self, page: Page) -> Page:
         """Press the toolbar button on ``page``'s tab (see the module docstring); wait for the result."""
+        page.bring_to_front()
         self.evaluate(
             """async (url) => {
-                const tabs = (await chrome.tabs.query({})).filter((tab) => tab.url === url);
+                // The tab showing the page. Browser pages (chrome://) hide their URL from extensions
+                // without the tabs permission: then the active tab, which bring_to_front made it.
+                let tabs = (await chrome.tabs.query({})).filter((tab) => tab.url === url);
+                if (tabs.length === 0) tabs = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
                 if (tabs.length !== 1) throw new Error(`expected one tab at ${url}, found ${tabs.length}`);
                 await globalThis.clearpage.openReader(tabs[0]);
             }""",

@@ -49,20 +49,21 @@ function actionControl(doc, action, described, handlers, optionsUrl) {
   return button;
 }
 
-// 429: the button waits as long as the server asked, and says so.
+// 429: the button waits as long as the server asked, and says so. It is not in the page yet when
+// this runs, so the first tick is immediate and later ones stop once it has left the page.
 function countDown(button, seconds) {
   const label = button.textContent;
   button.disabled = true;
   let left = seconds;
   const tick = () => {
-    if (left <= 0 || !button.isConnected) {
+    if (left <= 0) {
       button.disabled = false;
       button.textContent = label;
       return;
     }
     button.textContent = `${label} (${left} s)`;
     left -= 1;
-    setTimeout(tick, 1000);
+    setTimeout(() => button.isConnected && tick(), 1000);
   };
   tick();
 }
