@@ -40,7 +40,9 @@ def chromium_path() -> str:
 class ExtensionBrowser:
     def __init__(self, context: BrowserContext) -> None:
         self.context = context
-        worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
+        worker = (
+            context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
+        )
         self.extension_id = worker.url.split("/")[2]
         self.origin = f"chrome-extension://{self.extension_id}"
 
@@ -63,13 +65,16 @@ class ExtensionBrowser:
     def reset(self) -> None:
         """Forget every setting and kept article, as after a fresh install."""
         self.evaluate(
-            "() => Promise.all([chrome.storage.local.clear(), chrome.storage.sync.clear(), chrome.storage.session.clear()])"
+            "() => Promise.all([chrome.storage.local.clear(), chrome.storage.sync.clear(),"
+            " chrome.storage.session.clear()])"
         )
         for page in self.context.pages:
             page.close()
 
     def configure(self, server_url: str, api_key: str = "") -> None:
-        self.evaluate("(server) => chrome.storage.local.set({server})", {"url": server_url, "apiKey": api_key})
+        self.evaluate(
+            "(server) => chrome.storage.local.set({server})", {"url": server_url, "apiKey": api_key}
+        )
 
     def set_reading(self, **reading: Any) -> None:
         self.evaluate("(reading) => chrome.storage.sync.set({reading})", reading)
@@ -90,7 +95,9 @@ class ExtensionBrowser:
                 // The tab showing the page. Browser pages (chrome://) hide their URL from extensions
                 // without the tabs permission: then the active tab, which bring_to_front made it.
                 let tabs = (await chrome.tabs.query({})).filter((tab) => tab.url === url);
-                if (tabs.length === 0) tabs = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+                if (tabs.length === 0) {
+                    tabs = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+                }
                 if (tabs.length !== 1) throw new Error(`expected one tab at ${url}, found ${tabs.length}`);
                 await globalThis.clearpage.openReader(tabs[0]);
             }""",

@@ -32,13 +32,19 @@ def extension_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def browser_session(extension_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ExtensionBrowser]:
+def browser_session(
+    extension_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ExtensionBrowser]:
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium-profile")),
             executable_path=chromium_path(),
             headless=True,
-            args=[*CHROMIUM_ARGS, f"--disable-extensions-except={extension_dir}", f"--load-extension={extension_dir}"],
+            args=[
+                *CHROMIUM_ARGS,
+                f"--disable-extensions-except={extension_dir}",
+                f"--load-extension={extension_dir}",
+            ],
             viewport={"width": 1280, "height": 800},
             color_scheme="light",
             locale="en-US",

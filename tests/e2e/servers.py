@@ -43,7 +43,14 @@ def clearpage_serve(**settings: str) -> Iterator[Clearpage]:
     """``clearpage serve`` as a user runs it, on a free port, with CLEARPAGE_<name> settings."""
     port = free_port()
     env = {**os.environ, **{f"CLEARPAGE_{name}": value for name, value in settings.items()}}
-    command = [str(Path(sys.executable).with_name("clearpage")), "serve", "--port", str(port), "--workers", "1"]
+    command = [
+        str(Path(sys.executable).with_name("clearpage")),
+        "serve",
+        "--port",
+        str(port),
+        "--workers",
+        "1",
+    ]
     process = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL, text=True)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -65,7 +72,7 @@ def clearpage_serve(**settings: str) -> Iterator[Clearpage]:
 
 
 class _Quiet(BaseHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 -- the base class's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass  # keep pytest's output to failures
 
 
@@ -93,9 +100,10 @@ def corpus_page_with(name: str, scripts: list[str]) -> bytes:
     return source[:end] + tags + source[end:] if end != -1 else source + tags
 
 
-class _SiteHandler(_Quiet):
-    TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript", ".svg": "image/svg+xml"}
+CONTENT_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript", ".svg": "image/svg+xml"}
 
+
+class _SiteHandler(_Quiet):
     def do_GET(self) -> None:
         parts = urlsplit(self.path)
         path = parts.path
@@ -109,7 +117,7 @@ class _SiteHandler(_Quiet):
             if not file.is_file():
                 self.send_error(404)
                 return
-            body, content_type = file.read_bytes(), self.TYPES.get(file.suffix, "application/octet-stream")
+            body, content_type = file.read_bytes(), CONTENT_TYPES.get(file.suffix, "application/octet-stream")
         else:
             self.send_error(404)
             return
@@ -191,7 +199,9 @@ class Scripted:
 
 
 @contextmanager
-def scripted_server(host: str = "127.0.0.1", forward_to: str | None = None, cors: bool = False) -> Iterator[Scripted]:
+def scripted_server(
+    host: str = "127.0.0.1", forward_to: str | None = None, cors: bool = False
+) -> Iterator[Scripted]:
     scripted = Scripted(host, forward_to, cors)
 
     class Handler(_Quiet):
@@ -206,7 +216,10 @@ def scripted_server(host: str = "127.0.0.1", forward_to: str | None = None, cors
                 scripted.requests.append(request)
                 answer = scripted.respond(request)
             self.send_response(answer.status)
-            headers = {**answer.headers, **({**CORS_HEADERS, "Access-Control-Allow-Origin": origin} if cors else {})}
+            headers = {
+                **answer.headers,
+                **({**CORS_HEADERS, "Access-Control-Allow-Origin": origin} if cors else {}),
+            }
             for name, value in headers.items():
                 self.send_header(name, value)
             self.send_header("Content-Length", str(len(answer.body)))

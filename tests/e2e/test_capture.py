@@ -18,7 +18,9 @@ HIDDEN, OVERLAY = "data-clearpage-hidden", "data-clearpage-overlay"
 
 def element_with(tree: lxml.html.HtmlElement, marker: str) -> lxml.html.HtmlElement:
     """The innermost element whose own text starts with ``marker``."""
-    matches = [el for el in tree.iter() if isinstance(el.tag, str) and (el.text or "").strip().startswith(marker)]
+    matches = [
+        el for el in tree.iter() if isinstance(el.tag, str) and (el.text or "").strip().startswith(marker)
+    ]
     assert len(matches) == 1, f"{marker}: {len(matches)} elements"
     return matches[0]
 
@@ -77,7 +79,7 @@ def test_capture_serialises_open_shadow_roots_as_declarative_shadow_dom(annotate
 
 def test_capture_keeps_the_document_and_metadata(annotated, site):
     _, capture, _ = annotated
-    assert capture["html"].startswith("<!DOCTYPE html><html lang=\"en\">")
+    assert capture["html"].startswith('<!DOCTYPE html><html lang="en">')
     assert capture["url"] == f"{site}/pages/annotated.html"
     assert capture["title"] == "What the browser showed | Capture test"
     tree = lxml.html.fromstring(capture["html"])
@@ -94,7 +96,9 @@ def test_capture_leaves_the_visible_page_as_it_was(annotated):
                    .map((el) => el.textContent.trim().split(' ')[0])"""
     )
     assert left == ["PAGE-MARKED"]  # the page's own attribute is back, and no mark of ours stayed
-    shadow = page.evaluate("() => document.querySelector('story-quote').shadowRoot.querySelector('span').outerHTML")
+    shadow = page.evaluate(
+        "() => document.querySelector('story-quote').shadowRoot.querySelector('span').outerHTML"
+    )
     assert HIDDEN not in shadow
 
 

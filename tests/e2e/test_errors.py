@@ -52,7 +52,10 @@ def test_a_server_that_sends_cors_headers_needs_no_host_permission(browser, site
 def test_a_refused_api_key_sends_the_reader_to_the_options(browser, site):
     with scripted_server() as server:
         server.answer = lambda request: problem(
-            401, "Unauthorized", "The API key sent is not one this server accepts.", "unauthorized",
+            401,
+            "Unauthorized",
+            "The API key sent is not one this server accepts.",
+            "unauthorized",
             **{"WWW-Authenticate": 'Bearer realm="clearpage"'},
         )
         browser.configure(server.url, api_key="wrong-key")
@@ -68,7 +71,9 @@ def test_a_page_over_the_servers_limit_gives_the_limit(browser, site):
     with clearpage_serve(MAX_BODY_BYTES="60000") as small:
         browser.configure(small.url)
         reader = browser.open_in_reader(browser.open(f"{site}/corpus/bbc-1/"))  # 264 kB of HTML
-        assert failure_text(reader).startswith("This page is too large for your server. It takes pages up to 59 kB.")
+        assert failure_text(reader).startswith(
+            "This page is too large for your server. It takes pages up to 59 kB."
+        )
         assert reader.locator(".failure button[data-action=original]").is_visible()
 
 
@@ -102,7 +107,8 @@ def test_too_many_pages_too_fast_says_slow_down_and_how_long(browser, site):
 def test_a_failing_server_gives_the_status_and_try_again_works(browser, site, clearpage):
     with scripted_server(forward_to=clearpage.url) as proxy:
         proxy.answer = lambda request: Answer(
-            502, b"<html><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>",
+            502,
+            b"<html><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>",
             {"Content-Type": "text/html"},
         )
         browser.configure(proxy.url)

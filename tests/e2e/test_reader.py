@@ -17,7 +17,12 @@ from tests.e2e.servers import scripted_server
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 # Text of the overlays the scripts in pages/overlays inject: none of it may reach the reader.
 CONSENT_TEXT = ["We value your privacy", "We and our 842 partners", "Accept All Cookies", "Reject All"]
-NEWSLETTER_TEXT = ["Never miss a story", "Get our best reporting delivered", "Sign me up", "No thanks, maybe later"]
+NEWSLETTER_TEXT = [
+    "Never miss a story",
+    "Get our best reporting delivered",
+    "Sign me up",
+    "No thanks, maybe later",
+]
 PAGES = ["guardian-1", "bbc-1", "lemonde-1", "nytimes-1"]
 
 
@@ -103,7 +108,9 @@ def test_the_article_has_its_facts_lead_image_and_one_headline(browser, site, cl
     browser.configure(clearpage.url)
     reader = browser.open_in_reader(browser.open(f"{site}/pages/night-trains.html"))
     assert reader.inner_text(".article-site") == "RAIL WEEKLY"  # upper-cased by the stylesheet
-    assert reader.locator("main h1").all_inner_texts() == ["Night trains are back, and this time they are full"]
+    assert reader.locator("main h1").all_inner_texts() == [
+        "Night trains are back, and this time they are full"
+    ]
     facts = reader.inner_text(".article-facts")
     assert facts.startswith("Lena Park · May 2, 2024 · ") and facts.endswith(" min read")
     image = reader.locator(".article-lead img")
@@ -174,12 +181,16 @@ def test_reader_screenshots_for_the_readme(browser, site, clearpage):
     for theme, background in backgrounds.items():
         browser.set_reading(theme=theme)
         reader.wait_for_function(f"document.documentElement.dataset.theme === '{theme}'")
-        assert reader.evaluate("() => getComputedStyle(document.documentElement).backgroundColor") == background
+        assert (
+            reader.evaluate("() => getComputedStyle(document.documentElement).backgroundColor") == background
+        )
         reader.evaluate("() => Promise.all([...document.images].map((img) => img.decode()))")
         screenshot(reader, SCREENSHOTS / f"reader-{theme}.png")
     browser.set_reading(theme="light")
     reader.set_viewport_size({"width": 390, "height": 844})
     reader.wait_for_function("document.documentElement.dataset.theme === 'light'")
-    overflow = reader.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflow = reader.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
     assert overflow == 0  # nothing wider than a phone's screen
     screenshot(reader, SCREENSHOTS / "reader-narrow.png")
