@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -64,12 +65,19 @@ class ExtensionBrowser:
 
     def reset(self) -> None:
         """Forget every setting and kept article, as after a fresh install."""
-        self.evaluate(
-            "() => Promise.all([chrome.storage.local.clear(), chrome.storage.sync.clear(),"
-            " chrome.storage.session.clear()])"
-        )
+        # Pages first: a closing reader page writes its pending settings (pagehide), and that write
+        # must land before the clear, not after it.
         for page in self.context.pages:
             page.close()
+        self.evaluate(
+            """async () => {
+                await chrome.storage.local.clear();
+                await chrome.storage.session.clear();
+                // storage.sync takes 120 writes a minute: clear it only when it holds something.
+                const synced = await chrome.storage.sync.get(null);
+                if (Object.keys(synced).length) await chrome.storage.sync.clear();
+            }"""
+        )
 
     def configure(self, server_url: str, api_key: str = "") -> None:
         self.evaluate(
@@ -81,6 +89,14 @@ class ExtensionBrowser:
 
     def stored_reading(self) -> dict[str, Any]:
         return self.evaluate("async () => (await chrome.storage.sync.get('reading')).reading ?? null")
+
+    def wait_for_stored_reading(self, expected: dict[str, Any], timeout: float = 10) -> None:
+        """Wait for the reader's debounced write of its settings to storage.sync."""
+        deadline = time.monotonic() + timeout
+        while self.stored_reading() != expected:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"storage.sync holds {self.stored_reading()}, not {expected}")
+            time.sleep(0.1)
 
     def open(self, url: str) -> Page:
         page = self.context.new_page()

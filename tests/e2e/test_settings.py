@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tests.e2e.browser import wait_for_reader
 
+READING_DEFAULTS = {"theme": "system", "font": "serif", "fontSize": 20, "lineWidth": 65, "lineHeight": 1.6}
 DARK = "rgb(28, 27, 34)"
 SEPIA = "rgb(244, 236, 216)"
 LIGHT = "rgb(253, 253, 252)"
@@ -40,6 +41,8 @@ def test_settings_from_the_panel_and_keys_persist_across_a_reload(browser, site,
     panel.locator("input[name=lineWidth]").fill("50")
     panel.locator("input[name=lineHeight]").fill("1.9")
     assert background(reader) == DARK
+    stored = {"theme": "dark", "font": "sans", "fontSize": 24, "lineWidth": 50, "lineHeight": 1.9}
+    browser.wait_for_stored_reading(stored)
 
     reader.reload()
     wait_for_reader(reader)  # shown again from the session, without asking the server
@@ -76,8 +79,12 @@ def test_a_change_in_the_options_reaches_an_open_reader_at_once(browser, site, c
     reader = open_article(browser, site, clearpage)
     assert background(reader) == LIGHT  # "system", in a light browser
     options = browser.options_page()
+    messages = []
+    options.on("console", lambda message: messages.append(message.text))
     options.locator("label[data-value=sepia]").click()
-    reader.wait_for_function("document.documentElement.dataset.theme === 'sepia'")
+    browser.wait_for_stored_reading({**READING_DEFAULTS, "theme": "sepia"})
+    reader.wait_for_function("document.documentElement.dataset.theme === 'sepia'", timeout=5000)
+    assert not messages
     assert background(reader) == SEPIA
 
 

@@ -5,7 +5,17 @@ import { ext } from "../shared/browser.js";
 import { describeFailure } from "../shared/problems.js";
 import { readingControls, showReading } from "../shared/reading-controls.js";
 import { checkHealth, checkKey } from "../shared/server.js";
-import { loadReading, loadServer, normalizeReading, originPattern, parseServerUrl, saveReading, saveServer } from "../shared/settings.js";
+import {
+  flushReading,
+  loadReading,
+  loadServer,
+  normalizeReading,
+  originPattern,
+  parseServerUrl,
+  readingWritePending,
+  saveReadingSoon,
+  saveServer,
+} from "../shared/settings.js";
 
 const form = document.getElementById("server-form");
 const urlInput = document.getElementById("server-url");
@@ -65,18 +75,19 @@ async function start() {
 
   let reading = await loadReading();
   applyReading(document, reading);
-  const controls = readingControls(document, reading, async (next) => {
+  const controls = readingControls(document, reading, (next) => {
     reading = normalizeReading(next);
     applyReading(document, reading);
-    await saveReading(reading);
+    saveReadingSoon(reading);
   });
   document.getElementById("reading").append(controls);
   ext.storage.onChanged.addListener((changes, area) => {
-    if (area !== "sync" || !changes.reading) return;
+    if (area !== "sync" || !changes.reading || readingWritePending()) return;
     reading = normalizeReading(changes.reading.newValue);
     applyReading(document, reading);
     showReading(controls, reading);
   });
+  addEventListener("pagehide", flushReading);
 }
 
 start();

@@ -78,8 +78,36 @@ export async function loadReading() {
   return normalizeReading(reading);
 }
 
-export async function saveReading(reading) {
-  await ext.storage.sync.set({ reading: normalizeReading(reading) });
+// storage.sync takes 120 writes a minute: a dragged slider or a held "+" would pass that. Settings
+// apply at once on the page; the write waits until the reader has stopped changing them.
+export const SYNC_WRITE_DELAY_MS = 400;
+let pendingReading = null;
+let writeTimer = null;
+
+/** Save `reading` shortly; the last of a quick series of changes is the one written. */
+export function saveReadingSoon(reading) {
+  pendingReading = normalizeReading(reading);
+  clearTimeout(writeTimer);
+  writeTimer = setTimeout(flushReading, SYNC_WRITE_DELAY_MS);
+}
+
+/** Write a pending change now (the page is going away). */
+export async function flushReading() {
+  clearTimeout(writeTimer);
+  if (!pendingReading) return;
+  const reading = pendingReading;
+  pendingReading = null;
+  try {
+    await ext.storage.sync.set({ reading });
+  } catch (error) {
+    // Over a sync quota: the settings still apply on this page; the next change tries again.
+    console.warn("Clearpage: reading settings not saved:", error?.message);
+  }
+}
+
+/** Whether this page has a change not yet written (a sync echo of an older one must not undo it). */
+export function readingWritePending() {
+  return pendingReading !== null;
 }
 
 export async function loadServer() {
