@@ -194,3 +194,18 @@ def test_reader_screenshots_for_the_readme(browser, site, clearpage):
     )
     assert overflow == 0  # nothing wider than a phone's screen
     screenshot(reader, SCREENSHOTS / "reader-narrow.png")
+
+
+def test_pressing_the_button_in_reader_view_goes_back_to_the_page(browser, site, clearpage):
+    browser.configure(clearpage.url)
+    page = browser.open(f"{site}/pages/night-trains.html")
+    original = page.url
+    reader = browser.open_in_reader(page)
+    browser.evaluate(
+        """async (url) => {
+            const [tab] = (await chrome.tabs.query({})).filter((tab) => tab.url === url);
+            await globalThis.clearpage.openReader(tab);  // the toolbar button, pressed on the reader page
+        }""",
+        reader.url,
+    )
+    reader.wait_for_url(original)

@@ -1,6 +1,7 @@
 // What the toolbar button, the keyboard shortcut and the context menu all do: capture the tab's
 // page as rendered, then show the reader page in the same tab (so Back returns to the page).
 import { ext } from "../shared/browser.js";
+import { MSG } from "../shared/messages.js";
 import { putCapture } from "./captures.js";
 
 export const READER_PAGE = "src/reader/reader.html";
@@ -8,7 +9,9 @@ export const READER_PAGE = "src/reader/reader.html";
 export async function openReader(tab) {
   const readerUrl = ext.runtime.getURL(READER_PAGE);
   if (tab.url?.startsWith(readerUrl)) {
-    await ext.tabs.goBack(tab.id); // pressed again in reader view: back to the page, like Reader View
+    // Pressed again in reader view: back to the page, like Reader View. The reader page does it
+    // (history.back(), as for Esc): tabs.goBack skips an entry the page reached without a click.
+    await ext.runtime.sendMessage({ type: MSG.BACKGROUND_READER_BACK, tabId: tab.id }).catch(() => {});
     return;
   }
   const id = crypto.randomUUID();

@@ -29,6 +29,10 @@ async function start() {
     event.preventDefault();
     backToPage();
   });
+  const thisTab = await ext.tabs.getCurrent();
+  ext.runtime.onMessage.addListener((message) => {
+    if (message?.type === MSG.BACKGROUND_READER_BACK && message.tabId === thisTab?.id) backToPage();
+  });
   server = await loadServer();
 
   const saved = (await ext.storage.session.get(articleKey))[articleKey];
