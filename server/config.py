@@ -115,9 +115,7 @@ def unknown_variables(environ: Mapping[str, str]) -> list[str]:
     return sorted(
         name
         for name in environ
-        if name.startswith(f"{ENV_PREFIX}_")
-        and name not in known
-        and not name.startswith(f"{ENV_PREFIX}_RATELIMIT_")
+        if name.startswith(f"{ENV_PREFIX}_") and name not in known and not name.startswith(f"{ENV_PREFIX}_RATELIMIT_")
     )
 
 

@@ -24,9 +24,7 @@ ACCESS_LOG_FORMAT = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 class StderrLogger(Logger):  # type: ignore[misc]  -- gunicorn ships no type hints
     """gunicorn's logger with the access log on stderr, beside everything else we log."""
 
-    def _set_handler(
-        self, log: logging.Logger, output: str | None, fmt: logging.Formatter, stream: Any = None
-    ) -> None:
+    def _set_handler(self, log: logging.Logger, output: str | None, fmt: logging.Formatter, stream: Any = None) -> None:
         super()._set_handler(log, output, fmt, stream=sys.stderr if output == "-" else stream)
 
 
@@ -75,9 +73,7 @@ class ClearpageServer(BaseApplication):  # type: ignore[misc]  -- gunicorn ships
 
 def run(host: str, port: int, workers: int | None) -> None:
     """Serve the API in the foreground until SIGTERM or SIGINT; logs go to stderr."""
-    logging.basicConfig(
-        stream=sys.stderr, level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = create_app()  # fail here, with the setting's name, before any worker starts
     options = gunicorn_options(host, port, workers, app.config["EXTRACT_TIME_LIMIT_SECONDS"])
     ClearpageServer(options).run()

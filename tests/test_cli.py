@@ -131,9 +131,7 @@ def test_serve_limits_a_chunked_body_while_streaming(served):
     port, _ = served
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     chunks = (b"<p>" + b"z" * 1000 + b"</p>" for _ in range(200))  # 200 kB, no Content-Length
-    connection.request(
-        "POST", "/v1/extract", body=chunks, headers={"Content-Type": "text/html"}, encode_chunked=True
-    )
+    connection.request("POST", "/v1/extract", body=chunks, headers={"Content-Type": "text/html"}, encode_chunked=True)
     response = connection.getresponse()
     assert response.status == 413
     assert response.getheader("Content-Type") == "application/problem+json"

@@ -43,9 +43,7 @@ def _read_body(request: Request, limit: int) -> bytes:
     """The body, decompressed when gzip-encoded; PayloadTooLarge past ``limit`` bytes."""
     encoding = (request.headers.get("Content-Encoding") or "identity").strip().lower()
     if encoding not in ("identity", "gzip", "x-gzip"):
-        raise UnsupportedMediaType(
-            f"Content-Encoding {encoding!r} is not supported; send gzip or no encoding."
-        )
+        raise UnsupportedMediaType(f"Content-Encoding {encoding!r} is not supported; send gzip or no encoding.")
     if request.content_length is not None and request.content_length > limit:
         raise _too_large(limit)
     decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS) if encoding != "identity" else None

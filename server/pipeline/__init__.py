@@ -5,7 +5,8 @@
 1. decode     bytes -> str: BOM, declared charset, ``<meta charset>``, detector  (decode.py)
 2. parse      str -> lxml tree, bounded in depth                               (parse.py)
 3. preclean   drop hidden nodes, consent layers, overlays, non-content markup  (preclean.py)
-4. metadata   title, byline, dates, language, lead image from the page's markup (metadata.py)
+4. metadata   title, byline, dates, language, lead image from the page's markup (metadata.py);
+              the language is detected from the article's text when the markup is silent
 5. readable   readability-lxml chooses the article's element                  (readable.py)
 6. postclean  drop what readability kept that a reader would not              (postclean.py)
 7. sanitize   absolute URLs, then the nh3 allowlist                           (sanitize.py)
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 
 from server.errors import NotReadable
 from server.pipeline.decode import decode
-from server.pipeline.metadata import document_base_url, metadata
+from server.pipeline.metadata import detect_language, document_base_url, metadata, text_direction
 from server.pipeline.parse import parse
 from server.pipeline.postclean import postclean
 from server.pipeline.preclean import preclean
@@ -39,10 +40,6 @@ class Options:
     words_per_minute: float = 230
 
 
-def _first_paragraph(text: str) -> str | None:
-    return next((block for block in text.split("\n\n") if len(block) > 40), None)
-
-
 def extract(
     page: bytes | str,
     *,
@@ -56,12 +53,14 @@ def extract(
     root = parse(markup)
     base_url = document_base_url(root, url)
     precleaned = preclean(root)
-    meta = metadata(precleaned.root, base_url)
-    postcleaned = postclean(readable(precleaned.root), meta)
+    meta = metadata(precleaned.root, base_url, precleaned.byline)
+    postcleaned = postclean(readable(precleaned.root, precleaned.sign_in_form), meta)
+    meta = postcleaned.meta
     content_html = sanitize(postcleaned.article, base_url)
     rendered = render(content_html, options.words_per_minute)
     if not rendered.text:
         raise NotReadable(NOT_AN_ARTICLE)
+    lang = meta.lang or detect_language(rendered.text)
     return Article(
         url=url,
         canonical_url=meta.canonical_url,
@@ -70,9 +69,9 @@ def extract(
         site_name=meta.site_name,
         published=meta.published,
         modified=meta.modified,
-        lang=meta.lang,
-        dir=meta.dir or "ltr",
-        excerpt=meta.excerpt or _first_paragraph(rendered.text),
+        lang=lang,
+        dir=meta.dir or text_direction(lang, rendered.text),
+        excerpt=meta.excerpt or rendered.first_paragraph,
         lead_image=meta.lead_image,
         content_html=rendered.content_html,
         text=rendered.text,
