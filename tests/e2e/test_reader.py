@@ -58,12 +58,7 @@ def test_a_corpus_page_reads_clean_of_a_consent_banner_injected_after_load(brows
         assert overlay not in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the server drops data-clearpage-overlay elements only once the lead's preclean change "
-    "lands (docs/api.md); the extension's marks are checked in test_capture.py. Remove this marker then.",
-)
-@pytest.mark.parametrize("name", ["guardian-1", "bbc-1", "nytimes-1"])  # pages where the modal survives today
+@pytest.mark.parametrize("name", PAGES)
 def test_a_corpus_page_reads_clean_of_a_newsletter_modal_injected_after_load(browser, site, clearpage, name):
     text = read_with_overlays(
         browser, site, clearpage, name, {"onetrust": "#onetrust-banner-sdk", "newsletter": ".nl-modal"}
