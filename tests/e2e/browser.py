@@ -41,9 +41,7 @@ def chromium_path() -> str:
 class ExtensionBrowser:
     def __init__(self, context: BrowserContext) -> None:
         self.context = context
-        worker = (
-            context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
-        )
+        worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
         self.extension_id = worker.url.split("/")[2]
         self.origin = f"chrome-extension://{self.extension_id}"
 
@@ -80,9 +78,7 @@ class ExtensionBrowser:
         )
 
     def configure(self, server_url: str, api_key: str = "") -> None:
-        self.evaluate(
-            "(server) => chrome.storage.local.set({server})", {"url": server_url, "apiKey": api_key}
-        )
+        self.evaluate("(server) => chrome.storage.local.set({server})", {"url": server_url, "apiKey": api_key})
 
     def set_reading(self, **reading: Any) -> None:
         self.evaluate("(reading) => chrome.storage.sync.set({reading})", reading)

@@ -32,9 +32,7 @@ def extension_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def browser_session(
-    extension_dir: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[ExtensionBrowser]:
+def browser_session(extension_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ExtensionBrowser]:
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium-profile")),

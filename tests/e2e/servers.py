@@ -199,9 +199,7 @@ class Scripted:
 
 
 @contextmanager
-def scripted_server(
-    host: str = "127.0.0.1", forward_to: str | None = None, cors: bool = False
-) -> Iterator[Scripted]:
+def scripted_server(host: str = "127.0.0.1", forward_to: str | None = None, cors: bool = False) -> Iterator[Scripted]:
     scripted = Scripted(host, forward_to, cors)
 
     class Handler(_Quiet):

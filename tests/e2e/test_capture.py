@@ -18,9 +18,7 @@ HIDDEN, OVERLAY = "data-clearpage-hidden", "data-clearpage-overlay"
 
 def element_with(tree: lxml.html.HtmlElement, marker: str) -> lxml.html.HtmlElement:
     """The innermost element whose own text starts with ``marker``."""
-    matches = [
-        el for el in tree.iter() if isinstance(el.tag, str) and (el.text or "").strip().startswith(marker)
-    ]
+    matches = [el for el in tree.iter() if isinstance(el.tag, str) and (el.text or "").strip().startswith(marker)]
     assert len(matches) == 1, f"{marker}: {len(matches)} elements"
     return matches[0]
 
@@ -96,9 +94,7 @@ def test_capture_leaves_the_visible_page_as_it_was(annotated):
                    .map((el) => el.textContent.trim().split(' ')[0])"""
     )
     assert left == ["PAGE-MARKED"]  # the page's own attribute is back, and no mark of ours stayed
-    shadow = page.evaluate(
-        "() => document.querySelector('story-quote').shadowRoot.querySelector('span').outerHTML"
-    )
+    shadow = page.evaluate("() => document.querySelector('story-quote').shadowRoot.querySelector('span').outerHTML")
     assert HIDDEN not in shadow
 
 

@@ -71,9 +71,7 @@ def test_a_page_over_the_servers_limit_gives_the_limit(browser, site):
     with clearpage_serve(MAX_BODY_BYTES="60000") as small:
         browser.configure(small.url)
         reader = browser.open_in_reader(browser.open(f"{site}/corpus/bbc-1/"))  # 264 kB of HTML
-        assert failure_text(reader).startswith(
-            "This page is too large for your server. It takes pages up to 59 kB."
-        )
+        assert failure_text(reader).startswith("This page is too large for your server. It takes pages up to 59 kB.")
         assert reader.locator(".failure button[data-action=original]").is_visible()
 
 

@@ -35,9 +35,7 @@ def test_test_connection_tells_a_refused_key(browser):
         def answer(request):
             if request.path == "/healthz":
                 return Answer(200, json.dumps({"status": "ok", "version": "9.9.9"}).encode())
-            return problem(
-                401, "Unauthorized", "The API key sent is not one this server accepts.", "unauthorized"
-            )
+            return problem(401, "Unauthorized", "The API key sent is not one this server accepts.", "unauthorized")
 
         server.answer = answer
         options = browser.options_page()

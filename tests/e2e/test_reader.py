@@ -103,9 +103,7 @@ def test_the_article_has_its_facts_lead_image_and_one_headline(browser, site, cl
     browser.configure(clearpage.url)
     reader = browser.open_in_reader(browser.open(f"{site}/pages/night-trains.html"))
     assert reader.inner_text(".article-site") == "RAIL WEEKLY"  # upper-cased by the stylesheet
-    assert reader.locator("main h1").all_inner_texts() == [
-        "Night trains are back, and this time they are full"
-    ]
+    assert reader.locator("main h1").all_inner_texts() == ["Night trains are back, and this time they are full"]
     facts = reader.inner_text(".article-facts")
     assert facts.startswith("Lena Park · May 2, 2024 · ") and facts.endswith(" min read")
     image = reader.locator(".article-lead img")
@@ -176,17 +174,13 @@ def test_reader_screenshots_for_the_readme(browser, site, clearpage):
     for theme, background in backgrounds.items():
         browser.set_reading(theme=theme)
         reader.wait_for_function(f"document.documentElement.dataset.theme === '{theme}'")
-        assert (
-            reader.evaluate("() => getComputedStyle(document.documentElement).backgroundColor") == background
-        )
+        assert reader.evaluate("() => getComputedStyle(document.documentElement).backgroundColor") == background
         reader.evaluate("() => Promise.all([...document.images].map((img) => img.decode()))")
         screenshot(reader, SCREENSHOTS / f"reader-{theme}.png")
     browser.set_reading(theme="light")
     reader.set_viewport_size({"width": 390, "height": 844})
     reader.wait_for_function("document.documentElement.dataset.theme === 'light'")
-    overflow = reader.evaluate(
-        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
+    overflow = reader.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow == 0  # nothing wider than a phone's screen
     screenshot(reader, SCREENSHOTS / "reader-narrow.png")
 

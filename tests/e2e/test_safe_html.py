@@ -83,9 +83,7 @@ def test_nothing_executable_survives(reader_page, html):
         "<template",
     ):
         assert forbidden not in lowered, kept
-    assert reader_page.evaluate(
-        "() => document.body instanceof HTMLBodyElement && typeof document.title === 'string'"
-    )
+    assert reader_page.evaluate("() => document.body instanceof HTMLBodyElement && typeof document.title === 'string'")
     assert reader_page.evaluate("() => typeof document.getElementById === 'function'")
 
 

@@ -48,9 +48,7 @@ def test_settings_from_the_panel_and_keys_persist_across_a_reload(browser, site,
     wait_for_reader(reader)  # shown again from the session, without asking the server
     assert background(reader) == DARK
     assert article_style(reader, "fontSize") == "24px"
-    assert "DejaVu Sans" in article_style(reader, "fontFamily") or "sans-serif" in article_style(
-        reader, "fontFamily"
-    )
+    assert "DejaVu Sans" in article_style(reader, "fontFamily") or "sans-serif" in article_style(reader, "fontFamily")
     assert article_style(reader, "lineHeight") == f"{24 * 1.9:g}px"
     assert reader.evaluate("() => document.documentElement.style.getPropertyValue('--line-width')") == "50ch"
     assert browser.stored_reading() == {
