@@ -109,6 +109,7 @@ def test_the_article_has_its_facts_lead_image_and_one_headline(browser, site, cl
     image = reader.locator(".article-lead img")
     assert image.get_attribute("src") == f"{site}/pages/images/night-train.svg"
     assert image.evaluate("(img) => img.decode().then(() => img.naturalWidth)") == 1200
+    assert image.get_attribute("alt") == "A sleeper train crossing hills under a full moon"
     assert reader.get_attribute(".view-original", "href") == f"{site}/pages/night-trains.html"
     text = article_text(reader)
     assert "Tickets for the first month sold out within hours." in text
