@@ -27,8 +27,16 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE 127.0.0.2",
 ]
+# The server drops images on IP addresses and odd ports (a page must not make the reader's
+# browser probe its network), so test pages name their images on this host, on port 80, which
+# Chromium resolves to the static site.
+IMAGE_HOST = "images.clearpage.test"
+
+
+def host_rules(site_port: int | None = None) -> str:
+    image_host = f"MAP {IMAGE_HOST} 127.0.0.1:{site_port}, " if site_port else ""
+    return f"--host-resolver-rules={image_host}MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE 127.0.0.2"
 
 
 def chromium_path() -> str:

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.conftest import ROOT
-from tests.e2e.browser import CHROMIUM_ARGS, ExtensionBrowser, chromium_path
+from tests.e2e.browser import CHROMIUM_ARGS, ExtensionBrowser, chromium_path, host_rules
 from tests.e2e.servers import Clearpage, clearpage_serve, static_site
 
 EXTENSION = ROOT / "extension"
@@ -32,7 +32,9 @@ def extension_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def browser_session(extension_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ExtensionBrowser]:
+def browser_session(
+    extension_dir: Path, site: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ExtensionBrowser]:
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium-profile")),
@@ -40,6 +42,7 @@ def browser_session(extension_dir: Path, tmp_path_factory: pytest.TempPathFactor
             headless=True,
             args=[
                 *CHROMIUM_ARGS,
+                host_rules(int(site.rsplit(":", 1)[1])),
                 f"--disable-extensions-except={extension_dir}",
                 f"--load-extension={extension_dir}",
             ],

@@ -11,7 +11,7 @@ import lxml.html
 import pytest
 
 from tests.conftest import CORPUS, ROOT, require_shared
-from tests.e2e.browser import article_text, screenshot
+from tests.e2e.browser import IMAGE_HOST, article_text, screenshot
 from tests.e2e.servers import scripted_server
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
@@ -107,7 +107,7 @@ def test_the_article_has_its_facts_lead_image_and_one_headline(browser, site, cl
     facts = reader.inner_text(".article-facts")
     assert facts.startswith("Lena Park · May 2, 2024 · ") and facts.endswith(" min read")
     image = reader.locator(".article-lead img")
-    assert image.get_attribute("src") == f"{site}/pages/images/night-train.svg"
+    assert image.get_attribute("src") == f"http://{IMAGE_HOST}/pages/images/night-train.svg"
     assert image.evaluate("(img) => img.decode().then(() => img.naturalWidth)") == 1200
     assert image.get_attribute("alt") == "A sleeper train crossing hills under a full moon"
     assert reader.get_attribute(".view-original", "href") == f"{site}/pages/night-trains.html"
