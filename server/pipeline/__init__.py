@@ -65,6 +65,7 @@ def extract(
     article = readable(precleaned.root, precleaned.sign_in_form)
     if decision.teaser_only:
         keep_teaser(article)
+    article_direction = article.get("dir")
     postcleaned = postclean(article, meta)
     meta = postcleaned.meta
     content_html = sanitize(postcleaned.article, base_url, options.images)
@@ -81,7 +82,7 @@ def extract(
         published=meta.published,
         modified=meta.modified,
         lang=lang,
-        dir=meta.dir or text_direction(lang, rendered.text),
+        dir=article_direction or meta.dir or text_direction(lang, rendered.text),
         excerpt=meta.excerpt or rendered.first_paragraph,
         lead_image=meta.lead_image if options.images and _lead_image_allowed(meta.lead_image) else None,
         content_html=rendered.content_html,

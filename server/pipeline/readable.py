@@ -96,6 +96,7 @@ class _TreeDocument(Document):
     """
 
     sign_in_form = False  # set by readable(): the page asked for a password
+    direction: str | None = None  # the dir attribute on the chosen element or its nearest ancestor
     not_an_article: str | None = None  # why the last pass's choice is not an article, if it is not
 
     def _parse(self, input: HtmlElement) -> HtmlElement:
@@ -172,6 +173,10 @@ class _TreeDocument(Document):
                 best, prose = self._promote(parent, best, candidates), parent_prose
             element = parent
         self._include_lead_figure(best, candidates)
+        self.direction = next(
+            (e.get("dir").strip().lower() for e in (best["elem"], *best["elem"].iterancestors()) if e.get("dir")),
+            None,
+        )
         # Judged now, before readability's own cleaning changes the chosen element in place.
         self.not_an_article = why_not_an_article(best["elem"], self.sign_in_form)
         return best
@@ -303,6 +308,8 @@ def why_not_an_article(chosen: HtmlElement, sign_in_form: bool) -> str | None:
 def readable(root: HtmlElement, sign_in_form: bool = False) -> HtmlElement:
     """Return a ``<div>`` holding the page's article; raise NotReadable when there is none.
 
+    The ``<div>`` carries the ``dir`` the article had in the page, if any.
+
     ``sign_in_form``: the page had a password field (``preclean`` removes form controls).
     """
     document = _TreeDocument(root)
@@ -317,4 +324,6 @@ def readable(root: HtmlElement, sign_in_form: bool = False) -> HtmlElement:
         raise NotReadable(NOT_AN_ARTICLE)
     if document.not_an_article is not None:
         raise NotReadable(document.not_an_article)
+    if document.direction in ("ltr", "rtl"):
+        article.set("dir", document.direction)  # the article's own direction travels with it
     return article

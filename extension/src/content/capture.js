@@ -10,6 +10,8 @@
   "use strict";
   const HIDDEN = "data-clearpage-hidden";
   const OVERLAY = "data-clearpage-overlay";
+  // On <html>: the marks below are the browser's word, even on a page where none was needed.
+  const ANNOTATED = "data-clearpage-annotated";
   // Never rendered, so never marked; ld+json in the body still carries the page's metadata.
   const NOT_RENDERED = new Set(["script", "style", "link", "meta", "template", "noscript", "title", "base"]);
 
@@ -24,7 +26,7 @@
 
   // Only the browser's own observations may reach the server: set aside any the page wrote itself.
   function setAsidePageMarks(element) {
-    for (const attribute of [HIDDEN, OVERLAY]) {
+    for (const attribute of [HIDDEN, OVERLAY, ANNOTATED]) {
       if (element.hasAttribute(attribute)) {
         displaced.push([element, attribute, element.getAttribute(attribute)]);
         element.removeAttribute(attribute);
@@ -69,6 +71,8 @@
   }
 
   try {
+    setAsidePageMarks(document.documentElement);
+    mark(document.documentElement, ANNOTATED);
     // The body's children, not the body: html and body are never overlays, and head is not rendered.
     for (const child of document.body?.children ?? []) visit(child);
     return {
