@@ -19,10 +19,12 @@ from lxml.html import HtmlElement
 from readability import Document
 from readability.readability import Unparseable
 
-from server.errors import NotReadable
+from server.errors import ClearpageError, NotReadable
 from server.pipeline.dom import LIST_MAX_PROSE_PER_ITEM, is_link_heading, prose_score
 
 log = logging.getLogger(__name__)
+# readability-lxml logs every failure with a traceback at ERROR; this adapter reports them instead.
+logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
 
 # Short is not the same as not an article (a two-line notice is still readable); empty is.
 MIN_ARTICLE_CHARS = 1
@@ -317,6 +319,9 @@ def readable(root: HtmlElement, sign_in_form: bool = False) -> HtmlElement:
     try:
         summary = document.summary(html_partial=True)
     except Unparseable as error:
+        # It wraps whatever went wrong, our own time limit included: that one must get through.
+        if isinstance(error.__context__, ClearpageError):
+            raise error.__context__ from None
         log.debug("readability failed: %s", error)
         raise NotReadable(NOT_AN_ARTICLE) from None
     article = lxml.html.fragment_fromstring(summary, create_parent="div") if summary.strip() else None

@@ -11,10 +11,13 @@ import json
 import statistics
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from server.errors import NotReadable
+from server.errors import ClearpageError, NotReadable
 from server.pipeline import extract
 from tests.conftest import FIXTURES, corpus_page, corpus_page_names, load_scorer
+from tests.html_safety import executable_constructs
 
 SAMPLE = ["nytimes-1", "guardian-1", "wikipedia", "medium-1", "bbc-1", "lemonde-1", "rtl-1", "ars-1",
           "herald-sun-1", "qq", "replace-brs", "lazy-image-1"]  # fmt: skip
@@ -74,3 +77,53 @@ def test_a_reader_tool_page_comes_out_as_the_article_alone():
         assert unwanted not in article.text
         assert unwanted not in article.content_html
     assert {"inline teaser", "publication footer"} <= {removal.kind for removal in article.removed}
+
+
+# --------------------------------------------------------------------------- fuzzing
+
+_TAGS = ["p", "div", "article", "a", "img", "script", "table", "td", "h1", "h2", "li", "ul", "template", "frameset",
+         "svg", "math", "noscript", "iframe", "form", "input", "figure", "figcaption", "pre", "br", "body", "html"]  # fmt: skip
+_ATTRIBUTES = ['class="share"', 'id="comments"', "hidden", 'style="display:none"', 'data-clearpage-overlay=""',
+               'href="javascript:alert(1)"', 'src="http://10.0.0.1/x.png"', 'role="dialog"', 'class="paywall"',
+               'itemprop="articleBody"', 'dir="rtl"', 'lang="xx"', 'onload="x()"', ""]  # fmt: skip
+_TEXTS = ["Subscribe to continue reading.", "Advertisement", "The council met on Tuesday to fund the bridge. " * 4,
+          "&amp;&#0;&#x110000;&bogus;", "\x00\x01\ud800", "日本語のテキスト。", "", "<!--", "]]>", "Read more"]  # fmt: skip
+
+
+@st.composite
+def pages(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 25))):
+        tag = draw(st.sampled_from(_TAGS))
+        attribute = draw(st.sampled_from(_ATTRIBUTES))
+        parts.append(f"<{tag} {attribute}>{draw(st.sampled_from(_TEXTS))}")
+        if draw(st.booleans()):
+            parts.append(f"</{draw(st.sampled_from(_TAGS))}>")
+    return "".join(parts)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(pages(), st.text(max_size=500)))
+def test_any_page_gives_an_article_or_a_clear_refusal(page):
+    try:
+        article = extract(page, url="https://news.example/a")
+    except ClearpageError as error:
+        refusal = error
+    else:
+        refusal = None
+        assert executable_constructs(article.content_html) == []
+        assert article.access in ("open", "partial", "restricted")
+    if refusal is not None:
+        assert 400 <= refusal.status < 500
+        assert refusal.detail
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=2000))
+def test_any_bytes_give_an_article_or_a_clear_refusal(raw):
+    refusal = None
+    try:
+        extract(raw)
+    except ClearpageError as error:
+        refusal = error
+    assert refusal is None or 400 <= refusal.status < 500
