@@ -75,6 +75,13 @@ SETTINGS: tuple[Setting, ...] = (
         "a flask-limiter limit string",
     ),
     Setting(
+        "RATELIMIT_ENABLED",
+        True,
+        "false turns rate limiting off (benchmarks, a private instance behind its own limits).",
+        lambda value: isinstance(value, bool),
+        "true or false",
+    ),
+    Setting(
         "RATELIMIT_STORAGE_URI",
         "memory://",
         "Where flask-limiter keeps its counts: memory:// (one process) or redis://host:port.",

@@ -28,6 +28,8 @@ import lxml.html
 import nh3
 from lxml.html import HtmlElement
 
+from server.deadline import uninterrupted
+
 ALLOWED_TAGS = frozenset(
     """a abbr b bdi bdo blockquote br caption cite code col colgroup dd del details dfn div dl dt em
     figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q rp rt ruby s samp
@@ -193,7 +195,8 @@ def sanitize_html(markup: str, images: bool = True) -> str:
     nh3's output as the browser will read it, so what we send is what the browser builds.
     """
     cleaner = _CLEANER if images else _CLEANER_WITHOUT_IMAGES
-    return cleaner.clean(cleaner.clean(markup))
+    with uninterrupted():  # nh3 would swallow the time limit's exception raised in check_attribute
+        return cleaner.clean(cleaner.clean(markup))
 
 
 def sanitize(article: HtmlElement, base_url: str | None, images: bool = True) -> str:
