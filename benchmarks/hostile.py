@@ -9,8 +9,6 @@ from __future__ import annotations
 import contextlib
 import http.client
 import json
-import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -19,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.hostile_inputs import HOSTILE_INPUTS  # noqa: E402
-from tests.test_cli import free_port  # noqa: E402
+from tests.service import clearpage_serve  # noqa: E402
 
 
 def request(
@@ -34,35 +32,20 @@ def request(
 
 
 def main() -> int:
-    port = free_port()
-    env = {**os.environ, "CLEARPAGE_RATELIMIT_ENABLED": "false"}
-    server = subprocess.Popen([str(Path(sys.executable).with_name("clearpage")), "serve", "--port", str(port)],
-                              env=env, stderr=subprocess.DEVNULL)  # fmt: skip
-    try:
-        for _ in range(300):
-            try:
-                if request(port, "GET", "/healthz")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.1)
+    with clearpage_serve(workers=2, RATELIMIT_ENABLED="false") as server:
         print("| input | status | answer | time |")
         print("| --- | --- | --- | --- |")
         for case in HOSTILE_INPUTS:
             body = case.body()
             started = time.perf_counter()
-            status, payload = request(
-                port, "POST", "/v1/extract", body, {"Content-Type": case.content_type, **case.headers}
-            )
+            headers = {"Content-Type": case.content_type, **case.headers}
+            status, payload = request(server.port, "POST", "/v1/extract", body, headers)
             elapsed = time.perf_counter() - started
             answer = json.loads(payload).get("type", "") if status >= 400 else "the article"
             answer = answer.removeprefix("urn:clearpage:problem:")
             ok = "" if status in case.statuses else " (unexpected)"
             print(f"| {case.name} ({len(body):,} bytes) | {status}{ok} | {answer} | {elapsed:.2f} s |")
-        alive = request(port, "GET", "/healthz")[0]
-        print(f"\nAfter all of them: GET /healthz -> {alive}")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        print(f"\nAfter all of them: GET /healthz -> {request(server.port, 'GET', '/healthz')[0]}")
     return 0
 
 

@@ -14,40 +14,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.service import clearpage_serve  # noqa: E402
+
 SCORER = ROOT.parent / "shared" / "tools" / "score_corpus.py"
 FIELDS = ("title", "byline", "excerpt", "siteName", "publishedTime", "lang")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def start_service(port: int) -> subprocess.Popen[bytes]:
-    clearpage = Path(sys.executable).with_name("clearpage")
-    # The scorer sends 130 pages in seconds: no rate limit for this one local run.
-    env = {**os.environ, "CLEARPAGE_RATELIMIT_ENABLED": "false"}
-    process = subprocess.Popen([str(clearpage), "serve", "--port", str(port)], env=env, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2):
-                return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("clearpage serve did not start")
 
 
 def score(target: list[str], pages: list[str], out: Path) -> dict:
@@ -89,14 +67,10 @@ def main() -> int:
     args = parser.parse_args()
     workdir = ROOT / "benchmarks" / ".runs"
     workdir.mkdir(exist_ok=True)
-    port = free_port()
-    service = start_service(port)
-    try:
-        results = {"clearpage (HTTP)": score(["--endpoint", f"http://127.0.0.1:{port}/v1/extract"], args.pages,
+    # The scorer sends 130 pages in seconds: no rate limit for this one local run.
+    with clearpage_serve(workers=2, RATELIMIT_ENABLED="false") as service:
+        results = {"clearpage (HTTP)": score(["--endpoint", f"{service.url}/v1/extract"], args.pages,
                                              workdir / "clearpage.json")}  # fmt: skip
-    finally:
-        service.terminate()
-        service.wait(timeout=30)
     results["readability-lxml raw"] = score(
         ["--extractor", "python:benchmarks.adapters:readability_raw"], args.pages, workdir / "readability.json"
     )

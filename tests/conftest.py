@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import sys
 from dataclasses import dataclass
 from functools import cache
@@ -18,6 +19,15 @@ from flask.testing import FlaskClient
 from server import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
+NETWORK_GUARD = Path(__file__).resolve().parent / "network_guard"
+
+# No outbound network, ever: this process and every process it starts (clearpage serve, gunicorn's
+# workers, benchmark helpers) load the guard, which refuses any connection or name lookup beyond
+# this machine. Set before any test runs, so subprocesses inherit it through PYTHONPATH.
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(NETWORK_GUARD), os.environ.get("PYTHONPATH")]))
+sys.path.insert(0, str(NETWORK_GUARD))
+import sitecustomize  # noqa: E402, F401 -- the guard, in this process too
+
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpora" / "readability-test-pages"
 SCORER = SHARED / "tools" / "score_corpus.py"

@@ -4,21 +4,15 @@ benchmarks/hostile.py, which sends the same inputs to a running `clearpage serve
 
 from __future__ import annotations
 
-import gzip
 import http.client
 import json
-import os
-import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from server import create_app
 from tests.hostile_inputs import HOSTILE_INPUTS
-from tests.test_cli import free_port
+from tests.service import clearpage_serve
 
 ARTICLE = (
     "<html><body><article>"
@@ -52,35 +46,15 @@ def test_entity_expansion_is_not_performed(client):
 
 def test_a_page_that_takes_too_long_does_not_hold_the_worker():
     """gunicorn with one worker: the slow page is cut at the time limit, the next request is served."""
-    port = free_port()
-    env = {**os.environ, "CLEARPAGE_EXTRACT_TIME_LIMIT_SECONDS": "2", "CLEARPAGE_RATELIMIT_ENABLED": "false"}
-    command = [str(Path(sys.executable).with_name("clearpage")), "serve", "--port", str(port), "--workers", "1"]
-    server = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-                connection.request("GET", "/healthz")
-                if connection.getresponse().status == 200:
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.1)
+    with clearpage_serve(workers=1, EXTRACT_TIME_LIMIT_SECONDS="2", RATELIMIT_ENABLED="false") as server:
         slow = next(case for case in HOSTILE_INPUTS if case.name == "a million sibling paragraphs")
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
         started = time.monotonic()
         connection.request("POST", "/v1/extract", body=slow.body(), headers={"Content-Type": "text/html"})
         response = connection.getresponse()
         assert response.status == 422
         assert json.loads(response.read())["type"] == "urn:clearpage:problem:too-complex"
         assert time.monotonic() - started < 20  # the 2 s limit, not gunicorn's worker timeout
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        connection.request(
-            "POST", "/v1/extract", body=gzip.decompress(gzip.compress(ARTICLE)), headers={"Content-Type": "text/html"}
-        )
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        connection.request("POST", "/v1/extract", body=ARTICLE, headers={"Content-Type": "text/html"})
         assert connection.getresponse().status == 200
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)

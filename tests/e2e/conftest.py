@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Playwright, sync_playwright
 
 from tests.conftest import ROOT
 from tests.e2e.browser import CHROMIUM_ARGS, ExtensionBrowser, chromium_path, host_rules
@@ -32,28 +32,34 @@ def extension_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    """One Playwright for the session: its sync API allows only one running at a time."""
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
 def browser_session(
-    extension_dir: Path, site: str, tmp_path_factory: pytest.TempPathFactory
+    playwright: Playwright, extension_dir: Path, site: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[ExtensionBrowser]:
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=chromium_path(),
-            headless=True,
-            args=[
-                *CHROMIUM_ARGS,
-                host_rules(int(site.rsplit(":", 1)[1])),
-                f"--disable-extensions-except={extension_dir}",
-                f"--load-extension={extension_dir}",
-            ],
-            viewport={"width": 1280, "height": 800},
-            color_scheme="light",
-            locale="en-US",
-        )
-        try:
-            yield ExtensionBrowser(context)
-        finally:
-            context.close()
+    context = playwright.chromium.launch_persistent_context(
+        str(tmp_path_factory.mktemp("chromium-profile")),
+        executable_path=chromium_path(),
+        headless=True,
+        args=[
+            *CHROMIUM_ARGS,
+            host_rules(int(site.rsplit(":", 1)[1])),
+            f"--disable-extensions-except={extension_dir}",
+            f"--load-extension={extension_dir}",
+        ],
+        viewport={"width": 1280, "height": 800},
+        color_scheme="light",
+        locale="en-US",
+    )
+    try:
+        yield ExtensionBrowser(context)
+    finally:
+        context.close()
 
 
 @pytest.fixture

@@ -6,13 +6,7 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
-import signal
-import socket
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,53 +16,11 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from tests.conftest import CORPUS, require_shared
+from tests.service import Clearpage, clearpage_serve, free_port
+
+__all__ = ["Clearpage", "clearpage_serve", "free_port", "scripted_server", "static_site"]
 
 PAGES = Path(__file__).resolve().parent / "pages"
-
-
-def free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket() as sock:
-        sock.bind((host, 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class Clearpage:
-    url: str
-    process: subprocess.Popen[str]
-
-
-@contextmanager
-def clearpage_serve(**settings: str) -> Iterator[Clearpage]:
-    """``clearpage serve`` as a user runs it, on a free port, with CLEARPAGE_<name> settings."""
-    port = free_port()
-    env = {**os.environ, **{f"CLEARPAGE_{name}": value for name, value in settings.items()}}
-    command = [
-        str(Path(sys.executable).with_name("clearpage")),
-        "serve",
-        "--port",
-        str(port),
-        "--workers",
-        "1",
-    ]
-    process = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL, text=True)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/healthz")
-            if connection.getresponse().status == 200:
-                break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        raise RuntimeError(f"clearpage serve did not answer /healthz on port {port} within 30 s")
-    try:
-        yield Clearpage(f"http://127.0.0.1:{port}", process)
-    finally:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
 
 
 class _Quiet(BaseHTTPRequestHandler):

@@ -77,7 +77,9 @@ def test_capture_serialises_open_shadow_roots_as_declarative_shadow_dom(annotate
 
 def test_capture_keeps_the_document_and_metadata(annotated, site):
     _, capture, _ = annotated
-    assert capture["html"].startswith('<!DOCTYPE html><html lang="en">')
+    assert capture["html"].startswith(
+        '<!DOCTYPE html><html lang="en" data-clearpage-annotated="">'
+    )  # the browser vouches for its marks
     assert capture["url"] == f"{site}/pages/annotated.html"
     assert capture["title"] == "What the browser showed | Capture test"
     tree = lxml.html.fromstring(capture["html"])

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright
 
 from tests.e2e.browser import CHROMIUM_ARGS, chromium_path, host_rules
 from tests.e2e.servers import Clearpage
@@ -59,15 +59,15 @@ def allowed_images(html: str) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path(), headless=True, args=[*CHROMIUM_ARGS, host_rules()]
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+def chromium(playwright: Playwright) -> Iterator[Browser]:
+    """A plain Chromium, no extension: what the page's HTML does on its own."""
+    browser = playwright.chromium.launch(
+        executable_path=chromium_path(), headless=True, args=[*CHROMIUM_ARGS, host_rules()]
+    )
+    try:
+        yield browser
+    finally:
+        browser.close()
 
 
 def render(browser: Browser, html: str, how: str) -> list[str]:
