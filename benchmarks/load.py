@@ -32,10 +32,7 @@ import json
 import multiprocessing
 import os
 import random
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -50,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 
 from server.errors import NotReadable  # noqa: E402
 from server.pipeline import extract  # noqa: E402
+from tests.service import clearpage_serve  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -127,12 +125,6 @@ def parallel_pages_per_second(pages: list[Page], processes: int) -> float:
         started = time.perf_counter()
         pool.map(_run_all, [pages] * processes, chunksize=1)
         return processes * len(pages) / (time.perf_counter() - started)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def post(port: int, page: Page) -> tuple[int, float]:
@@ -231,25 +223,6 @@ def our_cpu_seconds(master: int) -> float:
     return ticks / os.sysconf("SC_CLK_TCK") + own.user + own.system + own.children_user + own.children_system
 
 
-def start_server(workers: int, log_file) -> tuple[subprocess.Popen, int]:
-    port = free_port()
-    env = {key: value for key, value in os.environ.items() if not key.startswith("CLEARPAGE_")}
-    env["CLEARPAGE_RATELIMIT_DEFAULT"] = "1000000/minute"  # measure extraction, not the limiter saying no
-    command = [str(Path(sys.executable).with_name("clearpage")), "serve", "--port", str(port)]
-    process = subprocess.Popen([*command, "--workers", str(workers)], env=env, stderr=log_file)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/readyz")
-            if connection.getresponse().status == 200:
-                return process, port
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    raise SystemExit("clearpage serve did not become ready within 30 s")
-
-
 @dataclass(frozen=True)
 class Round:
     ceiling: float  # pages/s: cores / mean pipeline time per page
@@ -344,16 +317,17 @@ def main() -> None:
         wanted = len(rounds) < args.rounds or quiet_so_far < args.quiet_rounds
         return wanted and (not rounds or time.monotonic() < deadline)
 
-    with tempfile.TemporaryFile("w+") as log_file:
-        process, port = start_server(args.workers, log_file)
-        try:
-            one_at_a_time(port, pages)  # warm-up: every worker imports and touches everything once
-            while more_rounds():
-                rounds.append(run_round(port, process.pid, pages, clients, requests, args.seconds))
-                print(f"round {len(rounds)}: other programs {rounds[-1].others:.0%}", file=sys.stderr)
-        finally:
-            process.send_signal(signal.SIGTERM)
-            process.wait(timeout=60)
+    # A limit too high to refuse anything: the limiter's work is measured, not its refusals.
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        clearpage_serve(
+            args.workers, log_path=Path(folder) / "serve.log", RATELIMIT_DEFAULT="1000000/minute"
+        ) as server,
+    ):
+        one_at_a_time(server.port, pages)  # warm-up: every worker imports and touches everything once
+        while more_rounds():
+            rounds.append(run_round(server.port, server.process.pid, pages, clients, requests, args.seconds))
+            print(f"round {len(rounds)}: other programs {rounds[-1].others:.0%}", file=sys.stderr)
 
     quiet = [r for r in rounds if r.others < args.quiet_share]
     report = {

@@ -28,9 +28,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     for name in config.unknown_variables(os.environ):
         app.logger.warning("ignoring %s: no such setting (see the README's configuration table)", name)
     app.extensions["clearpage_api_keys"] = auth.api_key_digests(app.config)
-    app.extensions["clearpage_trusted_proxies"] = proxies.parse_networks(
-        config.as_list(app.config["TRUSTED_PROXIES"])
-    )
+    app.extensions["clearpage_trusted_proxies"] = proxies.parse_networks(config.as_list(app.config["TRUSTED_PROXIES"]))
     # Hook order matters: request ids first, then metrics, so that what the limiter refuses is
     # logged, timed and counted too; the key check runs per blueprint, after the limiter.
     logs.init_app(app)

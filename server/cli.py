@@ -26,12 +26,8 @@ def main() -> None:
 
 @main.command(epilog="Settings come from the environment:\n\n" + _settings_help())
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option(
-    "--port", default=8080, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on."
-)
-@click.option(
-    "--workers", type=click.IntRange(1, 256), help="gunicorn worker processes [default: one per CPU]."
-)
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--workers", type=click.IntRange(1, 256), help="gunicorn worker processes [default: one per CPU].")
 def serve(host: str, port: int, workers: int | None) -> None:
     """Run the API under gunicorn, in the foreground, logging to stderr."""
     from server.serve import run

@@ -79,9 +79,7 @@ EXTENSION_ORIGIN = re.compile(
 
 
 def _extension_origins(value: Any) -> bool:
-    return isinstance(value, str | list) and all(
-        EXTENSION_ORIGIN.fullmatch(origin) for origin in as_list(value)
-    )
+    return isinstance(value, str | list) and all(EXTENSION_ORIGIN.fullmatch(origin) for origin in as_list(value))
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -113,6 +111,13 @@ SETTINGS: tuple[Setting, ...] = (
         "flask-limiter's limit per client on the extract endpoint (its own syntax, e.g. 60/minute).",
         _text,
         "a flask-limiter limit string",
+    ),
+    Setting(
+        "RATELIMIT_ENABLED",
+        True,
+        "false turns rate limiting off (benchmarks, a private instance behind its own limits).",
+        lambda value: isinstance(value, bool),
+        "true or false",
     ),
     Setting(
         "RATELIMIT_STORAGE_URI",
@@ -162,6 +167,14 @@ SETTINGS: tuple[Setting, ...] = (
         "chrome-extension:// or moz-extension:// origins, separated by commas",
     ),
     Setting(
+        "IMAGES",
+        True,
+        "Keep the article's images (loaded by the reader's browser from the publisher). false drops "
+        "them all, so reading a page makes no request to anyone.",
+        lambda value: isinstance(value, bool),
+        "true or false",
+    ),
+    Setting(
         "READING_WORDS_PER_MINUTE",
         230,
         "Reading speed behind reading_minutes (characters per minute for CJK text is twice this).",
@@ -195,9 +208,7 @@ def unknown_variables(environ: Mapping[str, str]) -> list[str]:
     return sorted(
         name
         for name in environ
-        if name.startswith(f"{ENV_PREFIX}_")
-        and name not in known
-        and not name.startswith(f"{ENV_PREFIX}_RATELIMIT_")
+        if name.startswith(f"{ENV_PREFIX}_") and name not in known and not name.startswith(f"{ENV_PREFIX}_RATELIMIT_")
     )
 
 

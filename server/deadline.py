@@ -12,28 +12,74 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from types import FrameType
 
 from server.errors import PageTooComplex
 
 
+@dataclass
+class _Limit:
+    seconds: float
+    expired: bool = False
+    holding: bool = False  # inside uninterrupted(): note the alarm, raise it when the block ends
+
+
+_active: _Limit | None = None  # the limit running on the main thread, if any
+
+
+def _too_complex(seconds: float) -> PageTooComplex:
+    return PageTooComplex(
+        f"This page took longer than {seconds:g} seconds to read, so the server stopped. "
+        "It may be unusually large or built in an unusual way."
+    )
+
+
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
     """Raise PageTooComplex if the block is still running after ``seconds``."""
+    global _active
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    limit = _Limit(seconds)
 
     def on_alarm(signum: int, frame: FrameType | None) -> None:
-        raise PageTooComplex(
-            f"This page took longer than {seconds:g} seconds to read, so the server stopped. "
-            "It may be unusually large or built in an unusual way."
-        )
+        limit.expired = True
+        if not limit.holding:
+            raise _too_complex(seconds)
 
-    previous = signal.signal(signal.SIGALRM, on_alarm)
+    previous, outer = signal.signal(signal.SIGALRM, on_alarm), _active
+    _active = limit
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        _active = outer
+    if limit.expired:
+        # The alarm's exception was raised inside code that swallowed it: the block ran on past
+        # the limit, but its answer is still "too complex".
+        raise _too_complex(seconds)
+
+
+@contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Hold the time limit's alarm until the block ends, then raise it.
+
+    For calls into libraries that swallow exceptions raised in their Python callbacks (nh3's
+    attribute filter): Python runs a signal's handler wherever the main thread next runs Python
+    code, callbacks included, so the handler itself has to wait.
+    """
+    limit = _active if threading.current_thread() is threading.main_thread() else None
+    if limit is None:
+        yield
+        return
+    limit.holding = True
+    try:
+        yield
+    finally:
+        limit.holding = False
+    if limit.expired:
+        raise _too_complex(limit.seconds)

@@ -95,9 +95,7 @@ class ServiceUnavailable(ClearpageError):
     headers = {"Retry-After": "5"}  # noqa: RUF012
 
 
-def problem(
-    status: int, title: str, detail: str, slug: str | None = None, **extensions: Any
-) -> dict[str, Any]:
+def problem(status: int, title: str, detail: str, slug: str | None = None, **extensions: Any) -> dict[str, Any]:
     """The problem+json body; ``slug`` names the documented problem type, None for a plain status."""
     body: dict[str, Any] = {
         "type": PROBLEM_TYPE_BASE + slug if slug else "about:blank",
@@ -133,9 +131,7 @@ def _handle_http_exception(error: HTTPException) -> Response:
 def _handle_unexpected(error: Exception) -> Response:
     # A bug, not bad input: log the traceback (no page content is in it) and answer in the same shape.
     log.exception("unhandled %s", type(error).__name__)
-    return problem_response(
-        problem(500, "Internal error", "The server failed on this request.", "internal-error")
-    )
+    return problem_response(problem(500, "Internal error", "The server failed on this request.", "internal-error"))
 
 
 def register_error_handlers(app: Flask) -> None:

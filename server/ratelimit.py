@@ -12,7 +12,6 @@ Redis outage should not take reading down with it); false answers 503 (fail clos
 
 from __future__ import annotations
 
-import math
 import time
 from typing import Any
 
@@ -70,7 +69,7 @@ def ietf_headers(response: Response) -> Response:
     """
     reset_at = response.headers.get("RateLimit-Reset")
     if reset_at and reset_at.isdigit():
-        response.headers["RateLimit-Reset"] = str(max(0, math.ceil(int(reset_at) - time.time())))
+        response.headers["RateLimit-Reset"] = str(max(0, int(reset_at) - int(time.time())))
     if response.status_code not in (429, 503):
         response.headers.pop("Retry-After", None)
     return response
@@ -79,9 +78,7 @@ def ietf_headers(response: Response) -> Response:
 def storage_unavailable(error: StorageError) -> Response:
     """Fail closed: the limit cannot be checked, so the request is refused for now (503)."""
     current_app.logger.error("rate-limit storage unavailable: %s", type(error.storage_error).__name__)
-    refusal = ServiceUnavailable(
-        "The server cannot check its rate limits right now. Try again in a few seconds."
-    )
+    refusal = ServiceUnavailable("The server cannot check its rate limits right now. Try again in a few seconds.")
     return problem_response(refusal.to_problem(), refusal.headers)
 
 

@@ -36,12 +36,8 @@ log = logging.getLogger(__name__)
 class JsonLogger(Logger):  # type: ignore[misc]  -- gunicorn ships no type hints
     """gunicorn's logger writing JSON to stderr, with an access line that holds no page address."""
 
-    def _set_handler(
-        self, log: logging.Logger, output: str | None, fmt: logging.Formatter, stream: Any = None
-    ) -> None:
-        super()._set_handler(
-            log, output, logs.json_formatter(), stream=sys.stderr if output == "-" else stream
-        )
+    def _set_handler(self, log: logging.Logger, output: str | None, fmt: logging.Formatter, stream: Any = None) -> None:
+        super()._set_handler(log, output, logs.json_formatter(), stream=sys.stderr if output == "-" else stream)
 
     def access(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> None:
         headers = resp.headers.items() if hasattr(resp.headers, "items") else resp.headers

@@ -12,7 +12,8 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -24,8 +25,18 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from server import create_app
+from tests.service import Clearpage, clearpage_serve, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
+NETWORK_GUARD = Path(__file__).resolve().parent / "network_guard"
+
+# No outbound network, ever: this process and every process it starts (clearpage serve, gunicorn's
+# workers, benchmark helpers) load the guard, which refuses any connection or name lookup beyond
+# this machine. Set before any test runs, so subprocesses inherit it through PYTHONPATH.
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(NETWORK_GUARD), os.environ.get("PYTHONPATH")]))
+sys.path.insert(0, str(NETWORK_GUARD))
+import sitecustomize  # noqa: E402, F401 -- the guard, in this process too
+
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpora" / "readability-test-pages"
 SCORER = SHARED / "tools" / "score_corpus.py"
@@ -95,12 +106,6 @@ def client(app: Flask) -> FlaskClient:
     return app.test_client()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def wait_until(ready: Callable[[], bool], seconds: float, what: str) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -152,25 +157,12 @@ def redis_server() -> Iterator[RedisServer]:
 
 
 class Served:
-    """``clearpage serve`` as a user runs it (real gunicorn) on a free port, logging to a file."""
+    """A running ``clearpage serve`` (tests/service.py) whose log goes to a file, read as JSON."""
 
-    def __init__(self, workers: int, env: Mapping[str, str], log_path: Path) -> None:
-        self.port = free_port()
+    def __init__(self, server: Clearpage, log_path: Path) -> None:
+        self.port = server.port
+        self.process = server.process
         self.log_path = log_path
-        command = [str(Path(sys.executable).with_name("clearpage")), "serve", "--port", str(self.port)]
-        command += ["--workers", str(workers)]
-        environ = {k: v for k, v in os.environ.items() if not k.startswith("CLEARPAGE_")}
-        self._log = log_path.open("w")
-        self.process = subprocess.Popen(command, env={**environ, **env}, stderr=self._log)
-        wait_until(self._healthy, 30, "clearpage serve answering /healthz")
-
-    def _healthy(self) -> bool:
-        if self.process.poll() is not None:
-            raise RuntimeError("clearpage serve exited: " + self.log_path.read_text())
-        try:
-            return self.request("GET", "/healthz").status == 200
-        except OSError:
-            return False
 
     def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
         """One request on a new connection; the response, its body already read."""
@@ -186,20 +178,19 @@ class Served:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             self.process.wait(timeout=60)
-        self._log.close()
         return [json.loads(line) for line in self.log_path.read_text().splitlines()]
 
 
 @pytest.fixture
 def serve(tmp_path: Path) -> Iterator[Callable[..., Served]]:
-    """Start ``clearpage serve --workers N`` with extra CLEARPAGE_* settings; stopped at the end."""
+    """Start ``clearpage serve --workers N`` with settings by name (RATELIMIT_DEFAULT="2/hour")."""
     started: list[Served] = []
+    with ExitStack() as running:
 
-    def start(workers: int = 1, **env: str) -> Served:
-        served = Served(workers, env, tmp_path / f"serve-{len(started)}.log")
-        started.append(served)
-        return served
+        def start(workers: int = 1, **settings: str) -> Served:
+            log_path = tmp_path / f"serve-{len(started)}.log"
+            server = running.enter_context(clearpage_serve(workers, log_path=log_path, **settings))
+            started.append(Served(server, log_path))
+            return started[-1]
 
-    yield start
-    for served in started:
-        served.stop()
+        yield start

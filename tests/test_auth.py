@@ -181,7 +181,7 @@ def test_key_file_is_read_again_on_sighup(serve, tmp_path):
 
     key_file = tmp_path / "keys"
     key_file.write_text(auth.key_digest(KEY) + "\n")
-    served = serve(1, CLEARPAGE_API_KEYS_FILE=str(key_file))
+    served = serve(1, API_KEYS_FILE=str(key_file))
 
     def status(key):
         headers = {"Content-Type": "text/html", "Authorization": f"Bearer {key}"}

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
 import signal
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from server.cli import main
 from tests.conftest import FIXTURES
+from tests.service import clearpage_serve
 
 ARTICLE = FIXTURES / "article.html"
 URL = "https://news.example.org/2024/04/river-returns"
@@ -77,43 +72,11 @@ def test_extract_of_a_missing_file_is_a_usage_error():
     assert result.exit_code == 2
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def served():
-    """``clearpage serve`` as a user runs it: gunicorn in the foreground, on a free port."""
-    port = free_port()
-    env = {**os.environ, "CLEARPAGE_MAX_BODY_BYTES": "100000"}
-    command = [
-        str(Path(sys.executable).with_name("clearpage")),
-        "serve",
-        "--port",
-        str(port),
-        "--workers",
-        "2",
-    ]
-    process = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/healthz")
-            if connection.getresponse().status == 200:
-                break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        raise RuntimeError("clearpage serve did not answer /healthz within 30 s: " + process.stderr.read())
-    yield port, process
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        process.wait(timeout=30)
-    process.stderr.close()
+    """``clearpage serve`` as a user runs it: gunicorn in the foreground, two workers, its log kept."""
+    with clearpage_serve(workers=2, capture_log=True, MAX_BODY_BYTES="100000") as server:
+        yield server.port, server.process
 
 
 def test_serve_runs_gunicorn_and_extracts(served):
@@ -131,9 +94,7 @@ def test_serve_limits_a_chunked_body_while_streaming(served):
     port, _ = served
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     chunks = (b"<p>" + b"z" * 1000 + b"</p>" for _ in range(200))  # 200 kB, no Content-Length
-    connection.request(
-        "POST", "/v1/extract", body=chunks, headers={"Content-Type": "text/html"}, encode_chunked=True
-    )
+    connection.request("POST", "/v1/extract", body=chunks, headers={"Content-Type": "text/html"}, encode_chunked=True)
     response = connection.getresponse()
     assert response.status == 413
     assert response.getheader("Content-Type") == "application/problem+json"

@@ -104,7 +104,7 @@ def test_a_log_line_is_one_json_object_with_the_fields_a_collector_needs(json_lo
 
 
 def test_served_debug_logs_have_stage_timings_and_no_page_content(serve):
-    served = serve(1, CLEARPAGE_LOG_LEVEL="DEBUG")
+    served = serve(1, LOG_LEVEL="DEBUG")
     response = served.request(
         "POST", f"/v1/extract?url={URL}", fixture_bytes("article.html"), {"Content-Type": "text/html"}
     )

@@ -51,10 +51,7 @@ def test_requests_are_counted_by_route_method_and_status(client):
 
 def test_every_pipeline_stage_is_timed(client):
     before = samples(client)
-    assert (
-        client.post("/v1/extract", data=fixture_bytes("article.html"), content_type="text/html").status_code
-        == 200
-    )
+    assert client.post("/v1/extract", data=fixture_bytes("article.html"), content_type="text/html").status_code == 200
     after = samples(client)
     for stage in STAGES:
         name = "clearpage_pipeline_stage_seconds_count"
@@ -83,10 +80,7 @@ def test_metrics_add_up_over_gunicorn_workers(serve):
     assert statuses == [200] * 8
     for _ in range(4):  # whichever worker answers the scrape, it reports all eight extractions
         found = parse(served.request("GET", "/metrics").body.decode())
-        assert (
-            value(found, "clearpage_http_requests_total", route="/v1/extract", method="POST", status="200")
-            == 8
-        )
+        assert value(found, "clearpage_http_requests_total", route="/v1/extract", method="POST", status="200") == 8
         assert value(found, "clearpage_pipeline_stage_seconds_count", stage="sanitize") == 8
     log = served.stop()
     assert len({r["pid"] for r in log if r.get("path") == "/v1/extract"}) == 2

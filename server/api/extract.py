@@ -13,7 +13,10 @@ bp = Blueprint("extract", __name__)
 
 def pipeline_options() -> Options:
     """The pipeline options this deployment's settings choose."""
-    return Options(words_per_minute=current_app.config["READING_WORDS_PER_MINUTE"])
+    return Options(
+        words_per_minute=current_app.config["READING_WORDS_PER_MINUTE"],
+        images=current_app.config["IMAGES"],
+    )
 
 
 @bp.post("/v1/extract")

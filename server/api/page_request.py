@@ -9,6 +9,7 @@ limit is ever held in memory, compressed or not.
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,7 @@ JSON_TYPES = frozenset({"application/json"})
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _CHUNK = 64 * 1024
 MAX_URL_CHARS = 8192
+_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -43,9 +45,7 @@ def _read_body(request: Request, limit: int) -> bytes:
     """The body, decompressed when gzip-encoded; PayloadTooLarge past ``limit`` bytes."""
     encoding = (request.headers.get("Content-Encoding") or "identity").strip().lower()
     if encoding not in ("identity", "gzip", "x-gzip"):
-        raise UnsupportedMediaType(
-            f"Content-Encoding {encoding!r} is not supported; send gzip or no encoding."
-        )
+        raise UnsupportedMediaType(f"Content-Encoding {encoding!r} is not supported; send gzip or no encoding.")
     if request.content_length is not None and request.content_length > limit:
         raise _too_large(limit)
     decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS) if encoding != "identity" else None
@@ -72,6 +72,46 @@ def _read_body(request: Request, limit: int) -> bytes:
     return bytes(body)
 
 
+# Formats people send by mistake, recognised by their first bytes.
+_NOT_HTML_SIGNATURES = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"RIFF", "a media file"),
+    (b"PK\x03\x04", "a ZIP archive or an office document"),
+    (b"\x1f\x8b", "gzip data (send it with Content-Encoding: gzip)"),
+    (b"\x7fELF", "a program"),
+)
+_UTF16_OR_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+_BINARY_SAMPLE = 4096
+# Text has tabs and newlines, and now and then a stray NUL; binary data is full of the other control
+# bytes (a twentieth of the first 4 KB of random bytes and of any image or archive).
+_MAX_CONTROL_SHARE = 0.05
+
+
+def why_not_html(body: bytes) -> str | None:
+    """A sentence saying what ``body`` is instead of an HTML page, or None if it may be one."""
+    head = body[:_BINARY_SAMPLE]
+    if head.startswith(_UTF16_OR_32_BOMS):
+        return None  # UTF-16 text is full of NUL bytes, and is still text
+    start = head.lstrip()
+    for signature, what in _NOT_HTML_SIGNATURES:
+        if start.startswith(signature):
+            return f"The body is {what}, not a web page."
+    if start[:1] in (b"{", b"["):
+        try:
+            json.loads(body)
+        except (ValueError, RecursionError):
+            pass
+        else:
+            return 'The body is JSON: send {"url": ..., "html": ...} with Content-Type: application/json.'
+    controls = sum(1 for byte in head if byte < 0x20 and byte not in b"\x00\t\n\r\f")
+    if head and controls > _MAX_CONTROL_SHARE * len(head):
+        return "The body is binary data, not a web page."
+    return None
+
+
 def _check_url(value: Any) -> str | None:
     if value is None:
         return None
@@ -79,7 +119,9 @@ def _check_url(value: Any) -> str | None:
         raise BadRequest("'url' must be a string: the page's address.")
     value = value.strip()
     if not value:
-        return None
+        raise BadRequest("'url' is empty: leave it out, or send the page's address.")
+    if _CONTROL_OR_SPACE.search(value):
+        raise BadRequest("'url' has spaces or control characters: send the address as the browser shows it.")
     if len(value) > MAX_URL_CHARS:
         raise BadRequest(f"'url' is longer than {MAX_URL_CHARS} characters.")
     try:
@@ -121,10 +163,14 @@ def read_page_request(request: Request, max_bytes: int) -> PageRequest:
         raise UnsupportedMediaType(
             f"Content-Type {shown!r} is not supported: send application/json or text/html.",
         )
+    query_url = _check_url(request.args.get("url"))  # checked whatever the body, never ignored
     body = _read_body(request, max_bytes)
     charset = request.mimetype_params.get("charset")
     if mimetype in JSON_TYPES:
-        return _from_json(body, charset)
+        page = _from_json(body, charset)
+        return page if page.url or not query_url else PageRequest(page.page, query_url, None, page.fields)
     if not body.strip():
         raise BadRequest("The body is empty: send the page's HTML.")
-    return PageRequest(body, _check_url(request.args.get("url")), charset, {})
+    if (what := why_not_html(body)) is not None:
+        raise UnsupportedMediaType(what)
+    return PageRequest(body, query_url, charset, {})

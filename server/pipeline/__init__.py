@@ -5,7 +5,9 @@
 1. decode     bytes -> str: BOM, declared charset, ``<meta charset>``, detector  (decode.py)
 2. parse      str -> lxml tree, bounded in depth                               (parse.py)
 3. preclean   drop hidden nodes, consent layers, overlays, non-content markup  (preclean.py)
-4. metadata   title, byline, dates, language, lead image from the page's markup (metadata.py)
+4. metadata   title, byline, dates, language, lead image from the page's markup (metadata.py);
+              the language is detected from the article's text when the markup is silent
+   access     paywall gates and markup: what is withheld, ``access`` and ``notice`` (access.py)
 5. readable   readability-lxml chooses the article's element                  (readable.py)
 6. postclean  drop what readability kept that a reader would not              (postclean.py)
 7. sanitize   absolute URLs, then the nh3 allowlist                           (sanitize.py)
@@ -19,15 +21,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from server.errors import NotReadable
+from server.pipeline.access import access, keep_teaser
 from server.pipeline.decode import decode
-from server.pipeline.metadata import document_base_url, metadata
+from server.pipeline.metadata import detect_language, document_base_url, metadata, text_direction
 from server.pipeline.parse import parse
 from server.pipeline.postclean import postclean
 from server.pipeline.preclean import preclean
 from server.pipeline.readable import NOT_AN_ARTICLE, readable
 from server.pipeline.render import render
-from server.pipeline.sanitize import sanitize
-from server.pipeline.types import Article
+from server.pipeline.sanitize import is_allowed_image, sanitize
+from server.pipeline.types import Article, LeadImage
 
 __all__ = ["Article", "Options", "extract"]
 
@@ -37,10 +40,11 @@ class Options:
     """Per-deployment choices that change the result (from the service's settings)."""
 
     words_per_minute: float = 230
+    images: bool = True  # False: no image in the result, for readers who want no third-party requests
 
 
-def _first_paragraph(text: str) -> str | None:
-    return next((block for block in text.split("\n\n") if len(block) > 40), None)
+def _lead_image_allowed(lead: LeadImage | None) -> bool:
+    return lead is not None and is_allowed_image(lead.url) and not lead.url.lower().startswith("data:")
 
 
 def extract(
@@ -56,12 +60,19 @@ def extract(
     root = parse(markup)
     base_url = document_base_url(root, url)
     precleaned = preclean(root)
-    meta = metadata(precleaned.root, base_url)
-    postcleaned = postclean(readable(precleaned.root), meta)
-    content_html = sanitize(postcleaned.article, base_url)
+    meta = metadata(precleaned.root, base_url, precleaned.byline)
+    decision = access(precleaned.root, precleaned.gates, precleaned.annotated, meta.site_name)
+    article = readable(precleaned.root, precleaned.sign_in_form)
+    if decision.teaser_only:
+        keep_teaser(article)
+    article_direction = article.get("dir")
+    postcleaned = postclean(article, meta)
+    meta = postcleaned.meta
+    content_html = sanitize(postcleaned.article, base_url, options.images)
     rendered = render(content_html, options.words_per_minute)
     if not rendered.text:
         raise NotReadable(NOT_AN_ARTICLE)
+    lang = meta.lang or detect_language(rendered.text)
     return Article(
         url=url,
         canonical_url=meta.canonical_url,
@@ -70,13 +81,15 @@ def extract(
         site_name=meta.site_name,
         published=meta.published,
         modified=meta.modified,
-        lang=meta.lang,
-        dir=meta.dir or "ltr",
-        excerpt=meta.excerpt or _first_paragraph(rendered.text),
-        lead_image=meta.lead_image,
+        lang=lang,
+        dir=article_direction or meta.dir or text_direction(lang, rendered.text),
+        excerpt=meta.excerpt or rendered.first_paragraph,
+        lead_image=meta.lead_image if options.images and _lead_image_allowed(meta.lead_image) else None,
         content_html=rendered.content_html,
         text=rendered.text,
         word_count=rendered.word_count,
         reading_minutes=rendered.reading_minutes,
+        access=decision.access,
+        notice=decision.notice,
         removed=tuple(precleaned.removed + postcleaned.removed),
     )

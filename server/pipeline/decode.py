@@ -91,11 +91,7 @@ def sniff_encoding(raw: bytes, declared: str | None = None) -> str:
         return "cp1252"
     # When the detector cannot tell candidates apart (cp1250 and cp1252 share most letters),
     # take windows-1252, the legacy default browsers use for undeclared pages.
-    tied = (
-        m
-        for m in matches
-        if (m.chaos, m.coherence) == (best.chaos, best.coherence) and m.encoding == "cp1252"
-    )
+    tied = (m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence) and m.encoding == "cp1252")
     return next(tied, best).encoding
 
 

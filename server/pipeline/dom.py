@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 from lxml.html import HtmlElement
@@ -14,12 +15,46 @@ def text_of(element: HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
+def spaced_text_of(element: HtmlElement) -> str:
+    """Like ``text_of``, with a space between every piece of text, so that a heading and the
+    paragraph after it ("...only" + "To continue") never run into one word."""
+    return " ".join(" ".join(element.itertext()).split())
+
+
 def is_attached(element: HtmlElement, root: HtmlElement) -> bool:
     """False once the element or an ancestor has been dropped from ``root``'s tree."""
-    top = element
-    while (parent := top.getparent()) is not None:
-        top = parent
-    return top is root
+    node: HtmlElement | None = element
+    while node is not None:
+        if node is root:
+            return True
+        node = node.getparent()
+    return False
+
+
+READERABLE_MIN_PARAGRAPH = 140  # characters; Firefox's own threshold for a paragraph that counts
+# Prose score per linked headline below which a run of headlines is a list of teasers: a
+# 280-character summary scores 12; a listicle's sections, with paragraphs, score more.
+LIST_MAX_PROSE_PER_ITEM = 12
+
+
+def links_elsewhere(element: HtmlElement) -> int:
+    """Characters of link text pointing to another page (not "#section" links within this one)."""
+    return sum(len(text_of(a)) for a in element.iter("a") if not (a.get("href") or "").startswith("#"))
+
+
+def is_link_heading(heading: HtmlElement) -> bool:
+    """A heading that is a link to another page: a headline in a list, never an article's section."""
+    text = len(text_of(heading))
+    wrapper = heading.getparent()
+    if wrapper is not None and wrapper.tag == "a" and not (wrapper.get("href") or "").startswith("#"):
+        return text > 0
+    return text > 0 and links_elsewhere(heading) >= 0.6 * text  # 0.6: "Kicker" + linked headline
+
+
+def prose_score(element: HtmlElement) -> float:
+    """Firefox's "is this probably readerable" measure: long paragraphs, counted with diminishing weight."""
+    lengths = (len(" ".join(p.text_content().split())) for p in element.iter("p", "pre"))
+    return sum(math.sqrt(length - READERABLE_MIN_PARAGRAPH) for length in lengths if length > READERABLE_MIN_PARAGRAPH)
 
 
 class RemovalTally:

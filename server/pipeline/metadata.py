@@ -11,9 +11,11 @@ from __future__ import annotations
 import html
 import json
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 from urllib.parse import urljoin
 
@@ -61,7 +63,7 @@ def word_count(text: str) -> int:
 # --------------------------------------------------------------------------- JSON-LD
 
 
-def _json_ld_objects(root: HtmlElement) -> Iterator[dict[str, Any]]:
+def json_ld_objects(root: HtmlElement) -> Iterator[dict[str, Any]]:
     """Every JSON object in the page's ld+json scripts, ``@graph`` and lists flattened."""
     for script in root.iterfind(".//script[@type='application/ld+json']"):
         raw = (script.text or "").strip()
@@ -123,7 +125,7 @@ class _JsonLd:
 
 
 def _article_json_ld(root: HtmlElement, document_title: str | None) -> _JsonLd:
-    for item in _json_ld_objects(root):
+    for item in json_ld_objects(root):
         if not _types(item) & ARTICLE_TYPES:
             continue
         context = json.dumps(item.get("@context", "schema.org"))
@@ -145,8 +147,7 @@ def _article_json_ld(root: HtmlElement, document_title: str | None) -> _JsonLd:
             excerpt=clean_text(item.get("description")),
             lang=clean_text(item.get("inLanguage")) if isinstance(item.get("inLanguage"), str) else None,
             image=_image_url(item.get("image")),
-            url=clean_text(item.get("url"))
-            or clean_text(main.get("@id") if isinstance(main, dict) else main),
+            url=clean_text(item.get("url")) or clean_text(main.get("@id") if isinstance(main, dict) else main),
         )
     return _JsonLd()
 
@@ -160,19 +161,19 @@ def _similarity(a: str, b: str) -> float:
 
 _PROPERTY_RE = re.compile(
     r"\s*(article|dc|dcterm|og|twitter)\s*:\s*"
-    r"(author|creator|description|published_time|modified_time|title|site_name|image|image:alt|locale|url)\s*",
+    r"(author|creator|description|published_time|modified_time|title|site_name|image:alt|image|locale|url)\s*",
     re.I,
 )
 _NAME_RE = re.compile(
     r"^\s*(?:(dc|dcterm|og|twitter|parsely|weibo:(?:article|webpage))\s*[-.:]\s*)?"
-    r"(author|creator|pub-date|description|title|site_name|image|image:alt|date|language)\s*$",
+    r"(author|creator|pub-date|description|title|site_name|image:alt|image|date|language)\s*$",
     re.I,
 )
 
 
-def _meta_values(root: HtmlElement) -> dict[str, str]:
-    """``<meta>`` values keyed by normalised name ("og:title", "dc:creator", "author"...); first wins."""
-    values: dict[str, str] = {}
+def _meta_values(root: HtmlElement) -> dict[str, list[str]]:
+    """``<meta>`` values keyed by normalised name ("og:title", "dc:creator", "author"...), in page order."""
+    values: dict[str, list[str]] = {}
     for meta in root.iter("meta"):
         content = clean_text(meta.get("content"))
         if not content:
@@ -191,12 +192,22 @@ def _meta_values(root: HtmlElement) -> dict[str, str]:
         if equiv:
             keys.append(f"http-equiv:{equiv.strip().lower()}")
         for key in keys:
-            values.setdefault(key, content)
+            values.setdefault(key, []).append(content)
     return values
 
 
-def _first(values: dict[str, str], *keys: str) -> str | None:
-    return next((values[key] for key in keys if values.get(key)), None)
+def _first(values: dict[str, list[str]], *keys: str) -> str | None:
+    """The first value of the first key the page has."""
+    return next((values[key][0] for key in keys if values.get(key)), None)
+
+
+def _authors(values: dict[str, list[str]], *keys: str) -> str | None:
+    """Every author the first author key names (pages repeat ``dc.creator`` once per author)."""
+    for key in keys:
+        names = [name for name in dict.fromkeys(values.get(key, [])) if clean_byline(name)]
+        if names:
+            return ", ".join(names)
+    return None
 
 
 # --------------------------------------------------------------------------- <title>
@@ -219,7 +230,8 @@ def title_from_document(root: HtmlElement) -> str | None:
     words (then "Site | Headline": the part after the first); "Section: Headline" keeps the part
     after the colon unless a heading shows the whole string; a title too long or too short to be
     a headline gives way to the page's only <h1>. Too short a result means we cut wrongly, so the
-    whole <title> stands.
+    whole <title> stands. With hierarchical separators ("Site » Section » Headline") the last
+    part is the headline.
     """
     original = _document_title(root)
     if not original:
@@ -229,9 +241,12 @@ def title_from_document(root: HtmlElement) -> str | None:
     hierarchical = False
     separators = list(_SEPARATOR_RE.finditer(original))
     if separators:
-        hierarchical = bool(_HIERARCHICAL_RE.search(original))
+        hierarchical_separators = list(_HIERARCHICAL_RE.finditer(original))
+        hierarchical = bool(hierarchical_separators)
         title = original[: separators[-1].start()]
-        if word_count(title) < 3:
+        if hierarchical and word_count(original[hierarchical_separators[-1].end() :]) >= 3:
+            title = original[hierarchical_separators[-1].end() :]  # "Site » Section » Headline"
+        elif word_count(title) < 3:
             title = re.sub(f"^[^{_SEPARATORS}]*[{_SEPARATORS}]", "", original)
     elif ": " in original:
         if original not in _headings(root, "h1", "h2"):
@@ -246,9 +261,7 @@ def title_from_document(root: HtmlElement) -> str | None:
             title = h1s[0]
     title = " ".join(title.split())
     words = word_count(title)
-    if words <= 4 and (
-        not hierarchical or words != word_count(re.sub(f"[{_SEPARATORS}]+", "", original)) - 1
-    ):
+    if words <= 4 and (not hierarchical or words != word_count(re.sub(f"[{_SEPARATORS}]+", "", original)) - 1):
         title = original
     return title or None
 
@@ -256,33 +269,74 @@ def title_from_document(root: HtmlElement) -> str | None:
 # --------------------------------------------------------------------------- byline
 
 _BYLINE_HINT = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# What follows the name in a byline and is not part of it: a date, a time, "3 hours ago", a handle.
+_BYLINE_TAIL = re.compile(
+    r"(?:\s*[|•·,–—]\s*|\s+-\s+|\s+)(?:"
+    r"(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\S.*"
+    rf"|(?:on\s+)?{_MONTH}\s+\d{{1,2}}\b.*"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?{_MONTH}.*"
+    r"|\d{1,2}:\d{2}.*|\d{4}-\d{2}-\d{2}.*|\d{1,2}/\d{1,2}/\d{2,4}.*"
+    r"|\d{1,2}\b\D{0,30}\b(?:19|20)\d{2}\b.*"  # "1 de diciembre de 2017", in any language
+    r"|\d+\s*(?:s|m|h|d|w|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?)(?:\s+ago)?\b.*"
+    r"|(?:updated|published|posted)\b.*|@\w+.*"
+    r")$",
+    re.IGNORECASE,
+)
+# Words a line naming an author never holds; an "author" class on an account menu is not a byline,
+# and a dateline that starts with the date ("Last updated: ...") names no one.
+_NOT_A_BYLINE = re.compile(
+    rf"\b(sign (in|up|out)|log ?in|subscribe|my account|menu|newsletter)\b|^((last )?(updated|published|posted)\b"
+    rf"|{_MONTH}\s+\d|\d)",
+    re.I,
+)
+_BYLINE_LABEL_ONLY = re.compile(r"(by|par|por|von|di|door|av|af|written by|posted by|words by|authors?)\W*", re.I)
+_MAX_BYLINE_WORDS = 10  # several authors fit; a sentence does not
 
 
-def _looks_like_byline(text: str | None) -> bool:
-    return bool(text) and len(text) <= _MAX_BYLINE_CHARS and not _URL_RE.match(text)  # type: ignore[arg-type]
+def clean_byline(text: str | None) -> str | None:
+    """A byline as a reader wants it: the names, without the date or handle printed beside them."""
+    text = clean_text(text)
+    if not text:
+        return None
+    if _NOT_A_BYLINE.search(text):
+        return None
+    text = _BYLINE_TAIL.sub("", text).strip(" |•·,–—-")
+    if _BYLINE_LABEL_ONLY.fullmatch(text):
+        return None  # "By" alone: the name is in the next element
+    if not text or len(text) > _MAX_BYLINE_CHARS or len(text.split()) > _MAX_BYLINE_WORDS or _URL_RE.match(text):
+        return None
+    return text if re.search(r"[^\W\d_]", text) else None
 
 
 def byline_element(scope: HtmlElement) -> HtmlElement | None:
-    """The first element under ``scope`` that names the author, as Reader View finds it:
-    ``rel=author``, ``itemprop=author`` (its ``name`` part when it has one), or a class or id
-    such as "byline" or "author", with a short text that is not a URL."""
+    """The first element under ``scope`` that names the author, as Reader View finds it.
+
+    An element marked ``rel=author``, ``itemprop=author`` or with a class or id such as
+    "byline" or "author", whose text is short; within it, the part marked ``itemprop=name``
+    or ``rel=author`` when there is one (that is the name; the rest is dates and labels).
+    """
     for element in scope.iter():
-        if not isinstance(element.tag, str) or element is scope:
+        if not isinstance(element.tag, str) or element is scope or not _names_author(element):
             continue
-        rel, itemprop = element.get("rel", ""), element.get("itemprop", "")
-        hint = f"{element.get('class', '')} {element.get('id', '')}"
-        if "author" in rel.split() or "author" in itemprop.split() or _BYLINE_HINT.search(hint):
-            name = element.find(".//*[@itemprop='name']") if "author" in itemprop.split() else None
-            found = name if name is not None else element
-            if _looks_like_byline(clean_text(found.text_content())):
-                return found
+        # The innermost marked element is the most precise ("share-byline" > "byline" > name).
+        inner = next((e for e in element.iterdescendants() if isinstance(e.tag, str) and _names_author(e)), None)
+        while inner is not None:
+            element = inner
+            inner = next((e for e in element.iterdescendants() if isinstance(e.tag, str) and _names_author(e)), None)
+        precise = element.find(".//*[@itemprop='name']")
+        if precise is None:
+            precise = element.find(".//*[@rel='author']")
+        found = precise if precise is not None else element
+        if clean_byline(found.text_content()):
+            return found
     return None
 
 
-def _byline_from_markup(root: HtmlElement) -> str | None:
-    body = root.find("body")
-    element = byline_element(body) if body is not None else None
-    return clean_text(element.text_content()) if element is not None else None
+def _names_author(element: HtmlElement) -> bool:
+    rel, itemprop = element.get("rel", ""), element.get("itemprop", "")
+    hint = f"{element.get('class', '')} {element.get('id', '')}"
+    return "author" in rel.split() or "author" in itemprop.split() or bool(_BYLINE_HINT.search(hint))
 
 
 # --------------------------------------------------------------------------- dates
@@ -297,7 +351,9 @@ def normalise_date(value: str | None) -> str | None:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         try:
-            parsed = date_parser.parse(text, tzinfos=_TZ_ABBREVIATIONS, fuzzy=True)
+            with warnings.catch_warnings():  # an unknown zone name leaves the time without offset
+                warnings.simplefilter("ignore", date_parser.UnknownTimezoneWarning)
+                parsed = date_parser.parse(text, tzinfos=_TZ_ABBREVIATIONS, fuzzy=True)
         except (ValueError, OverflowError, TypeError):
             return None
     if not 1900 <= parsed.year <= 2100:
@@ -336,13 +392,45 @@ def normalise_lang(value: str | None) -> str | None:
     return "-".join(parts)
 
 
-def direction(root: HtmlElement, lang: str | None) -> str:
+def _markup_direction(root: HtmlElement) -> str | None:
     for element in (root, root.find("body")):
         if element is not None and element.get("dir", "").strip().lower() in ("rtl", "ltr"):
             return element.get("dir").strip().lower()
-    if lang and lang.split("-")[0] in _RTL_LANGUAGES:
+    return None
+
+
+_RTL_LETTER = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_LETTER = re.compile(r"[^\W\d_]")
+_DETECTION_SAMPLE_CHARS = 3000
+_MIN_LETTERS_TO_DETECT = 40  # shorter text gives a language-identification model too little to go on
+_MIN_LANGUAGE_PROBABILITY = 0.9
+
+
+def text_direction(lang: str | None, text: str) -> str:
+    """ "rtl" for a right-to-left language, or text written mostly in a right-to-left script."""
+    if lang and lang.split("-")[0].lower() in _RTL_LANGUAGES:
         return "rtl"
-    return "ltr"
+    letters = _LETTER.findall(text[:_DETECTION_SAMPLE_CHARS])
+    rtl_letters = sum(1 for letter in letters if _RTL_LETTER.match(letter))
+    return "rtl" if letters and rtl_letters > len(letters) / 2 else "ltr"
+
+
+@cache
+def _language_identifier() -> Any:
+    # py3langid's model takes about 80 MB once loaded, so it loads on first use: only pages
+    # whose markup does not state their language ever need it.
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> str | None:
+    """The language of an article whose markup does not say, when the text says it clearly."""
+    sample = text[:_DETECTION_SAMPLE_CHARS]
+    if len(_LETTER.findall(sample)) < _MIN_LETTERS_TO_DETECT:
+        return None
+    language, probability = _language_identifier().classify(sample)
+    return normalise_lang(language) if probability >= _MIN_LANGUAGE_PROBABILITY else None
 
 
 # --------------------------------------------------------------------------- assembly
@@ -372,8 +460,12 @@ def _canonical_link(root: HtmlElement) -> str | None:
     return None
 
 
-def metadata(root: HtmlElement, url: str | None = None) -> Metadata:
-    """Read the page's metadata; every field may be None."""
+def metadata(root: HtmlElement, url: str | None = None, page_byline: str | None = None) -> Metadata:
+    """Read the page's metadata; every field may be None.
+
+    ``page_byline`` is the byline printed in the page, which ``preclean`` reads before it
+    removes the page furniture that often holds it; the page's own metadata is preferred.
+    """
     document_title = _document_title(root)
     ld = _article_json_ld(root, document_title)
     meta = _meta_values(root)
@@ -382,17 +474,10 @@ def metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         meta, "dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title",
         "title", "twitter:title", "parsely-title",
     ) or title_from_document(root)  # fmt: skip
-    byline = next(
-        (
-            value
-            for value in (
-                ld.byline,
-                _first(meta, "dc:creator", "dcterm:creator", "author", "parsely-author", "article:author"),
-                _byline_from_markup(root),
-            )
-            if _looks_like_byline(value)
-        ),
-        None,
+    byline = (
+        clean_byline(ld.byline)
+        or _authors(meta, "dc:creator", "dcterm:creator", "author", "parsely-author", "article:author")
+        or page_byline
     )
     excerpt = ld.excerpt or _first(
         meta, "dc:description", "dcterm:description", "og:description", "weibo:article:description",
@@ -400,9 +485,7 @@ def metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     )  # fmt: skip
     published = normalise_date(
         ld.published
-        or _first(
-            meta, "article:published_time", "parsely-pub-date", "itemprop:datePublished", "dc:date", "date"
-        )
+        or _first(meta, "article:published_time", "parsely-pub-date", "itemprop:datePublished", "dc:date", "date")
         or _date_from_markup(root, "datePublished")
         or _published_time_element(root)
     )
@@ -427,10 +510,8 @@ def metadata(root: HtmlElement, url: str | None = None) -> Metadata:
         published=published,
         modified=modified,
         lang=lang,
-        dir=direction(root, lang),
+        dir=_markup_direction(root) or ("rtl" if lang and lang.split("-")[0] in _RTL_LANGUAGES else None),
         excerpt=excerpt,
         canonical_url=canonical if canonical and canonical.startswith(("http://", "https://")) else None,
-        lead_image=LeadImage(url=image, alt=_first(meta, "og:image:alt", "twitter:image:alt"))
-        if image
-        else None,
+        lead_image=LeadImage(url=image, alt=_first(meta, "og:image:alt", "twitter:image:alt")) if image else None,
     )

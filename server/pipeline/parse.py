@@ -36,4 +36,6 @@ def parse(markup: str) -> HtmlElement:
             "This page is a frameset: its text lives in other pages that it loads. "
             "Open the frame that holds the article and try again."
         )
+    if root.find("body") is None:
+        raise NotReadable("The page is empty: it has no body.")
     return root

@@ -1,125 +1,229 @@
-"""Stage 6: what readability keeps that a reader would not.
+"""Stage 6: what readability keeps that a reader would not, and what it mislabels.
 
-readability-lxml chooses the right container but keeps what sits inside it: the headline the
-reader view already shows as the title, ad labels, embeds a reader can't play. This stage takes
-them out of the chosen article, using phrase rules from ``rules`` for short blocks whose whole
-text is boilerplate.
+readability-lxml chooses the right container but keeps what sits inside it. In order:
+
+1. The headline (shown once, as the title) and the byline (a field of its own) leave the body.
+2. Short blocks whose whole text is boilerplate go, by the phrase rules in ``rules``: ad labels,
+   "Also read | ..." teasers, sign-up and app nags, reader-tool promotions, gallery counters.
+   A "Published - <date>" line goes too, and its date becomes ``published`` if the page's
+   metadata had none.
+3. Captions marked only by a class ("caption", "credit") become ``<figcaption>`` in a
+   ``<figure>``, so they stay with their picture and out of ``text``; repeated captions and
+   pull quotes that repeat the prose are shown once.
+4. MathML becomes its text.
+5. The lead image leaves the body when the article opens with it, its caption and credit
+   going to ``lead_image``.
+6. Elements left empty go.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 import lxml.html
 from lxml.html import HtmlElement
 
 from server.pipeline import rules
 from server.pipeline.dom import RemovalTally, text_of
-from server.pipeline.metadata import byline_element, clean_text
-from server.pipeline.types import Metadata, Removal
+from server.pipeline.metadata import byline_element, clean_text, normalise_date
+from server.pipeline.types import LeadImage, Metadata, Removal
 
 # Blocks whose whole text a phrase rule may judge.
-_PHRASE_BLOCKS = (
-    "p",
-    "div",
-    "span",
-    "li",
-    "aside",
-    "section",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "a",
-    "strong",
-    "em",
-    "small",
-)
+_PHRASE_BLOCKS = """p div span li aside section h2 h3 h4 h5 h6 a strong em small figure""".split()
 _HEADINGS = ("h1", "h2", "h3")
-_EMPTY_REMOVABLE = (
-    "p",
-    "div",
-    "span",
-    "section",
-    "li",
-    "ul",
-    "ol",
-    "blockquote",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
+_EMPTY_REMOVABLE = """p div span section li ul ol blockquote h1 h2 h3 h4 h5 h6 figure figcaption""".split()
+_CAPTION_WORDS = re.compile(
+    r"(?:^|[\s_-])(caption|captions|credit|credits|photo-credit|image-credit|wp-caption-text)(?=$|[\s_-])",
+    re.I,
 )
-_EMBED_HOSTS = {
-    "youtube.com": "YouTube", "www.youtube.com": "YouTube", "youtube-nocookie.com": "YouTube",
-    "www.youtube-nocookie.com": "YouTube", "player.vimeo.com": "Vimeo", "vimeo.com": "Vimeo",
-    "www.dailymotion.com": "Dailymotion", "open.spotify.com": "Spotify", "w.soundcloud.com": "SoundCloud",
-}  # fmt: skip
+_CREDIT_SUFFIX = re.compile(
+    r"\s*(?:\|\s*)?(?:\(?\s*(?:photo|image|picture|foto|illustration)s?\s*(?:credit|by|courtesy)?\s*[:|]\s*"
+    r"|\(?\s*(?:credit|courtesy|source)\s*[:|]\s*|©\s*)(?P<credit>[^|()]{2,80}?)\)?\s*$",
+    re.I,
+)
 
 
 @dataclass
 class Postcleaned:
     article: HtmlElement
     removed: list[Removal]
+    meta: Metadata  # the metadata, completed from what the body showed (dateline, lead caption)
 
 
 def _normalise(text: str | None) -> str:
     return " ".join((text or "").casefold().split()).strip(" .:-–—|")
 
 
-def _embed_to_link(iframe: HtmlElement) -> None:
-    """An embedded player becomes a plain link to what it plays, titled when the page titled it."""
-    src = iframe.get("src") or iframe.get("data-src") or ""
-    host = src.split("/")[2] if src.startswith(("http://", "https://", "//")) and src.count("/") >= 2 else ""
-    service = _EMBED_HOSTS.get(host)
-    if not src or service is None:
-        iframe.drop_tree()
-        return
-    title = clean_text(iframe.get("title")) or f"{service} video"
-    paragraph = lxml.html.Element("p")
-    link = lxml.html.Element("a", href=src if not src.startswith("//") else "https:" + src)
-    link.text = title
-    paragraph.append(link)
-    paragraph.tail = iframe.tail
-    iframe.getparent().replace(iframe, paragraph)
+def _link_chars(element: HtmlElement) -> int:
+    own = len(text_of(element)) if element.tag == "a" else 0
+    return own or sum(len(text_of(link)) for link in element.iter("a"))
+
+
+def _title_forms(title: str | None) -> set[str]:
+    """The title, and its parts around separators ("Headline | Site"): any may head the body."""
+    if not title:
+        return set()
+    parts = re.split(r" [|\-–—\\/>»] |: ", title)
+    return {_normalise(title)} | {_normalise(part) for part in parts if len(part.split()) >= 3}
+
+
+def _drop_title_and_byline(article: HtmlElement, meta: Metadata) -> None:
+    forms = _title_forms(meta.title)
+    heading = next((h for h in article.iter(*_HEADINGS) if _normalise(text_of(h)) in forms), None)
+    if heading is not None:
+        heading.drop_tree()  # shown once, as the title
+    byline = byline_element(article)
+    if byline is not None:
+        byline.drop_tree()  # shown once, as the byline
+
+
+def _drop_phrases(article: HtmlElement, tally: RemovalTally) -> str | None:
+    """Apply the phrase rules; return the text of a dateline found and removed."""
+    dateline = None
+    for element in list(article.iter(*_PHRASE_BLOCKS)):
+        text = text_of(element)
+        if not text or len(text) > rules.MAX_PHRASE_CHARS:
+            continue
+        link_chars = _link_chars(element)
+        rule = next((r for r in rules.PHRASE_RULES if r.matches(text, link_chars)), None)
+        if rule is not None and tally.drop(element, rule.kind, rule.reason) and rule.captures_date:
+            found = rule.compiled.match(text)
+            dateline = dateline or (found.group("date") if found else None)
+    return dateline
+
+
+def _mark_captions(article: HtmlElement) -> None:
+    """A block with a caption's class, beside a picture, is that picture's figcaption."""
+    for element in list(article.iter("p", "div", "span", "small", "em")):
+        if not _CAPTION_WORDS.search(f"{element.get('class', '')} {element.get('id', '')}"):
+            continue
+        caption_text = text_of(element)
+        holder = element.getparent()
+        for _ in range(3):
+            if holder is None or holder is article:
+                holder = None
+                break
+            if holder.find(".//img") is not None:
+                break
+            holder = holder.getparent()
+        if holder is None or holder is article or len(caption_text) < 0.6 * len(text_of(holder)):
+            continue
+        if holder.tag not in ("figure", "picture"):
+            holder.tag = "figure"
+        element.tag = "figcaption"
+
+
+def _drop_repeats(article: HtmlElement, tally: RemovalTally) -> None:
+    seen: set[str] = set()
+    for caption in list(article.iter("figcaption")):
+        key = _normalise(text_of(caption))
+        if key and key in seen:
+            tally.drop(caption, "repeated caption", "slideshow markup repeats each caption; shown once")
+        seen.add(key)
+    prose = " ".join(
+        _normalise(text_of(p)) for p in article.iter("p") if next(p.iterancestors("blockquote", "aside"), None) is None
+    )
+    for quote in list(article.iter("blockquote", "aside")):
+        key = _normalise(text_of(quote))
+        if len(key) >= 30 and key in prose:
+            tally.drop(quote, "pull quote", "repeats a sentence of the article in large type; shown once")
+
+
+def _math_to_text(math: HtmlElement) -> None:
+    """MathML becomes its plain text: the sanitiser drops MathML whole (it is a classic XSS
+    vector), and "a ≠ 0" as text is better than a hole in the sentence. The author's ``alttext``
+    wins; otherwise the symbols in order, spaced."""
+    symbols = [
+        " ".join(leaf.text.split())
+        for leaf in math.iter()
+        if isinstance(leaf.tag, str)
+        and len(leaf) == 0
+        and leaf.text
+        and leaf.text.strip()
+        and not leaf.tag.endswith(("annotation", "annotation-xml"))
+    ]
+    replacement = lxml.html.Element("div" if math.get("display") == "block" else "span")
+    replacement.text = clean_text(math.get("alttext")) or " ".join(symbols)
+    replacement.tail = math.tail
+    math.getparent().replace(math, replacement)
+
+
+def _split_credit(caption: str) -> tuple[str | None, str | None]:
+    found = _CREDIT_SUFFIX.search(caption)
+    if found is None:
+        return caption or None, None
+    return caption[: found.start()].strip(" |") or None, found.group("credit").strip()
+
+
+def _same_image(a: str, b: str) -> bool:
+    return urlsplit(a)._replace(query="", fragment="").geturl() == urlsplit(b)._replace(query="", fragment="").geturl()
+
+
+def _opening_image(article: HtmlElement) -> HtmlElement | None:
+    """The picture the article opens with, before its first paragraph of prose."""
+    for element in article.iter("img", "p"):
+        if element.tag == "p" and len(text_of(element)) > 80:
+            return None
+        if element.tag == "img" and element.get("src"):
+            return element
+    return None
+
+
+def _take_lead_image(article: HtmlElement, meta: Metadata) -> Metadata:
+    """Keep the lead image once: out of the body when the article opens with it.
+
+    The page's own lead image (og:image, JSON-LD) is matched in the body; a page that names
+    none gets the picture the article opens with."""
+    lead = meta.lead_image
+    images = list(article.iter("img"))
+    if lead is None:
+        opening = _opening_image(article)
+        if opening is None:
+            return meta
+        lead = LeadImage(opening.get("src"), clean_text(opening.get("alt")))
+    match = next((img for img in images if img.get("src") and _same_image(img.get("src"), lead.url)), None)
+    if match is None:
+        return meta
+    figure = next(match.iterancestors("figure"), None)
+    caption_element = figure.find(".//figcaption") if figure is not None else None
+    caption, credit = _split_credit(text_of(caption_element)) if caption_element is not None else (None, None)
+    first_paragraph = next((p for p in article.iter("p") if len(text_of(p)) > 80), None)
+    opens_with_it = first_paragraph is None or _precedes(match, first_paragraph, article)
+    if opens_with_it:
+        (figure if figure is not None else match).drop_tree()
+    elif meta.lead_image is None:
+        return meta  # the picture sits inside the article, where its author put it
+    return replace(meta, lead_image=LeadImage(lead.url, lead.alt or clean_text(match.get("alt")), caption, credit))
+
+
+def _precedes(first: HtmlElement, second: HtmlElement, root: HtmlElement) -> bool:
+    for element in root.iter():
+        if element is first:
+            return True
+        if element is second:
+            return False
+    return False
 
 
 def _is_empty(element: HtmlElement) -> bool:
-    return not text_of(element) and element.find(".//img") is None and element.find(".//iframe") is None
+    return not text_of(element) and element.find(".//img") is None and element.find(".//br") is None
 
 
 def postclean(article: HtmlElement, meta: Metadata) -> Postcleaned:
-    """Clean the chosen article in place and return it with what was removed."""
+    """Clean the chosen article in place; return it, what was removed, and the completed metadata."""
     tally = RemovalTally(article)
-    title = _normalise(meta.title)
-    for heading in list(article.iter(*_HEADINGS)):
-        if title and _normalise(text_of(heading)) == title:
-            heading.drop_tree()  # shown once, as the title, not again as the first line of the body
-
-    byline = byline_element(article)
-    if byline is not None:
-        byline.drop_tree()  # the byline is a field of its own, shown above the article
-
-    for element in list(article.iter(*_PHRASE_BLOCKS)):
-        text = text_of(element)
-        rule = next(
-            (
-                r
-                for r in rules.PHRASE_RULES
-                if text and len(text) <= r.max_chars and r.compiled.fullmatch(text)
-            ),
-            None,
-        )
-        if rule is not None:
-            tally.drop(element, rule.kind, rule.reason)
-
-    for iframe in list(article.iter("iframe")):
-        _embed_to_link(iframe)
-
+    _drop_title_and_byline(article, meta)
+    dateline = _drop_phrases(article, tally)
+    if dateline and meta.published is None:
+        meta = replace(meta, published=normalise_date(dateline))
+    _mark_captions(article)
+    _drop_repeats(article, tally)
+    for math in list(article.iter("math", "{*}math")):
+        _math_to_text(math)
+    meta = _take_lead_image(article, meta)
     for element in reversed(list(article.iter(*_EMPTY_REMOVABLE))):
-        if element is not article and element.getparent() is not None and _is_empty(element):
+        if element is not article and _is_empty(element):
             element.drop_tree()
-    return Postcleaned(article, tally.removals())
+    return Postcleaned(article, tally.removals(), meta)

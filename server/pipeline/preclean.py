@@ -1,35 +1,198 @@
 """Stage 3: drop what the reader never sees or never wants, before readability scores the page.
 
-Removing consent layers, overlays and hidden nodes first means readability never mistakes a
-cookie notice for the article, and has fewer nodes to score. Nothing hidden is ever un-hidden:
-hidden nodes are removed, not revealed. Lazy images are resolved here, while their ``data-src``
-and ``<noscript>`` fallbacks are still in the tree.
+In this order, each step for a reason:
+
+1. Open shadow roots (declarative ``<template shadowrootmode>``) become ordinary content: the
+   browser rendered them as part of the page.
+2. Lazy images get their real source (``data-src``, ``data-srcset``, ``<picture>``,
+   ``<noscript>`` fallbacks) while those are still in the tree; 1x1 trackers go. Embedded
+   players become links (readability-lxml would drop all but YouTube's), embedded posts stay
+   as the quotes they fall back to.
+3. Markup that never holds text goes (scripts, styles, event handlers; form controls last).
+4. Hidden nodes go, never revealed: the extension's ``data-clearpage-hidden``, ``hidden``,
+   inline ``display: none``; small ``aria-hidden`` decorations. The byline is read now, before
+   the page furniture that often holds it (a share bar, a header) goes.
+5. Overlays go (the extension's ``data-clearpage-overlay``, inline ``position: fixed``), then
+   the selector and class-name rules of ``rules``: consent banners, dialogs, sign-ups, share
+   bars, related links, comments, ads; then runs of linked headlines, whatever their names.
+
+Nothing that holds the article is removed, whatever it matches: no element with half the page's
+text, no ``<main>`` or ``articleBody`` or their ancestors. Paywall and registration gates are
+never removed either: they are the publisher's access control, and ``access`` reports them.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
 
+import lxml.html
+from lxml import etree
 from lxml.html import HtmlElement
 
 from server.pipeline import rules
-from server.pipeline.dom import RemovalTally, is_attached, text_of
+from server.pipeline.dom import (
+    LIST_MAX_PROSE_PER_ITEM,
+    RemovalTally,
+    is_attached,
+    is_link_heading,
+    prose_score,
+    spaced_text_of,
+    text_of,
+)
+from server.pipeline.metadata import byline_element, clean_byline, clean_text
 from server.pipeline.types import Removal
 
-# Inline styles that hide an element, as readability-lxml and Readability.js read them.
+# Inline styles that hide an element, as browsers and Readability.js read them.
 _HIDING_STYLE = re.compile(
     r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I
 )
-# A removal rule never takes an element holding this share of the page's text: it is the article
-# inside a wrapper that happens to match (a modal-open body, a consent wall around everything).
+_FIXED_STYLE = re.compile(r"(?:^|;)\s*position\s*:\s*(?:fixed|sticky)\b", re.I)
+_MAYBE_HIDDEN = (
+    f".//*[@hidden or @{rules.HIDDEN_ANNOTATION} or @aria-hidden or contains(@style, 'none') "
+    "or contains(@style, 'hidden')]"
+)
+_MAYBE_OVERLAY = f".//*[@{rules.OVERLAY_ANNOTATION} or contains(@style, 'fixed') or contains(@style, 'sticky')]"
+# An element with this share of the page's text is (or wraps) the article, whatever it matches.
 _MAX_SHARE_OF_PAGE = 0.5
+# aria-hidden marks decoration for screen readers; a big aria-hidden block is the modal pattern
+# (the page behind an open dialog), which is the article and stays.
+_MAX_ARIA_HIDDEN_CHARS = 200
+# A class-name rule never removes this much paragraph text: a share bar has none.
+_MAX_PROSE_IN_FURNITURE = 1000
+_LAZY_SRC = (
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-lazy",
+    "data-url",
+    "data-hi-res-src",
+    "data-full-src",
+)
+_LAZY_SRCSET = ("data-srcset", "data-lazy-srcset", "data-original-set")
+_PLACEHOLDER_SRC = re.compile(
+    r"^data:image/(gif|png|svg)|blank\.(gif|png)|spacer\.gif|placeholder|pixel\.(gif|png)|lazy", re.I
+)
 
 
 @dataclass
 class Precleaned:
     root: HtmlElement
     removed: list[Removal]
+    gates: list[HtmlElement]  # paywall or registration gates found (and kept), in page order
+    byline: str | None  # the byline printed in the page, read before the furniture around it goes
+    sign_in_form: bool  # the page asked for a password (its form controls are gone now)
+    annotated: bool  # the browser extension marked what it rendered (docs/api.md)
+
+
+class _Protection:
+    """Decides whether a matched element may go: not the article, not a gate."""
+
+    def __init__(self, body: HtmlElement, gates: list[HtmlElement], page_chars: int) -> None:
+        self.page_chars = page_chars
+        self.protected: set[HtmlElement] = {body}
+        for keeper in [*body.xpath(".//main | .//*[@itemprop='articleBody']"), *gates]:
+            self.protected.add(keeper)
+            self.protected.update(keeper.iterancestors())
+
+    def allows(self, element: HtmlElement, max_prose: int | None = None) -> bool:
+        if element in self.protected or element.tag in ("html", "body"):
+            return False
+        chars = len(text_of(element))
+        if self.page_chars and chars > _MAX_SHARE_OF_PAGE * self.page_chars:
+            return False
+        return max_prose is None or _prose_chars(element) <= max_prose
+
+
+def _prose_chars(element: HtmlElement) -> int:
+    return sum(len(text) for p in element.iter("p") if len(text := text_of(p)) >= 80)
+
+
+def _unwrap_shadow_roots(body: HtmlElement) -> None:
+    for template in list(body.iter("template")):
+        if template.get("shadowrootmode") is not None:
+            template.drop_tag()
+
+
+def _is_placeholder(src: str | None) -> bool:
+    return not src or not src.strip() or bool(_PLACEHOLDER_SRC.search(src.strip()[:200]))
+
+
+def _resolve_lazy_images(body: HtmlElement) -> None:
+    """Give lazy-loaded images the source the browser would have loaded."""
+    for noscript in list(body.iter("noscript")):
+        images = noscript.findall(".//img")
+        previous = noscript.getprevious()
+        if len(images) == 1 and previous is not None and previous.tag == "img" and _is_placeholder(previous.get("src")):
+            previous.getparent().replace(previous, images[0])  # the fallback is the real image
+    for image in list(body.iter("img")):
+        if _is_placeholder(image.get("src")):
+            real = next((image.get(name) for name in _LAZY_SRC if image.get(name, "").strip()), None)
+            # libxml2 does not know <source> is void: the <img> may sit inside it, not beside it.
+            picture = next(image.iterancestors("picture"), None)
+            if real is None and picture is not None:
+                source = next((s for s in picture.iter("source") if s.get("srcset") or s.get("data-srcset")), None)
+                if source is not None:
+                    real = (source.get("srcset") or source.get("data-srcset") or "").split(",")[0].split()[0:1]
+                    real = real[0] if real else None
+            if real:
+                image.set("src", real)
+        if not image.get("srcset"):
+            lazy_set = next((image.get(name) for name in _LAZY_SRCSET if image.get(name, "").strip()), None)
+            if lazy_set:
+                image.set("srcset", lazy_set)
+        if image.get("width") in ("0", "1") or image.get("height") in ("0", "1"):
+            image.drop_tree()  # a tracking pixel, never a picture
+
+
+def _service(url: str) -> str | None:
+    host = (urlsplit(url if "//" in url else "https://" + url).hostname or "").lower()
+    return next(
+        (name for domain, name in rules.EMBED_SERVICES.items() if host == domain or host.endswith("." + domain)),
+        None,
+    )
+
+
+def _embed_to_link(iframe: HtmlElement) -> None:
+    """An embedded player or post becomes a plain link to it, titled when the page titled it."""
+    source = iframe.find(".//source[@src]")
+    src = (
+        iframe.get("src") or iframe.get("data-src") or (source.get("src") if source is not None else "") or ""
+    ).strip()
+    service = _service(src) if src else None
+    if service is None:
+        iframe.drop_tree()  # an ad frame, a tracker, or nothing a link could stand for
+        return
+    paragraph = lxml.html.Element("p")
+    link = etree.SubElement(paragraph, "a", href="https:" + src if src.startswith("//") else src)
+    link.text = (
+        clean_text(iframe.get("title")) or clean_text(iframe.get("aria-label")) or service[0].upper() + service[1:]
+    )
+    paragraph.tail = iframe.tail
+    iframe.getparent().replace(iframe, paragraph)
+
+
+def _resolve_embeds(body: HtmlElement) -> None:
+    """Players and embedded posts become what a reader view can show: links, and quoted text."""
+    for frame in list(body.iter("iframe", "video", "audio")):
+        _embed_to_link(frame)
+    for quote in body.iter("blockquote"):
+        if set((quote.get("class") or "").split()) & rules.EMBEDDED_POST_CLASSES:
+            quote.set("class", "embedded-post")
+
+
+_ANNOTATIONS = etree.XPath(f"(.//*[@{rules.HIDDEN_ANNOTATION} or @{rules.OVERLAY_ANNOTATION}])[1]")
+_WITH_EVENT_HANDLER = etree.XPath(".//*[@*[starts-with(name(), 'on')]]")
+
+
+def _drop_event_handlers(body: HtmlElement) -> None:
+    """onclick and friends: script, never content, and their quoting trips readability-lxml's
+    attribute-stripping regex, which then eats the link text beside them."""
+    for element in _WITH_EVENT_HANDLER(body):
+        for name in [name for name in element.attrib if name.startswith("on")]:
+            del element.attrib[name]
 
 
 def _is_hidden(element: HtmlElement) -> bool:
@@ -39,42 +202,216 @@ def _is_hidden(element: HtmlElement) -> bool:
     return bool(style and _HIDING_STYLE.search(style))
 
 
-# A cheap XPath pre-filter; _is_hidden decides.
-_MAYBE_HIDDEN = (
-    f".//*[@hidden or @{rules.HIDDEN_ANNOTATION} or contains(@style, 'none') or contains(@style, 'hidden')]"
-)
-
-
 def _drop_hidden(body: HtmlElement, tally: RemovalTally) -> None:
     for element in body.xpath(_MAYBE_HIDDEN):
         if _is_hidden(element):
             tally.drop(element, "hidden element", "the browser does not show it, so neither do we")
+        elif (
+            element.get("aria-hidden") == "true"
+            and element.find(".//p") is None
+            and len(text_of(element)) <= _MAX_ARIA_HIDDEN_CHARS
+        ):
+            tally.drop(element, "decoration", "marked aria-hidden: an icon or a visual repeat of nearby text")
 
 
-def _drop_by_selector(
-    body: HtmlElement, rule: rules.SelectorRule, page_chars: int, tally: RemovalTally
-) -> None:
-    for element in rule.xpath(body):
-        if element is body or not is_attached(element, tally.root):
+@dataclass(frozen=True)
+class NameMatch:
+    rule: rules.Rule
+    by_word: bool  # matched a generic word, not a platform's exact name
+
+
+_PART_SEPARATORS = re.compile(r"[-_]+")
+_MAX_WORD_PARTS = 3  # the longest word in the rules ("about-the-author") has three parts
+
+
+class NameMatcher:
+    """Which of some rules an element's class names and id match.
+
+    Names are looked up token by token (exact names in a dict, prefixes with one ``startswith``,
+    infixes with one small pattern); words part by part, where a part is what "-" and "_"
+    separate and a word may span up to three parts ("most-read"). Results are cached per
+    class-and-id string: pages repeat the same few hundred.
+    """
+
+    def __init__(self, candidates: tuple[rules.Rule, ...]) -> None:
+        self.exact: dict[str, NameMatch] = {}
+        self.prefixes: dict[str, NameMatch] = {}
+        self.infixes: dict[str, NameMatch] = {}
+        self.words: dict[str, NameMatch] = {}
+        for rule in candidates:
+            for name in rule.names:
+                match = NameMatch(rule, by_word=False)
+                if name.startswith("*"):
+                    self.infixes.setdefault(name.strip("*").lower(), match)
+                elif name.endswith("*"):
+                    self.prefixes.setdefault(name.rstrip("*"), match)
+                else:
+                    self.exact.setdefault(name, match)
+            for word in rule.words:
+                self.words.setdefault(word.lower(), NameMatch(rule, by_word=True))
+        self.prefix_tuple = tuple(self.prefixes)
+        self.infix_pattern = re.compile("|".join(map(re.escape, self.infixes))) if self.infixes else None
+        self.match_names = lru_cache(maxsize=8192)(self._match_names)
+
+    def match(self, element: HtmlElement) -> NameMatch | None:
+        return self.match_names(f"{element.get('class', '')} {element.get('id', '')}")
+
+    def _match_names(self, names: str) -> NameMatch | None:
+        tokens = names.split()
+        for token in tokens:
+            if token in self.exact:
+                return self.exact[token]
+            if self.prefix_tuple and token.startswith(self.prefix_tuple):
+                return next(m for p, m in self.prefixes.items() if token.startswith(p))
+            if self.infix_pattern is not None and (found := self.infix_pattern.search(token.lower())):
+                return self.infixes[found.group(0)]
+        for token in tokens:
+            parts = [part for part in _PART_SEPARATORS.split(token.lower()) if part]
+            for size in range(1, _MAX_WORD_PARTS + 1):
+                for start in range(len(parts) - size + 1):
+                    word = "-".join(parts[start : start + size])
+                    if word in self.words:
+                        return self.words[word]
+        return None
+
+
+_PAGE_NAMES = NameMatcher(rules.PAGE_RULES)
+_GATE_NAMES = NameMatcher((rules.GATE,))
+_NAMED = ".//*[@class or @id]"
+
+
+_GATE_MAX_PROSE_SCORE = 20  # Firefox's "readerable" threshold: more prose than that is an article
+_GATE_MIN_CHARS = 20
+_GATE_MAX_CHARS = 600  # a gate says its piece in a few lines
+_GATE_BOX_RATIO = 3  # a gate's box holds its sentence and not much more (a heading, a button)
+
+
+def _marked_overlay(element: HtmlElement) -> bool:
+    return any(e.get(rules.OVERLAY_ANNOTATION) is not None for e in (element, *element.iterancestors()))
+
+
+def find_gates(body: HtmlElement, named: list[HtmlElement]) -> list[HtmlElement]:
+    """Paywall and registration gates: known platforms' markup, and boxes that say what only a
+    gate says ("subscribe to continue reading")."""
+    # A name like "paywall" marks the gate, or the gated text itself (Google's own example wraps
+    # the subscriber-only part in class="paywall"): a gate is a short box, not paragraphs of prose.
+    gates = [
+        element
+        for element in named
+        if _GATE_NAMES.match(element) is not None
+        and prose_score(element) < _GATE_MAX_PROSE_SCORE
+        # An empty placeholder is no gate, unless the browser showed it over the page (its
+        # message lives in a frame of its own, as Piano's does).
+        and (len(text_of(element)) >= _GATE_MIN_CHARS or _marked_overlay(element))
+    ]
+    if rules.GATE_PHRASES.search(spaced_text_of(body)):
+        saying = [
+            element
+            for element in body.iter("p", "div", "section", "aside", "h2", "h3", "h4", "span", "a")
+            if len(text := spaced_text_of(element)) <= _GATE_MAX_CHARS and rules.GATE_PHRASES.search(text)
+        ]
+        said = set(saying)
+        for innermost in (e for e in saying if said.isdisjoint(e.iterdescendants())):
+            # The gate is the box around the sentence: up while it stays mostly that sentence.
+            gate, limit = innermost, _GATE_BOX_RATIO * len(spaced_text_of(innermost))
+            while (
+                (parent := gate.getparent()) is not None and parent is not body and len(spaced_text_of(parent)) <= limit
+            ):
+                gate = parent
+            gates.append(gate)
+    found = set(gates)
+    # One gate per box: the outermost of nested matches.
+    return [gate for gate in gates if not any(ancestor in found for ancestor in gate.iterancestors())]
+
+
+def _drop_overlays(body: HtmlElement, tally: RemovalTally, protection: _Protection) -> None:
+    for element in body.xpath(_MAYBE_OVERLAY):
+        style = element.get("style") or ""
+        if element.get(rules.OVERLAY_ANNOTATION) is None and not _FIXED_STYLE.search(style):
             continue
-        if page_chars and len(text_of(element)) > _MAX_SHARE_OF_PAGE * page_chars:
+        if protection.allows(element):
+            tally.drop(element, "overlay", "fixed or sticky over the page: a bar, banner or pop-up, not the article")
+
+
+def _drop_by_rules(body: HtmlElement, named: list[HtmlElement], tally: RemovalTally, protection: _Protection) -> None:
+    matches: list[tuple[HtmlElement, NameMatch]] = []
+    for element in named:
+        found = _PAGE_NAMES.match(element)
+        # A word names a box of furniture; on a link or a span in a sentence it names a behaviour
+        # ("popup" footnotes, "share" icons inside the bar that goes anyway).
+        if found is not None and (not found.by_word or element.tag not in _INLINE_TAGS):
+            matches.append((element, found))
+    for rule in rules.PAGE_RULES:
+        if rule.select is not None:
+            matches.extend((element, NameMatch(rule, by_word=False)) for element in rule.select(body))
+    for element, found in matches:
+        # A word is a guess from a name: a "share" box with paragraphs of prose is not a share bar.
+        limit = _MAX_PROSE_IN_FURNITURE if found.by_word else None
+        if is_attached(element, tally.root) and protection.allows(element, max_prose=limit):
+            tally.drop(element, found.rule.kind, found.rule.reason)
+
+
+_INLINE_TAGS = frozenset("a abbr b cite code em font i img label mark q small span strong sub sup time u".split())
+_TEASER_MIN_HEADLINES = 3
+_TEASER_MAX_OTHER_SHARE = 0.2  # of a card list's text, what may sit outside its cards (a "More stories" title)
+
+
+def _drop_teaser_lists(body: HtmlElement, tally: RemovalTally, protection: _Protection) -> None:
+    """Runs of headlines that link to other articles, each with at most a line of summary.
+
+    Whatever their class names say, a container whose children are three or more cards, each
+    one headline linking to another article with at most a line of summary, is recirculation ("More
+    stories", "Other columns"); an article's own headings never link elsewhere.
+    """
+    counts: dict[HtmlElement, int] = {}
+    for heading in body.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6"):
+        if is_link_heading(heading):
+            counts[heading] = 1
+            for ancestor in heading.iterancestors():
+                counts[ancestor] = counts.get(ancestor, 0) + 1
+    for container, count in counts.items():
+        if count < _TEASER_MIN_HEADLINES or container.tag not in ("div", "section", "aside", "ul", "ol"):
             continue
-        tally.drop(element, rule.kind, rule.reason)
+        cards = [
+            child for child in container if counts.get(child, 0) == 1 and prose_score(child) < LIST_MAX_PROSE_PER_ITEM
+        ]
+        other_text = sum(len(text_of(child)) for child in container if child not in cards)
+        if (
+            len(cards) >= _TEASER_MIN_HEADLINES
+            and other_text <= _TEASER_MAX_OTHER_SHARE * len(text_of(container))
+            and protection.allows(container)
+        ):
+            tally.drop(container, "related-articles list", "headlines linking to other articles, not this one")
 
 
 def preclean(root: HtmlElement) -> Precleaned:
-    """Remove non-content markup, hidden nodes, consent layers and overlays from ``root``'s body.
+    """Remove hidden nodes, overlays, consent layers and page furniture from ``root``'s body.
 
-    Takes ownership of ``root`` (it is changed in place) and returns it with what was removed.
+    Takes ownership of ``root`` (it is changed in place) and returns it with what was removed
+    and the gates that were found and kept.
     """
-    tally = RemovalTally(root)
     body = root.find("body")
     if body is None:
-        return Precleaned(root, [])
-    for element in rules.NON_CONTENT.xpath(body):
+        return Precleaned(root, [], [], None, False, root.get(rules.ANNOTATED_MARK) is not None)
+    tally = RemovalTally(root)
+    _unwrap_shadow_roots(body)
+    _resolve_lazy_images(body)
+    _resolve_embeds(body)
+    for element in rules.NON_CONTENT.select(body):
         element.drop_tree()
+    _drop_event_handlers(body)
+    annotated = root.get(rules.ANNOTATED_MARK) is not None or bool(_ANNOTATIONS(body))
     _drop_hidden(body, tally)
-    page_chars = len(text_of(body))
-    for rule in rules.SELECTOR_RULES:
-        _drop_by_selector(body, rule, page_chars, tally)
-    return Precleaned(root, tally.removals())
+    byline = byline_element(body)
+    body_text = text_of(body)
+    named = body.xpath(_NAMED)
+    gates = find_gates(body, named)
+    protection = _Protection(body, gates, len(body_text))
+    _drop_overlays(body, tally, protection)
+    _drop_by_rules(body, named, tally, protection)
+    _drop_teaser_lists(body, tally, protection)
+    sign_in_form = body.find(".//input[@type='password']") is not None
+    for element in rules.CONTROLS.select(body):
+        element.drop_tree()
+    byline_text = clean_byline(byline.text_content()) if byline is not None else None
+    return Precleaned(root, tally.removals(), gates, byline_text, sign_in_form, annotated)

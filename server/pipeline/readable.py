@@ -10,23 +10,82 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
+from typing import Any
 
 import lxml.html
+from lxml import etree
 from lxml.html import HtmlElement
 from readability import Document
 from readability.readability import Unparseable
 
-from server.errors import NotReadable
+from server.errors import ClearpageError, NotReadable
+from server.pipeline.dom import LIST_MAX_PROSE_PER_ITEM, is_link_heading, prose_score
 
 log = logging.getLogger(__name__)
+# readability-lxml logs every failure with a traceback at ERROR; this adapter reports them instead.
+logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
 
 # Short is not the same as not an article (a two-line notice is still readable); empty is.
 MIN_ARTICLE_CHARS = 1
+
+# Widening the chosen element to an ancestor (see _TreeDocument.select_best_candidate): up to
+# three levels, when the ancestor holds at least 15% (and 100 characters) more prose, but not
+# twice as much: an ancestor with that much more holds other articles, not more of this one.
+_MAX_WIDENING_LEVELS = 3
+_WIDEN_MIN_RATIO = 1.15
+_WIDEN_MAX_RATIO = 2.0
+_WIDEN_MIN_CHARS = 100
+_PROSE_MIN_CHARS = 60  # a paragraph shorter than this is a label, not prose
+_CAPTION_MAX_CHARS = 300
+_SECTION_MIN_CHARS = 140  # a paragraph that long under a heading makes the heading a section title
+
+_INLINE_WITH_NAMES = etree.XPath(
+    " | ".join(f".//{tag}[@class or @id]" for tag in "a span em strong b i small abbr cite code sup sub font".split())
+)
 
 NOT_AN_ARTICLE = (
     "This page doesn't look like an article: there is no main text to show in reader view. "
     "Home pages, search results, sign-in forms and product lists have none."
 )
+NOT_AN_ARTICLE_LIST = (
+    "This page looks like a list of articles (a home page, a section or search results), not an "
+    "article. Open one of the articles, then try reader view again."
+)
+NOT_AN_ARTICLE_SIGN_IN = "This page is a sign-in form, not an article: there is nothing to read in reader view."
+NOT_AN_ARTICLE_PRODUCTS = (
+    "This page looks like a list of products, not an article: there is nothing to read in reader view."
+)
+
+# Telling articles from other pages (see why_not_an_article).
+_READERABLE_MIN_SCORE = 20  # Firefox's threshold for "probably readerable" (see dom.prose_score)
+_LIST_MIN_LINKED_HEADINGS = 3
+_PRODUCT_LIST_MIN_PRICES = 4
+_PRICE = re.compile(r"(?:[$€£¥₹]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|EUR|USD|GBP|kr|zł))(?!\w)")
+
+
+def _link_chars(element: HtmlElement) -> int:
+    """Characters of link text under ``element`` (a cheaper measure than readability-lxml's)."""
+    return sum(len(link.text_content().strip()) for link in element.iter("a"))
+
+
+def is_data_table(table: HtmlElement) -> bool:
+    """True for a table of data (rows and columns a reader reads), False for a layout table.
+
+    The signals browsers' reader modes use: an explicit role, a caption or summary, header cells
+    or row groups, and size; a table nesting another table is page layout.
+    """
+    if table.get("role") in ("presentation", "none") or table.get("datatable") == "0":
+        return False
+    if table.get("summary") or table.find("caption") is not None:
+        return True
+    if table.find(".//table") is not None:
+        return False
+    if table.find(".//th") is not None or table.find(".//thead") is not None or table.find(".//tfoot") is not None:
+        return True
+    rows = table.findall(".//tr")
+    columns = max((len(row.findall("td")) for row in rows), default=0)
+    return len(rows) >= 10 or columns > 4 or len(rows) * columns > 10
 
 
 class _TreeDocument(Document):
@@ -38,18 +97,238 @@ class _TreeDocument(Document):
     copy each time instead, and skip its parse-time cleaning, which earlier stages already did.
     """
 
+    sign_in_form = False  # set by readable(): the page asked for a password
+    direction: str | None = None  # the dir attribute on the chosen element or its nearest ancestor
+    not_an_article: str | None = None  # why the last pass's choice is not an article, if it is not
+
     def _parse(self, input: HtmlElement) -> HtmlElement:
-        return copy.deepcopy(input)
+        page = copy.deepcopy(input)
+        # Its "unlikely candidate" pass drops any element whose class says popup, comment,
+        # sidebar... including a link inside a sentence ("popup" footnotes), taking the words
+        # with it. Class names of inline elements never count for its scores, so the copy it
+        # works on goes without them (Readability.js exempts links the same way).
+        for element in _INLINE_WITH_NAMES(page):
+            element.attrib.pop("class", None)
+            element.attrib.pop("id", None)
+        return page
+
+    def score_paragraphs(self) -> dict[HtmlElement, dict[str, Any]]:
+        """readability-lxml's paragraph scores, plus list items that are paragraphs in all but tag.
+
+        It scores ``p``, ``pre``, ``td`` and ``blockquote`` only, so an article written as lists
+        (release notes, a changelog, a how-to) scores nothing and loses to a photo caption. A list
+        item with a paragraph's worth of text, not mostly links, scores as half a paragraph (and
+        without the bonus for commas, which in lists of references are punctuation, not prose):
+        for its list, and half again for the block that holds the list.
+        """
+        candidates: dict[HtmlElement, dict[str, Any]] = super().score_paragraphs()
+        link_density: dict[HtmlElement, float] = {}
+        for item in self.html.iter("li"):
+            if item.find(".//p") is not None:
+                continue  # its paragraphs were scored already
+            text = " ".join(item.text_content().split())
+            if len(text) < _PROSE_MIN_CHARS or _link_chars(item) > 0.5 * len(text):
+                continue
+            score = 0.5 * (1 + min(len(text) / 100, 3))
+            listing = item.getparent()
+            for holder, share in (
+                (listing, 1.0),
+                (listing.getparent() if listing is not None else None, 0.5),
+            ):
+                if holder is None:
+                    continue
+                if holder not in candidates:
+                    candidates[holder] = self.score_node(holder)
+                if holder not in link_density:
+                    link_density[holder] = min(1.0, _link_chars(holder) / max(len(holder.text_content()), 1))
+                candidates[holder]["content_score"] += score * share * (1 - link_density[holder])
+        return candidates
+
+    def select_best_candidate(self, candidates: dict[HtmlElement, dict[str, Any]]) -> dict[str, Any] | None:
+        """readability-lxml's choice, widened to the ancestor that holds the whole article.
+
+        Its scores reach only a paragraph's parent and grandparent, so an article split across
+        sibling containers (a "story-intro" beside a "read-more" block, a lead paragraph above
+        the body div) loses its first part, and an article built around a table is taken for
+        the table. A data table is never the whole article: we climb out of one (a layout
+        table's cell may well be the article, and stays). Above that,
+        an ancestor holding clearly more prose than the choice (paragraphs of real text, outside
+        sidebars and comments) is the article instead.
+        """
+        best = super().select_best_candidate(candidates)
+        if best is None:
+            return None
+        element = best["elem"]
+        table = next(element.iterancestors("table"), None) if element.tag != "table" else element
+        if table is not None and is_data_table(table) and table.getparent() is not None:
+            element = table.getparent()
+            best = self._promote(element, best, candidates)
+        prose = self._prose_chars(element)
+        for _ in range(_MAX_WIDENING_LEVELS):
+            parent = element.getparent()
+            if parent is None or parent.tag in ("body", "html"):
+                break
+            parent_prose = self._prose_chars(parent)
+            if parent_prose > prose * _WIDEN_MAX_RATIO:
+                break
+            if parent_prose >= prose * _WIDEN_MIN_RATIO and parent_prose - prose >= _WIDEN_MIN_CHARS:
+                best, prose = self._promote(parent, best, candidates), parent_prose
+            element = parent
+        self._include_lead_figure(best, candidates)
+        self.direction = next(
+            (e.get("dir").strip().lower() for e in (best["elem"], *best["elem"].iterancestors()) if e.get("dir")),
+            None,
+        )
+        # Judged now, before readability's own cleaning changes the chosen element in place.
+        self.not_an_article = why_not_an_article(best["elem"], self.sign_in_form)
+        return best
+
+    def _include_lead_figure(self, best: dict[str, Any], candidates: dict[HtmlElement, dict[str, Any]]) -> None:
+        """Bring along the picture just above the article body (the lead photo and its caption).
+
+        readability-lxml adds a sibling of its choice only when the sibling scores as text, and
+        a figure has none; the sibling just before the body that holds an image and at most a
+        caption's text is scored so that it is added.
+        """
+        previous = best["elem"].getprevious()
+        while previous is not None and not isinstance(previous.tag, str):
+            previous = previous.getprevious()
+        if previous is None or (previous.find(".//img") is None and previous.tag != "img"):
+            return
+        if len(" ".join(previous.text_content().split())) > _CAPTION_MAX_CHARS:
+            return
+        candidate = candidates.get(previous) or self.score_node(previous)
+        candidate["content_score"] = max(candidate["content_score"], 10, best["content_score"] * 0.2)
+        candidates[previous] = candidate
+
+    def _promote(
+        self, element: HtmlElement, best: dict[str, Any], candidates: dict[HtmlElement, dict[str, Any]]
+    ) -> dict[str, Any]:
+        """Make ``element`` the candidate, scored no lower than the one it replaces."""
+        candidate = candidates.get(element) or self.score_node(element)
+        candidate["content_score"] = max(candidate["content_score"], best["content_score"])
+        candidates[element] = candidate
+        return candidate
+
+    def _prose_chars(self, element: HtmlElement) -> int:
+        """Characters of prose under ``element``: paragraphs long enough and not mostly links,
+        outside containers whose class or id marks them as not content (readability-lxml's own
+        class weight: comments, sidebars, related links...), which its cleaning drops anyway."""
+        total = 0
+        stack = [element]
+        while stack:
+            node = stack.pop()
+            if node.tag in ("p", "pre", "blockquote") or (node.tag == "li" and node.find(".//p") is None):
+                text = " ".join(node.text_content().split())
+                if len(text) >= _PROSE_MIN_CHARS and _link_chars(node) <= 0.3 * len(text):
+                    total += len(text)
+                continue
+            stack.extend(child for child in node if isinstance(child.tag, str) and self.class_weight(child) >= 0)
+        return total
+
+    def get_link_density(self, elem: HtmlElement) -> float:
+        """readability-lxml's link density, except for a linked heading over a section of prose.
+
+        Its cleaning drops every heading that is mostly link; in a listicle ("Thumper ($20)"
+        linking to the store, then a review) that is each section's title. Runs of linked
+        headlines without prose are teaser lists, which ``preclean`` has removed already.
+        """
+        if elem.tag in ("h2", "h3", "h4", "h5", "h6"):
+            following = elem.getnext()
+            if (
+                following is not None
+                and following.tag == "p"
+                and len(following.text_content().strip()) >= _SECTION_MIN_CHARS
+            ):
+                return 0.0
+        density: float = super().get_link_density(elem)
+        return density
+
+    def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
+        """Keep lists and data tables inside the article out of the link-density cleaning.
+
+        readability-lxml drops any list or table whose text is more than a fifth links; in an
+        article those are often the content itself (a changelog of bug links, a table of films).
+        Readability.js exempts them for the same reason. A class that says "not content"
+        (sidebar, related, comment...) still removes them, and navigation and teaser lists are
+        the cleaning stages' job.
+        """
+        preserved: dict[HtmlElement, bool] = super().get_preserved_elements(node)
+        for element in node.iter("ul", "ol", "dl", "table"):
+            if self.class_weight(element) >= 0 and (element.tag != "table" or is_data_table(element)):
+                preserved[element] = True
+        return preserved
 
 
-def readable(root: HtmlElement) -> HtmlElement:
-    """Return a ``<div>`` holding the page's article; raise NotReadable when there is none."""
+def _is_list_item(element: HtmlElement) -> bool:
+    """One of several siblings of the same tag and class, each headed by a link: a card in a list."""
+    parent = element.getparent()
+    if parent is None:
+        return False
+    alike = [
+        sibling
+        for sibling in parent
+        if sibling.tag == element.tag
+        and sibling.get("class") == element.get("class")
+        and any(is_link_heading(h) for h in sibling.iter("h2", "h3", "h4"))
+    ]
+    return len(alike) >= _LIST_MIN_LINKED_HEADINGS and element in alike
+
+
+def why_not_an_article(chosen: HtmlElement, sign_in_form: bool) -> str | None:
+    """A sentence saying why the element readability chose is not an article, or None if it is one.
+
+    Judged on the chosen element as it stood in the page (readability's own cleaning drops the
+    linked headlines that give a list page away). A list page's headings are links to other pages;
+    an article's never are (no page of the article corpus has even one). When the choice is one
+    item of such a list (a story card, a search result), its siblings are the same item again.
+    A sign-in page has a password field and little prose; a shop's list has prices.
+    """
+    headings = [h for h in chosen.iter("h1", "h2", "h3", "h4") if h.text_content().strip()]
+    linked = sum(1 for h in headings if is_link_heading(h))
+    prose = prose_score(chosen)
+    if (
+        linked >= _LIST_MIN_LINKED_HEADINGS
+        and linked >= 0.5 * len(headings)
+        and prose < LIST_MAX_PROSE_PER_ITEM * linked
+    ):
+        return NOT_AN_ARTICLE_LIST  # headlines with a line of summary each; a listicle has paragraphs
+    if prose >= _READERABLE_MIN_SCORE:
+        return None
+    if _is_list_item(chosen):
+        return NOT_AN_ARTICLE_LIST
+    if sign_in_form:
+        return NOT_AN_ARTICLE_SIGN_IN
+    if len(_PRICE.findall(chosen.text_content())) >= _PRODUCT_LIST_MIN_PRICES:
+        return NOT_AN_ARTICLE_PRODUCTS
+    text = len(" ".join(chosen.text_content().split()))
+    if text and _link_chars(chosen) >= 0.5 * text:
+        return NOT_AN_ARTICLE
+    return None
+
+
+def readable(root: HtmlElement, sign_in_form: bool = False) -> HtmlElement:
+    """Return a ``<div>`` holding the page's article; raise NotReadable when there is none.
+
+    The ``<div>`` carries the ``dir`` the article had in the page, if any.
+
+    ``sign_in_form``: the page had a password field (``preclean`` removes form controls).
+    """
+    document = _TreeDocument(root)
+    document.sign_in_form = sign_in_form
     try:
-        summary = _TreeDocument(root).summary(html_partial=True)
+        summary = document.summary(html_partial=True)
     except Unparseable as error:
+        # It wraps whatever went wrong, our own time limit included: that one must get through.
+        if isinstance(error.__context__, ClearpageError):
+            raise error.__context__ from None
         log.debug("readability failed: %s", error)
         raise NotReadable(NOT_AN_ARTICLE) from None
     article = lxml.html.fragment_fromstring(summary, create_parent="div") if summary.strip() else None
     if article is None or len(" ".join(article.text_content().split())) < MIN_ARTICLE_CHARS:
         raise NotReadable(NOT_AN_ARTICLE)
+    if document.not_an_article is not None:
+        raise NotReadable(document.not_an_article)
+    if document.direction in ("ltr", "rtl"):
+        article.set("dir", document.direction)  # the article's own direction travels with it
     return article

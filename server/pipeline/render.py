@@ -92,9 +92,7 @@ def word_count(text: str) -> int:
 
 
 def reading_minutes(text: str, words_per_minute: float) -> int:
-    minutes = len(_WORD.findall(text)) / words_per_minute + len(_CJK_CHAR.findall(text)) / (
-        2 * words_per_minute
-    )
+    minutes = len(_WORD.findall(text)) / words_per_minute + len(_CJK_CHAR.findall(text)) / (2 * words_per_minute)
     return max(1, math.ceil(minutes - 0.25)) if text else 0
 
 
@@ -102,7 +100,9 @@ def render(content_html: str, words_per_minute: float) -> Rendered:
     """Text and counts of the sanitised article HTML."""
     article = lxml.html.fragment_fromstring(content_html, create_parent="div") if content_html else None
     text = to_text(article) if article is not None else ""
-    return Rendered(content_html, text, word_count(text), reading_minutes(text, words_per_minute))
+    paragraphs = (" ".join(p.text_content().split()) for p in article.iter("p")) if article is not None else ()
+    first_paragraph = next((p for p in paragraphs if p), None)
+    return Rendered(content_html, text, word_count(text), reading_minutes(text, words_per_minute), first_paragraph)
 
 
 def to_markdown(content_html: str, title: str | None = None) -> str:

@@ -1,11 +1,20 @@
-"""What the cleaners remove, as data: each rule says what it matches, what kind of thing that is
-(the name a reader sees in the response's ``removed`` list) and, in one line, why it goes.
+"""What the cleaners remove, as data. Each rule names the kind of thing it matches (what a reader
+sees in the response's ``removed`` list) and says, in one line, why a reader is better off
+without it.
 
-Selector rules are CSS (compiled once to XPath by cssselect) and run in ``preclean`` over the
-whole page, before readability scores it. Phrase rules match the whole text of a short block and
-run in ``postclean`` over the article readability chose, where a class name no longer helps.
-Prefer an exact id or class of a known platform to a substring: a rule that removes a paragraph
-of someone's article is worse than one that misses a banner.
+Two shapes of rule:
+
+- ``Rule``: page furniture recognised by its markup, run by ``preclean`` over the whole page:
+  the exact class names and ids a known platform creates (a consent platform's root), words
+  that as a whole part of a class or id mark furniture ("share" in ``post-share__bar``), or an
+  XPath for what names cannot say (``role=dialog``, ``<nav>`` outside the article).
+- ``PhraseRule``: the whole text of a short block ("Advertisement", "READ MORE", "Also read |
+  ..."), run by ``postclean`` over the article readability chose, where class names are gone.
+
+Prefer a platform's exact name to a word, and a word to a phrase: a rule that
+removes a paragraph of someone's article is worse than one that misses a banner. Paywall and
+registration gates are listed separately (``GATE_*``): they are detected and kept, never removed
+as promotions (see ``preclean`` and docs/api.md, "Access").
 """
 
 from __future__ import annotations
@@ -14,110 +23,274 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from lxml.cssselect import CSSSelector
+from lxml import etree
+
+# Annotations the browser extension adds (docs/api.md, "Annotations from the browser").
+HIDDEN_ANNOTATION = "data-clearpage-hidden"
+OVERLAY_ANNOTATION = "data-clearpage-overlay"
+ANNOTATED_MARK = "data-clearpage-annotated"  # on <html>: the browser marked this page
 
 
 @dataclass(frozen=True)
-class SelectorRule:
+class Rule:
+    """A kind of page furniture, and how to recognise it. Any of the three may match."""
+
     kind: str
-    selector: str
     reason: str
+    # Class names or ids: "x" is exactly x, "x*" starts with x, "*x*" holds x anywhere.
+    names: tuple[str, ...] = ()
+    # Whole parts of class names or ids, any case: "share" matches "post-share__bar", not "shares".
+    words: tuple[str, ...] = ()
+    # What names cannot say (roles, tags, attributes), as XPath relative to <body>.
+    xpath: str = ""
 
     @cached_property
-    def xpath(self) -> CSSSelector:
-        return CSSSelector(self.selector)
+    def select(self) -> etree.XPath | None:
+        return etree.XPath(self.xpath) if self.xpath else None
 
 
 @dataclass(frozen=True)
 class PhraseRule:
     kind: str
-    pattern: str  # a regular expression matched against the block's whole, whitespace-collapsed text
     reason: str
-    max_chars: int = 200  # longer blocks are prose that happens to contain the words: keep them
+    pattern: str  # a regular expression, any case, that must match the block's text from its start
+    max_chars: int = 200  # longer blocks are prose that happens to begin with the words: kept
+    whole: bool = True  # the pattern must match the whole text, not only its beginning
+    link: bool = False  # the block must be mostly link text (a teaser links to another page)
     compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "compiled", re.compile(self.pattern, re.IGNORECASE))
 
+    @property
+    def captures_date(self) -> bool:
+        """The rule's pattern names a ``date`` group: what it removes is a dateline."""
+        return "date" in self.compiled.groupindex
 
-# Elements that never hold article text. ld+json stays: metadata reads it after pre-cleaning.
-NON_CONTENT = SelectorRule(
+    def matches(self, text: str, link_chars: int = 0) -> bool:
+        if not text or len(text) > self.max_chars or (self.link and link_chars < len(text) / 2):
+            return False
+        return bool(self.compiled.fullmatch(text) if self.whole else self.compiled.match(text))
+
+
+# --------------------------------------------------------------------------- never content
+
+# Markup that never holds article text. JSON-LD stays (metadata reads it after pre-cleaning);
+# <noscript> is read for lazy-image fallbacks first, then dropped.
+NON_CONTENT = Rule(
     "non-content markup",
-    "script:not([type='application/ld+json']), style, link, template, object, embed, applet, "
-    "button, input, select, textarea, dialog:not([open]), canvas, map",
-    "code, styles and controls, never text a reader came for",
+    "code and styles, never text a reader came for",
+    xpath=".//script[not(@type='application/ld+json')] | .//style | .//link | .//template[not(@shadowrootmode)] "
+    "| .//noscript | .//object | .//embed | .//applet | .//canvas | .//map",
+)
+# Form controls go last: the sign-up rules recognise a form by its e-mail field first.
+CONTROLS = Rule(
+    "form controls",
+    "buttons and fields do nothing in a reader view",
+    xpath=".//button | .//input | .//select | .//textarea | .//dialog[not(@open)]",
 )
 
-# Annotations the browser extension adds (docs/api.md, "Annotations from the browser").
-HIDDEN_ANNOTATION = "data-clearpage-hidden"
-OVERLAY_ANNOTATION = "data-clearpage-overlay"
+# --------------------------------------------------------------------------- embeds
 
-SELECTOR_RULES: tuple[SelectorRule, ...] = (
-    # --- consent management platforms: their root containers, by the ids their scripts create ---
-    SelectorRule(
-        "consent banner (OneTrust)",
-        "#onetrust-consent-sdk, #onetrust-banner-sdk, .optanon-alert-box-wrapper",
-        "OneTrust's cookie-consent layer, not the article",
+# Embedded players and posts become plain links (a reader view cannot run them): the host a
+# frame loads from, and the words for what the link leads to.
+EMBED_SERVICES = {
+    "youtube.com": "YouTube video", "youtube-nocookie.com": "YouTube video", "youtu.be": "YouTube video",
+    "vimeo.com": "Vimeo video", "dailymotion.com": "Dailymotion video", "twitch.tv": "Twitch video",
+    "spotify.com": "Spotify audio", "soundcloud.com": "SoundCloud audio", "podcasts.apple.com": "Apple Podcasts audio",
+    "twitter.com": "post on X", "x.com": "post on X", "instagram.com": "Instagram post",
+    "facebook.com": "Facebook post", "tiktok.com": "TikTok video", "reddit.com": "Reddit post",
+    "bsky.app": "Bluesky post", "threads.net": "Threads post", "google.com": "Google map",
+    "datawrapper.dwcdn.net": "chart", "flourish.studio": "chart", "codepen.io": "CodePen demo",
+}  # fmt: skip
+
+
+# Blockquotes that embed scripts turn into posts: the post's text and its link are the fallback
+# every platform ships, and readability-lxml would drop them for their class ("tweet", "media").
+EMBEDDED_POST_CLASSES = frozenset(
+    """twitter-tweet twitter-video instagram-media tiktok-embed bluesky-embed text-post-media
+    reddit-embed-bq mastodon-embed fb-xfbml-parse-ignore""".split()
+)
+
+# --------------------------------------------------------------------------- gates (kept)
+
+GATE = Rule(
+    "paywall or registration gate",
+    "a gate is the publisher's access control: detected, never removed",
+    names=(
+        "tp-modal", "tp-backdrop", "tp-container-inner", "piano*", "*piano-*",  # Piano / TinyPass
+        "leaky_paywall_message", "leaky_paywall_message_wrap",  # Leaky Paywall
+        "poool*", "poool-widget",  # Poool
+        "pico", "pico-overlay", "pico-*",  # Pico
+        "*pelcro*",  # Pelcro
+        "*at-paywall*", "paywall-banner",  # Quintype Accesstype
+        "*zephr*",  # Zephr
+        "lp_paywall", "*laterpay*",  # Laterpay-style
+        "*paywall*", "*Paywall*", "*regwall*", "*content-gate*", "*contentgate*",
     ),
-    SelectorRule(
-        "consent banner (Cookiebot)",
-        "#CybotCookiebotDialog, #CookiebotWidget, #cookiebanner",
-        "Cookiebot's consent dialog and its floating widget",
-    ),
-    SelectorRule(
-        "consent banner (Quantcast/InMobi Choice)",
-        ".qc-cmp2-container, #qc-cmp2-container, .qc-cmp-ui-container",
-        "InMobi (Quantcast) Choice consent layer",
-    ),
-    SelectorRule(
-        "consent banner (Didomi)",
-        "#didomi-host, .didomi-popup-container, #didomi-notice",
-        "Didomi's consent notice and popup",
-    ),
-    SelectorRule(
-        "consent banner (Sourcepoint)",
-        "[id^='sp_message_container'], .sp_veil, [id^='sp_message_iframe']",
-        "Sourcepoint's consent message container and veil",
-    ),
-    SelectorRule(
-        "consent banner (TrustArc)",
-        "#truste-consent-track, #consent_blackbar, .truste_overlay, .truste_box_overlay, #teconsent",
-        "TrustArc's consent bar and overlay",
-    ),
-    SelectorRule(
-        "consent banner (Usercentrics)",
-        "#usercentrics-root, #usercentrics-cmp-ui, #uc-banner-modal",
-        "Usercentrics consent root",
-    ),
-    SelectorRule(
-        "consent banner (Funding Choices)",
-        ".fc-consent-root, .fc-dialog-container, .fc-ab-root",
-        "Google Funding Choices consent and ad-block dialogs",
-    ),
-    SelectorRule(
-        "consent banner (Osano)",
-        ".osano-cm-window, .osano-cm-dialog, .osano-cm-widget",
-        "Osano's consent dialog",
-    ),
-    SelectorRule(
-        "consent banner (Complianz)",
-        "#cmplz-cookiebanner-container, .cmplz-cookiebanner, #cmplz-manage-consent",
-        "Complianz (WordPress) cookie banner",
-    ),
-    SelectorRule(
-        "consent banner (Termly/Iubenda/Klaro/CookieYes)",
-        "#termly-code-snippet-support, #iubenda-cs-banner, .klaro, #cookie-law-info-bar, "
-        ".cky-consent-container, #cookie-notice, #cookie-law-info-again, .cc-window, .cc-banner, "
-        "#cookieConsent, #cookie-consent",
-        "consent banners of common smaller platforms and WordPress plugins",
-    ),
+)  # fmt: skip
+# Sentences only a gate says; a block saying one of them is a gate whatever its markup.
+GATE_PHRASES = re.compile(
+    r"(subscribe|sign up|register|log ?in|sign in)\b[^.!?]{0,40}\b(to (continue|keep) reading|to read (the|this) "
+    r"(full|whole|rest)|for (full|unlimited) access)"
+    r"|\byou(?:'ve| have) (reached|used|read) (your|all of your|the maximum)[^.!?]{0,30}"
+    r"\b(limit|free articles|articles)"
+    r"|\bthis (article|story|content) is (only )?((available|reserved|exclusive) )?(to|for) "
+    r"(paying )?(subscribers|members)"
+    r"|\bto continue reading,? (please )?(subscribe|sign in|log in|register)"
+    r"|\balready (a subscriber|have an account)\?\s*(sign|log) ?in",
+    re.IGNORECASE,
+)
+
+# --------------------------------------------------------------------------- page rules
+
+# In order: a platform's own markup before generic words, so the report names the platform.
+PAGE_RULES: tuple[Rule, ...] = (
+    # Consent platforms, by the roots their scripts create.
+    Rule("consent banner (OneTrust)", "OneTrust's cookie-consent layer",
+         names=("onetrust-consent-sdk", "onetrust-banner-sdk", "onetrust-pc-sdk", "optanon-alert-box-wrapper")),
+    Rule("consent banner (Cookiebot)", "Cookiebot's consent dialog and its floating widget",
+         names=("CybotCookiebotDialog", "CookiebotWidget", "CybotCookiebotDialogBodyUnderlay")),
+    Rule("consent banner (Quantcast/InMobi Choice)", "InMobi (Quantcast) Choice consent layer",
+         names=("qc-cmp2-container", "qc-cmp-ui-container", "qcCmpUi", "qc-cmp2-ui")),
+    Rule("consent banner (Didomi)", "Didomi's consent notice and popup",
+         names=("didomi-host", "didomi-popup-container", "didomi-notice", "didomi-notice-banner")),
+    Rule("consent banner (Sourcepoint)", "Sourcepoint's consent message and the veil behind it",
+         names=("sp_message_container*", "sp_veil", "sp_message_iframe*")),
+    Rule("consent banner (TrustArc)", "TrustArc's consent bar and overlay",
+         names=("truste-consent-track", "consent_blackbar", "truste_overlay", "truste_box_overlay", "teconsent")),
+    Rule("consent banner (Usercentrics)", "Usercentrics' consent layer",
+         names=("usercentrics-root", "usercentrics-cmp-ui", "uc-banner-modal")),
+    Rule("consent banner (Funding Choices)", "Google Funding Choices' consent and ad-blocker dialogs",
+         names=("fc-consent-root", "fc-dialog-container", "fc-ab-root")),
+    Rule("consent banner (Osano)", "Osano's consent dialog and widget",
+         names=("osano-cm-window", "osano-cm-dialog", "osano-cm-widget")),
+    Rule("consent banner (Complianz)", "Complianz's WordPress cookie banner",
+         names=("cmplz-cookiebanner-container", "cmplz-cookiebanner", "cmplz-manage-consent")),
+    Rule("consent banner (Iubenda)", "Iubenda's cookie banner", names=("iubenda-cs-banner", "iubenda-cs-container")),
+    Rule("consent banner (CookieYes)", "CookieYes' consent bar",
+         names=("cky-consent-container", "cky-overlay", "cookie-law-info-bar", "cookie-law-info-again")),
+    Rule("consent banner (Termly)", "Termly's consent banner", names=("termly-code-snippet-support",)),
+    Rule("consent banner (Klaro)", "Klaro's consent notice", names=("klaro",)),
+    Rule("consent banner (Cookie Consent)", "Osano's open-source cookieconsent bar",
+         names=("cc-window", "cc-banner", "cc-revoke")),
+    Rule("consent banner", "a cookie or privacy notice, not the article",
+         words=("cookie", "cookies", "cookiebanner", "cookiebar", "cookie-notice", "gdpr", "ccpa", "consent-banner"),
+         xpath=".//*[@aria-label][contains(translate(@aria-label, 'COKIENST', 'cokienst'), 'cookie') "
+               "or contains(translate(@aria-label, 'COKIENST', 'cokienst'), 'consent')]"),
+    # Dialogs, prompts and sign-ups.
+    Rule("dialog", "a modal dialog floats over the page; it is never the article",
+         words=("modal", "popup", "pop-up", "lightbox"),
+         xpath=".//*[@role='dialog' or @role='alertdialog' or @aria-modal='true'] | .//dialog"),
+    Rule("notification prompt", "asks to turn on browser notifications",
+         names=("onesignal-slidedown-container", "onesignal-bell-container", "onesignal-customlink-container",
+                "pushcrew-optin", "pushengage-wrapper", "webpushr-prompt-wrapper")),
+    Rule("newsletter sign-up", "asks for an e-mail address, not part of the article",
+         names=("mc4wp-form", "*mc_embed*", "mailpoet_form", "convertkit-form"),
+         words=("newsletter", "newsletters", "signup", "optin", "email-signup"),
+         xpath=".//form[.//input[@type='email' or contains(@name, 'email') or contains(@placeholder, 'mail')]]"),
+    Rule("app-install prompt", "asks to install the publisher's app",
+         words=("smartbanner", "smart-banner", "app-banner", "appbanner", "app-promo", "download-app", "get-app")),
+    Rule("donation appeal", "asks for money; the article is the same without it",
+         words=("donate", "donation", "donations", "contributions", "support-us")),
+    # Recirculation: other articles, not this one.
+    Rule("recommended-content widget", "third-party 'around the web' teasers (Outbrain, Taboola...)",
+         names=("OUTBRAIN", "outbrain*", "*outbrain*", "taboola*", "*taboola*", "trc_related_container", "revcontent",
+                "rc-widget*")),
+    Rule("related-articles list", "links to other articles, not this one",
+         names=("jp-relatedposts", "yarpp-related", "crp_related"),
+         words=("related", "relatedposts", "related-posts", "related-articles", "recommended", "recommendations",
+                "recirc", "recirculation", "more-stories", "morestories", "trending", "popular", "most-popular",
+                "most-read", "mostread", "also-read", "read-next", "readnext", "up-next", "upnext", "you-may-like",
+                "suggested")),
+    # Page furniture.
+    Rule("share buttons", "buttons that post the page elsewhere; the reader has the URL",
+         names=("sharedaddy", "jp-post-flair", "addthis_toolbox", "addtoany_share_save_container", "a2a_kit",
+                "shareaholic-canvas"),
+         words=("share", "shares", "sharing", "sharebar", "sharetools", "social", "addthis", "sharethis")),
+    Rule("print and e-mail buttons", "page tools, not text",
+         words=("print-button", "email-button", "toolbar", "tools")),
+    Rule("comments", "readers' comments are not the article",
+         names=("disqus_thread", "comments", "comments-area", "comment-respond", "respond", "fb-comments",
+                "comments-*", "comment-list"),
+         words=("comments", "comment-section", "comments-section", "disqus", "replies")),
+    Rule("breadcrumbs", "the site's navigation trail",
+         words=("breadcrumb", "breadcrumbs", "crumbs"),
+         xpath=".//*[@aria-label][translate(@aria-label, 'BREADCUMS', 'breadcums') = 'breadcrumb' "
+               "or translate(@aria-label, 'BREADCUMS', 'breadcums') = 'breadcrumbs'] "
+               "| .//*[@itemtype][substring(@itemtype, string-length(@itemtype) - 13) = 'BreadcrumbList']"),
+    Rule("navigation", "the site's menus, outside the article",
+         xpath=".//*[self::nav or @role='navigation' or @role='menubar'][not(ancestor::article or ancestor::main)]"),
+    Rule("site header and footer", "the site's masthead and footer, the same on every page",
+         xpath="./header | ./footer | .//*[@role='banner' or @role='contentinfo']"),
+    Rule("sidebar", "complementary content beside the article", xpath=".//*[@role='complementary']"),
+    Rule("tag list", "topic tags link to other pages",
+         words=("tags", "tag-list", "taglist", "tagcloud", "tag-cloud", "keywords", "topics-list")),
+    Rule("author bio", "the author's biography box; the byline is kept as its own field",
+         words=("author-bio", "authorbio", "bio", "about-author", "about-the-author", "author-box", "authorbox",
+                "author-card", "author-info", "contributor-bio")),
+    Rule("photo-gallery chrome", "a gallery's counters and buttons",
+         words=("gallery-nav", "slideshow-nav", "slide-counter", "gallery-counter", "gallery-controls",
+                "carousel-nav")),
+    Rule("promotion", "a promotional box, not the article",
+         words=("promo", "promos", "promotion", "promoted", "marketing", "upsell", "cta", "house-ad")),
+    Rule("ad slot", "an advertisement or its empty slot",
+         names=("div-gpt-ad*", "google_ads*", "*dfp-ad*", "adsbygoogle"),
+         words=("ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit",
+                "ad-slot", "adsense", "adwrap", "ad-wrapper", "ad-container", "sponsor", "sponsored", "sponsors",
+                "dfp"),
+         xpath=".//*[@data-ad-slot or @data-ad-unit or @data-google-query-id] | .//amp-ad | .//amp-embed"),
+)  # fmt: skip
+
+# --------------------------------------------------------------------------- phrases in the article
+
+# "Label | Headline" and "Label: Headline", the shape of inline teasers between paragraphs.
+_TEASER_LABELS = (
+    r"(also read|read also|also see|read more|more|read|related|related stories?|related articles?|"
+    r"explained|explainer|watch|listen|must read|don'?t miss|recommended|trending|latest|top stories|"
+    r"more on this|more from [\w .'-]{1,30}|opinion|analysis|in pictures|in photos|video|live)"
 )
 
 PHRASE_RULES: tuple[PhraseRule, ...] = (
-    PhraseRule(
-        "advertisement label",
-        r"(advertisement|advertising|ad|sponsored|anzeige|publicité|publicidad)",
-        "the label left where an ad slot was",
-        max_chars=20,
-    ),
-)
+    PhraseRule("advertisement label", "the label left where an ad slot was",
+               r"(advertisement|advertising|ad|ads|sponsored( content)?|anzeige|publicité|publicidad|pubblicità|"
+               r"reklama|werbung|story continues below( this)? (advertisement|ad)|article continues below"
+               r"( advertisement)?|continue reading (the main story|below)|scroll to continue with content)",
+               max_chars=60),
+    PhraseRule("inline teaser", "a link to another article, set between this one's paragraphs",
+               _TEASER_LABELS + r"\s*[|:–—-]\s*\S.*", max_chars=220, link=True),
+    PhraseRule("inline teaser", "a bare 'read more' prompt", r"(read more|read the full story|more stories|"
+               r"click here to read more|continue reading)\W*", max_chars=40, link=True),
+    PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article",
+               r"(sign up|subscribe|register)( now| today| here)?( for| to)? (our|the|my|a) .{0,40}"
+               r"\b(newsletters?|inbox|e-?mails?|updates|briefing|digest)\b.*", max_chars=200, whole=False),
+    PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article",
+               r"(get|receive) (our|the) .{0,40}(newsletter|in your inbox).*", max_chars=240, whole=False),
+    PhraseRule("account prompt", "asks the reader to create an account",
+               r"(sign up|register) for a free account\b.*|create (a|your) free account\b.*", max_chars=400,
+               whole=False),
+    PhraseRule("app-install prompt", "asks to install an app or turn on notifications",
+               r"(download|get|install) (our|the) (free )?app\b.*|(turn on|enable|allow) (push )?notifications\b.*",
+               max_chars=200, whole=False),
+    PhraseRule("share prompt", "asks the reader to share or follow", r"(share (this|on)|follow us on|"
+               r"like us on|tweet this|email this|print this)( article| story| page)?\b.{0,80}", max_chars=120),
+    PhraseRule("donation appeal", "asks for money; the article is the same without it",
+               r"(if you (found|find) (this|the) (app|site|tool|article|extension) useful|please consider "
+               r"(supporting|donating|a donation|subscribing)|support (our|independent) journalism|"
+               r"become a (member|patron|supporter)|buy me a coffee|donate (now|today))\b.*",
+               max_chars=300, whole=False),
+    PhraseRule("reader-tool promotion", "a reader or unblocking tool advertising itself",
+               r"(pro tip|tip)\s*:\s*(skip|bypass|no need for) the (extension|app|tool)\b.*|"
+               r"(hide )?ai[- ]generated summary|ai summary|summari[sz]ed by ai\b.*",
+               max_chars=120, whole=False),
+    PhraseRule("gallery counter", "a slideshow's position counter", r"(image|photo|picture|slide)?\s*\d{1,3}\s*"
+               r"(of|/)\s*\d{1,3}", max_chars=20),
+    PhraseRule("publication footer", "the date line; the date goes to the published field",
+               r"(first published|published|posted|last updated|updated)\s*(on|at)?\s*[-–—:|]?\s*"
+               r"(?P<date>(?=[^|]*(\b\d{4}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d))"
+               r"(\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[\w ,.:/+-]{4,60})",
+               max_chars=80),
+)  # fmt: skip
+
+# No phrase rule looks at a block longer than this.
+MAX_PHRASE_CHARS = max(rule.max_chars for rule in PHRASE_RULES)

@@ -24,7 +24,7 @@ class Metadata:
     published: str | None = None  # ISO 8601, with its offset when the page gave one
     modified: str | None = None
     lang: str | None = None
-    dir: str | None = None  # "ltr" or "rtl"
+    dir: str | None = None  # "ltr" or "rtl" when the markup says; the pipeline decides otherwise
     excerpt: str | None = None
     canonical_url: str | None = None
     lead_image: LeadImage | None = None
@@ -46,6 +46,7 @@ class Rendered:
     text: str
     word_count: int
     reading_minutes: int
+    first_paragraph: str | None  # the excerpt when the page offers none
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class Article:
     word_count: int
     reading_minutes: int
     access: str = "open"
+    notice: str | None = None
     removed: tuple[Removal, ...] = field(default_factory=tuple)
 
     def as_dict(self) -> dict[str, Any]:

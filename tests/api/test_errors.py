@@ -42,9 +42,7 @@ def assert_problem(response, status: int, slug: str | None = None) -> dict:
     ],
 )
 def test_malformed_requests_get_400(client, data, content_type, needle):
-    body = assert_problem(
-        client.post("/v1/extract", data=data, content_type=content_type), 400, "malformed-request"
-    )
+    body = assert_problem(client.post("/v1/extract", data=data, content_type=content_type), 400, "malformed-request")
     assert needle in body["detail"]
 
 
@@ -64,9 +62,7 @@ def test_invalid_gzip_gets_400(client):
 
 def test_truncated_gzip_gets_400(client):
     data = gzip.compress(ARTICLE.encode())[:-12]
-    response = client.post(
-        "/v1/extract", data=data, content_type="text/html", headers={"Content-Encoding": "gzip"}
-    )
+    response = client.post("/v1/extract", data=data, content_type="text/html", headers={"Content-Encoding": "gzip"})
     assert_problem(response, 400, "malformed-request")
 
 
@@ -82,9 +78,7 @@ def test_missing_content_type_gets_415(client):
 
 
 def test_unsupported_content_encoding_gets_415(client):
-    response = client.post(
-        "/v1/extract", data=b"x", content_type="text/html", headers={"Content-Encoding": "br"}
-    )
+    response = client.post("/v1/extract", data=b"x", content_type="text/html", headers={"Content-Encoding": "br"})
     assert_problem(response, 415, "unsupported-media-type")
 
 
@@ -113,9 +107,7 @@ def test_gzip_bomb_gets_413_on_decompressed_size(small_client):
 
 def test_json_over_the_limit_gets_413(small_client):
     data = json.dumps({"html": "<p>" + "y" * 5000 + "</p>"})
-    assert_problem(
-        small_client.post("/v1/extract", data=data, content_type="application/json"), 413, "page-too-large"
-    )
+    assert_problem(small_client.post("/v1/extract", data=data, content_type="application/json"), 413, "page-too-large")
 
 
 @pytest.mark.parametrize(
@@ -129,9 +121,7 @@ def test_json_over_the_limit_gets_413(small_client):
     ],
 )
 def test_page_without_article_gets_422_with_a_sentence(client, html):
-    body = assert_problem(
-        client.post("/v1/extract", data=html, content_type="text/html"), 422, "not-readable"
-    )
+    body = assert_problem(client.post("/v1/extract", data=html, content_type="text/html"), 422, "not-readable")
     assert body["detail"].endswith(".") and len(body["detail"].split()) > 5
 
 
@@ -173,8 +163,6 @@ def test_extraction_past_the_time_limit_gets_422(monkeypatch):
 
     monkeypatch.setattr("server.api.extract.extract", slow)
     client = create_app({"TESTING": True, "EXTRACT_TIME_LIMIT_SECONDS": 0.2}).test_client()
-    body = assert_problem(
-        client.post("/v1/extract", data=ARTICLE, content_type="text/html"), 422, "too-complex"
-    )
+    body = assert_problem(client.post("/v1/extract", data=ARTICLE, content_type="text/html"), 422, "too-complex")
     assert "0.2 seconds" in body["detail"]
     assert client.post("/v1/extract", data=ARTICLE, content_type="text/html").status_code == 422  # and again

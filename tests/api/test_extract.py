@@ -12,7 +12,7 @@ from tests.conftest import fixture_bytes
 URL = "https://news.example.org/2024/04/river-returns?utm_source=feed"
 ARTICLE_FIELDS = [
     "url", "canonical_url", "title", "byline", "site_name", "published", "modified", "lang", "dir",
-    "excerpt", "lead_image", "content_html", "text", "word_count", "reading_minutes", "access", "removed",
+    "excerpt", "lead_image", "content_html", "text", "word_count", "reading_minutes", "access", "notice", "removed",
 ]  # fmt: skip
 
 
@@ -87,9 +87,7 @@ def test_text_html_request_with_url_parameter(client, article_html):
 
 def test_text_html_charset_comes_from_the_content_type(client):
     page = "<html><body><article><p>Ça coûte très cher, dit-elle, à Noël.</p></article></body></html>"
-    response = client.post(
-        "/v1/extract", data=page.encode("cp1252"), content_type="text/html; charset=windows-1252"
-    )
+    response = client.post("/v1/extract", data=page.encode("cp1252"), content_type="text/html; charset=windows-1252")
     assert response.get_json()["text"] == "Ça coûte très cher, dit-elle, à Noël."
 
 
@@ -111,10 +109,7 @@ def test_gzip_request_body(client, article_html):
 def test_removed_lists_what_the_cleaner_took(client):
     page = (
         "<html><body><div id='onetrust-consent-sdk'><p>We value your privacy. Accept all cookies?</p></div>"
-        "<article><p>"
-        + "The council met on Tuesday to discuss the new bridge, and agreed to fund it. "
-        * 5
-        + "</p>"
+        "<article><p>" + "The council met on Tuesday to discuss the new bridge, and agreed to fund it. " * 5 + "</p>"
         "</article></body></html>"
     )
     body = post_json(client, {"html": page}).get_json()

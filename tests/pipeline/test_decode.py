@@ -30,9 +30,7 @@ def test_meta_charset_is_used_when_nothing_is_declared():
 
 
 def test_meta_http_equiv_content_type():
-    raw = '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"><p>日本語</p>'.encode(
-        "shift_jis"
-    )
+    raw = '<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS"><p>日本語</p>'.encode("shift_jis")
     assert "日本語" in decode(raw)
 
 

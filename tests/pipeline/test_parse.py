@@ -32,6 +32,11 @@ def test_empty_page_is_not_readable(markup):
         parse(markup)
 
 
+def test_a_page_without_body_is_not_readable():
+    with pytest.raises(NotReadable, match="no body"):
+        parse('<html class="share"></html>')
+
+
 def test_frameset_page_is_not_readable_and_says_why():
     with pytest.raises(NotReadable, match="frameset"):
         parse("<html><frameset><frame src='a.html'><frame src='b.html'></frameset></html>")

@@ -1,0 +1,93 @@
+// The options page: the server's address and API key (with "Test connection"), and the reading
+// defaults. Saving a server address asks for permission to contact that server, and only it.
+import { applyReading } from "../shared/apply-reading.js";
+import { ext } from "../shared/browser.js";
+import { describeFailure } from "../shared/problems.js";
+import { readingControls, showReading } from "../shared/reading-controls.js";
+import { checkHealth, checkKey } from "../shared/server.js";
+import {
+  flushReading,
+  loadReading,
+  loadServer,
+  normalizeReading,
+  originPattern,
+  parseServerUrl,
+  readingWritePending,
+  saveReadingSoon,
+  saveServer,
+} from "../shared/settings.js";
+
+const form = document.getElementById("server-form");
+const urlInput = document.getElementById("server-url");
+const keyInput = document.getElementById("api-key");
+const statusLine = document.getElementById("server-status");
+
+function say(text, state) {
+  statusLine.textContent = text;
+  statusLine.dataset.state = state;
+}
+
+// The server as typed, or null after saying what is wrong with the address.
+function typedServer() {
+  const parsed = parseServerUrl(urlInput.value);
+  if (parsed.error) {
+    say(parsed.error, "error");
+    urlInput.focus();
+    return null;
+  }
+  return { url: parsed.url, apiKey: keyInput.value.trim() };
+}
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const server = typedServer();
+  if (!server) return;
+  // First thing awaited, while the click still counts as the user's gesture (Firefox insists).
+  const allowed = await ext.permissions.request({ origins: [originPattern(server.url)] }).catch(() => false);
+  await saveServer(server);
+  urlInput.value = server.url;
+  if (allowed) say(`Saved. Clearpage will send pages to ${server.url}.`, "ok");
+  else say(`Saved, but without your permission to contact ${new URL(server.url).host} reader view can't reach it.`, "error");
+});
+
+document.getElementById("test-connection").addEventListener("click", async () => {
+  const server = typedServer();
+  if (!server) return;
+  say(`Contacting ${server.url}…`, "pending");
+  const health = await checkHealth(server);
+  if (health.failure) return sayFailure(health.failure, server);
+  const key = await checkKey(server);
+  if (key.failure) return sayFailure(key.failure, server);
+  const keyNote = server.apiKey ? " The API key works." : "";
+  say(`Connected to Clearpage ${health.health.version} at ${server.url}.${keyNote}`, "ok");
+});
+
+async function sayFailure(failure, server) {
+  const allowed = await ext.permissions.contains({ origins: [originPattern(server.url)] }).catch(() => false);
+  const described = describeFailure(failure.kind === "unreachable" && !allowed ? { kind: "no-permission" } : failure, server.url);
+  say([described.headline, described.detail].filter(Boolean).join(" "), "error");
+}
+
+async function start() {
+  const server = await loadServer();
+  urlInput.value = server.url;
+  keyInput.value = server.apiKey;
+
+  let reading = await loadReading();
+  applyReading(document, reading);
+  const controls = readingControls(document, reading, (next) => {
+    reading = normalizeReading(next);
+    applyReading(document, reading);
+    saveReadingSoon(reading);
+  });
+  document.getElementById("reading").append(controls);
+  ext.storage.onChanged.addListener((changes, area) => {
+    if (area !== "sync" || !changes.reading || readingWritePending()) return;
+    reading = normalizeReading(changes.reading.newValue);
+    applyReading(document, reading);
+    showReading(controls, reading);
+  });
+  addEventListener("pagehide", flushReading);
+}
+
+start();

@@ -1,0 +1,82 @@
+"""Fixtures for the browser tests: the built extension in Debian's Chromium, ``clearpage serve``,
+and the static site. They fail, never skip, when Chromium or the corpus is missing: CI runs
+``scripts/extension-deps`` first, which installs both tools."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Playwright, sync_playwright
+
+from tests.conftest import ROOT
+from tests.e2e.browser import CHROMIUM_ARGS, ExtensionBrowser, chromium_path, host_rules
+from tests.e2e.servers import Clearpage, clearpage_serve, static_site
+
+EXTENSION = ROOT / "extension"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def extension_dir() -> Path:
+    """The unpacked Chrome build, fresh from the sources."""
+    subprocess.run(["node", str(EXTENSION / "build.js"), "chrome"], check=True, capture_output=True)
+    return EXTENSION / "dist" / "chrome"
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    """One Playwright for the session: its sync API allows only one running at a time."""
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser_session(
+    playwright: Playwright, extension_dir: Path, site: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ExtensionBrowser]:
+    context = playwright.chromium.launch_persistent_context(
+        str(tmp_path_factory.mktemp("chromium-profile")),
+        executable_path=chromium_path(),
+        headless=True,
+        args=[
+            *CHROMIUM_ARGS,
+            host_rules(int(site.rsplit(":", 1)[1])),
+            f"--disable-extensions-except={extension_dir}",
+            f"--load-extension={extension_dir}",
+        ],
+        viewport={"width": 1280, "height": 800},
+        color_scheme="light",
+        locale="en-US",
+    )
+    try:
+        yield ExtensionBrowser(context)
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def browser(browser_session: ExtensionBrowser) -> Iterator[ExtensionBrowser]:
+    """The browser with no settings and no open pages, as after a fresh install."""
+    browser_session.reset()
+    yield browser_session
+    browser_session.reset()
+
+
+@pytest.fixture(scope="session")
+def clearpage() -> Iterator[Clearpage]:
+    with clearpage_serve() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def site() -> Iterator[str]:
+    with static_site() as base:
+        yield base

@@ -1,0 +1,205 @@
+"""metadata: what the page says about itself, from JSON-LD, <meta> tags and markup."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from server.pipeline.metadata import (
+    clean_byline,
+    detect_language,
+    document_base_url,
+    metadata,
+    normalise_date,
+    normalise_lang,
+    text_direction,
+    title_from_document,
+)
+from server.pipeline.parse import parse
+from server.pipeline.types import LeadImage
+
+
+def page(head: str = "", body: str = "<p>x</p>", html_attrs: str = "") -> str:
+    return f"<html {html_attrs}><head>{head}</head><body>{body}</body></html>"
+
+
+def meta_of(markup: str, url: str | None = "https://news.example/a/b.html", page_byline: str | None = None):
+    return metadata(parse(markup), url, page_byline)
+
+
+def ld(data: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def test_json_ld_article_gives_the_fields():
+    data = {
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Night trains are back",
+        "author": [{"@type": "Person", "name": "Lena Park"}, {"@type": "Person", "name": "Omar Haddad"}],
+        "publisher": {"@type": "Organization", "name": "Rail Weekly"}, "datePublished": "2024-05-02T08:00:00+02:00",
+        "dateModified": "2024-05-03T09:30:00Z", "description": "Sleepers return.", "inLanguage": "en-GB",
+        "image": {"@type": "ImageObject", "url": "/img/lead.jpg"},
+    }  # fmt: skip
+    result = meta_of(page(ld(data)))
+    assert result.title == "Night trains are back"
+    assert result.byline == "Lena Park, Omar Haddad"
+    assert result.site_name == "Rail Weekly"
+    assert result.published == "2024-05-02T08:00:00+02:00"
+    assert result.modified == "2024-05-03T09:30:00+00:00"
+    assert result.excerpt == "Sleepers return."
+    assert result.lang == "en-GB"
+    assert result.lead_image == LeadImage("https://news.example/img/lead.jpg")
+
+
+def test_json_ld_graph_and_non_article_types():
+    data = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "Not the headline"},
+        {"@type": ["BlogPosting"], "headline": "From the graph", "author": "Sam Lee"},
+    ]}  # fmt: skip
+    result = meta_of(page(ld(data)))
+    assert (result.title, result.byline) == ("From the graph", "Sam Lee")
+
+
+def test_broken_json_ld_is_ignored_not_fatal():
+    result = meta_of(
+        page(
+            '<script type="application/ld+json">{"@type": "Article", "headline": </script><title>Fallback title here</title>'
+        )
+    )
+    assert result.title == "Fallback title here"
+
+
+def test_opengraph_and_meta_tags():
+    head = (
+        '<meta property="og:title" content="OG title of the piece"><meta property="og:site_name" content="The Gazette">'
+        '<meta name="author" content="Asha Verma"><meta property="article:published_time" content="2024-04-17T20:57:00+05:30">'
+        '<meta property="og:description" content="A decade on."><meta property="og:image" content="https://cdn.example/x.jpg">'
+        '<meta property="og:image:alt" content="The weir"><link rel="canonical" href="/canonical/path">'
+    )
+    result = meta_of(page(head))
+    assert result.title == "OG title of the piece"
+    assert result.site_name == "The Gazette"
+    assert result.byline == "Asha Verma"
+    assert result.published == "2024-04-17T20:57:00+05:30"
+    assert result.excerpt == "A decade on."
+    assert result.lead_image == LeadImage("https://cdn.example/x.jpg", "The weir")
+    assert result.canonical_url == "https://news.example/canonical/path"
+
+
+def test_repeated_dublin_core_creators_are_all_named():
+    head = '<meta name="DC.Creator" content="Kooman, F."><meta name="DC.Creator" content="de Jong, M.">'
+    assert meta_of(page(head)).byline == "Kooman, F., de Jong, M."
+
+
+def test_site_name_is_never_made_up_from_the_host():
+    assert meta_of(page("<title>A headline of some length</title>"), url="https://www.nytimes.com/x").site_name is None
+
+
+def test_the_byline_printed_in_the_page_is_the_fallback():
+    assert meta_of(page(), page_byline="By Lena Park").byline == "By Lena Park"
+    assert (
+        meta_of(page('<meta name="author" content="Omar Haddad">'), page_byline="By Lena Park").byline == "Omar Haddad"
+    )
+
+
+def test_an_author_url_is_not_a_byline():
+    assert meta_of(page('<meta property="article:author" content="https://www.facebook.com/someone">')).byline is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("By Joshua Sokol May 20, 2019", "By Joshua Sokol"),
+        ("Sarah Archer 1:39 PM ET", "Sarah Archer"),
+        ("James Akinaka • 8h", "James Akinaka"),
+        ("Tech Insider Alex Perry 1 day ago", "Tech Insider Alex Perry"),
+        ("por César Salza 1 de diciembre de 2017 3:00 AM PST", "por César Salza"),
+        ("Lena Park @lenapark", "Lena Park"),
+        ("Sign In| Sign Up| Subscribe My Account", None),
+        ("Last Updated: January 7, 2025", None),
+        ("April 28, 2019 at 6:01 am", None),
+        ("By", None),
+        ("https://example.com/authors/lena", None),
+        ("Katie Couric New Yorkers post their feelings about the election in the subway", None),
+    ],
+)
+def test_bylines_are_names_without_dates_or_menus(raw, expected):
+    assert clean_byline(raw) == expected
+
+
+def test_byline_markup_prefers_the_marked_name():
+    body = '<div class="byline">By <a rel="author" href="/lena">Lena Park</a> · May 2</div><p>Text</p>'
+    from server.pipeline.metadata import byline_element
+
+    element = byline_element(parse(page(body=body)).find("body"))
+    assert element is not None and element.text_content() == "Lena Park"
+
+
+@pytest.mark.parametrize(
+    ("title", "headings", "expected"),
+    [
+        ("Night trains are back across Europe | Rail Weekly", "", "Night trains are back across Europe"),
+        ("Rail Weekly | Night trains are back across Europe", "", "Night trains are back across Europe"),
+        ("Rail Weekly » Travel » Night trains are back again", "", "Night trains are back again"),
+        ("Night trains are back | Rail Weekly", "", "Night trains are back | Rail Weekly"),  # too short to cut
+        ("Trains: Night trains are back across Europe", "", "Night trains are back across Europe"),
+        ("Trains: Night trains are back across Europe", "<h1>Trains: Night trains are back across Europe</h1>",
+         "Trains: Night trains are back across Europe"),
+        ("Home", "<h1>Night trains are back across Europe</h1>", "Night trains are back across Europe"),
+    ],
+)  # fmt: skip
+def test_title_from_the_document(title, headings, expected):
+    assert title_from_document(parse(page(f"<title>{title}</title>", body=headings or "<p>x</p>"))) == expected
+
+
+def test_entities_escaped_twice_are_unescaped():
+    assert meta_of(page('<meta property="og:title" content="Don&amp;#39;t stop">')).title == "Don't stop"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-04-17T20:57:00+05:30", "2024-04-17T20:57:00+05:30"),
+        ("2017-11-03T03:01:00Z", "2017-11-03T03:01:00+00:00"),
+        ("2024-04-17", "2024-04-17"),
+        ("April 17, 2024 08:57 pm IST", "2024-04-17T20:57:00+05:30"),
+        ("Tue, 03 Nov 2017 03:01:00 GMT", "2017-11-03T03:01:00+00:00"),
+        ("17 April 2024", "2024-04-17T00:00:00"),
+        ("not a date", None),
+        ("", None),
+    ],
+)
+def test_dates_are_normalised_to_iso_8601(value, expected):
+    assert normalise_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("en_US", "en-US"), ("EN", "en"), ("zh-hant-tw", "zh-Hant-TW"), ("", None), ("x!", None)]
+)
+def test_language_tags_are_normalised(value, expected):
+    assert normalise_lang(value) == expected
+
+
+def test_lang_and_dir_from_markup():
+    result = meta_of(page(html_attrs='lang="ar" dir="rtl"'))
+    assert (result.lang, result.dir) == ("ar", "rtl")
+    assert meta_of(page(html_attrs='lang="he"')).dir == "rtl"
+    assert meta_of(page(html_attrs='lang="fr"')).dir is None  # not stated: the pipeline decides from the text
+
+
+def test_language_is_detected_from_text_when_markup_is_silent():
+    french = "Le conseil municipal a approuvé mardi le financement du nouveau pont, après un long débat public. " * 3
+    assert detect_language(french) == "fr"
+    assert detect_language("Too short.") is None
+
+
+def test_direction_follows_the_script_of_the_text():
+    assert text_direction(None, "مرحبا بالعالم، هذا نص عربي طويل بما يكفي لمعرفة اتجاهه") == "rtl"
+    assert text_direction(None, "Plain English text") == "ltr"
+    assert text_direction("fa", "") == "rtl"
+
+
+def test_base_element_sets_where_relative_urls_resolve():
+    root = parse(page('<base href="/static/">'))
+    assert document_base_url(root, "https://news.example/a/b.html") == "https://news.example/static/"
+    assert document_base_url(parse(page()), None) is None

@@ -1,0 +1,148 @@
+"""postclean: what readability keeps that a reader would not, and the structure that must stay."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from server.pipeline.postclean import Postcleaned, postclean
+from server.pipeline.types import LeadImage, Metadata
+
+PROSE = "<p>" + "The river came back to the valley after the dam came down, and the salmon with it. " * 3 + "</p>"
+
+
+def run(fragment: str, **meta: object) -> Postcleaned:
+    return postclean(lxml.html.fragment_fromstring(f"<div>{fragment}</div>"), Metadata(**meta))  # type: ignore[arg-type]
+
+
+def text(result: Postcleaned) -> str:
+    return " ".join(result.article.text_content().split())
+
+
+def kinds(result: Postcleaned) -> set[str]:
+    return {removal.kind for removal in result.removed}
+
+
+def test_the_headline_is_removed_once_because_it_is_the_title():
+    result = run(
+        f"<h1>How the river came back</h1>{PROSE}<h2>How the river came back</h2>", title="How the river came back"
+    )
+    assert text(result).count("How the river came back") == 1
+
+
+def test_the_byline_leaves_the_body():
+    result = run(f'<p class="byline">By Asha Verma</p>{PROSE}')
+    assert "Asha Verma" not in text(result)
+
+
+PHRASES = [
+    ("advertisement label", "<p>Advertisement</p>"),
+    ("advertisement label", "<div>ADVERTISEMENT</div>"),
+    ("advertisement label", "<p>Story continues below advertisement</p>"),
+    ("inline teaser", '<p><a href="/x">Also read | Dam removals across Europe are speeding up</a></p>'),
+    ("inline teaser", '<p><strong><a href="/y">Explained | Why the river matters to the valley</a></strong></p>'),
+    ("inline teaser", '<p><a href="/z">READ MORE</a></p>'),
+    ("inline teaser", '<p>Related: <a href="/r">Salmon return to the Rhine after fifty years</a></p>'),
+    ("newsletter sign-up", "<p>Sign up for our newsletter to get the best stories in your inbox.</p>"),
+    ("account prompt", "<p>Sign up for a free account and get the following: Save articles, follow topics.</p>"),
+    ("app-install prompt", "<p>Download our app for the latest news.</p>"),
+    ("share prompt", "<p>Share this article</p>"),
+    ("donation appeal", "<p>If you found this app useful, Please consider supporting us.</p>"),
+    ("donation appeal", "<p>Support independent journalism: become a member today.</p>"),
+    ("reader-tool promotion", "<p>Pro Tip: Skip the extension — just come straight here</p>"),
+    ("reader-tool promotion", "<div>AI Summary</div>"),
+    ("gallery counter", "<span>3 of 12</span>"),
+    ("publication footer", "<p>Published - April 17, 2024 08:57 pm IST</p>"),
+]
+
+
+@pytest.mark.parametrize(("kind", "fragment"), PHRASES, ids=[f"{k}-{i}" for i, (k, _) in enumerate(PHRASES)])
+def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
+    result = run(f"{PROSE}{fragment}{PROSE}")
+    assert kind in kinds(result)
+    assert text(result) == " ".join((lxml.html.fromstring(PROSE).text_content() * 2).split())
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "<p>Sign up for the course opened in March, and within a week the newsletter's editor had a waiting list of "
+        "three hundred people who wanted to learn how to restore a river, which nobody had expected.</p>",
+        "<p>Related: the council's own report found the same problem in 2019.</p>",  # no link: not a teaser
+        "<p>Published in 1998, the report is still cited today.</p>",  # no date to take: not a footer
+        "<p>Advertisements for the new line ran in every paper that spring.</p>",
+    ],
+)
+def test_prose_that_only_looks_like_boilerplate_stays(prose):
+    result = run(f"{PROSE}{prose}")
+    assert lxml.html.fromstring(prose).text_content().split()[0] in text(result)
+    assert not result.removed
+
+
+def test_a_dateline_gives_the_published_date_when_the_page_had_none():
+    result = run(f"{PROSE}<p>Published - April 17, 2024 08:57 pm IST</p>")
+    assert result.meta.published == "2024-04-17T20:57:00+05:30"
+    kept = run(f"{PROSE}<p>Updated: May 2, 2024</p>", published="2024-04-17")
+    assert kept.meta.published == "2024-04-17"
+
+
+def test_captions_marked_by_class_become_figcaptions():
+    result = run(f'{PROSE}<div class="photo"><img src="/a.jpg"><p class="caption-text">The weir in spring.</p></div>')
+    caption = result.article.find(".//figcaption")
+    assert caption is not None
+    assert caption.text_content() == "The weir in spring."
+    assert caption.getparent().tag == "figure"
+
+
+def test_repeated_captions_are_shown_once():
+    figure = '<figure><img src="/a.jpg"><figcaption>Salmon at the weir.</figcaption></figure>'
+    result = run(f"{PROSE}{figure}{figure.replace('/a.jpg', '/b.jpg')}")
+    assert [c.text_content() for c in result.article.iter("figcaption")] == ["Salmon at the weir."]
+    assert "repeated caption" in kinds(result)
+
+
+def test_a_pull_quote_repeating_the_prose_is_shown_once():
+    quote = "The river was only waiting for us to get out of the way"
+    result = run(f'<p>"{quote}," she said, laughing at the thought.</p><aside class="pullquote">{quote}</aside>{PROSE}')
+    assert text(result).count(quote) == 1
+    assert "pull quote" in kinds(result)
+
+
+def test_a_real_quotation_is_kept():
+    result = run(f"{PROSE}<blockquote>A river is never the same river twice, said a philosopher long ago.</blockquote>")
+    assert "never the same river" in text(result)
+
+
+def test_mathml_becomes_its_text():
+    result = run("<p>When <math><mi>a</mi><mo>≠</mo><mn>0</mn></math>, there are two roots.</p>")
+    assert text(result) == "When a ≠ 0, there are two roots."
+    alt = run('<p>Euler: <math alttext="e^{i\\pi} + 1 = 0"><mi>e</mi></math>.</p>')
+    assert "e^{i\\pi} + 1 = 0" in text(alt)
+
+
+def test_the_lead_image_leaves_the_body_with_its_caption_and_credit():
+    figure = '<figure><img src="https://cdn.example/lead.jpg" alt="The weir"><figcaption>Salmon at the old weir. | Photo Credit: AP</figcaption></figure>'
+    result = run(f"{figure}{PROSE}", lead_image=LeadImage("https://cdn.example/lead.jpg"))
+    assert result.article.find(".//img") is None
+    assert result.meta.lead_image == LeadImage(
+        "https://cdn.example/lead.jpg", "The weir", "Salmon at the old weir.", "AP"
+    )
+
+
+def test_without_a_declared_lead_image_the_opening_picture_is_the_lead():
+    figure = '<figure><img src="https://cdn.example/open.jpg" alt="Open"><figcaption>Dawn. (Photo: Lena Park)</figcaption></figure>'
+    result = run(f"{figure}{PROSE}")
+    assert result.meta.lead_image == LeadImage("https://cdn.example/open.jpg", "Open", "Dawn.", "Lena Park")
+
+
+def test_a_picture_in_the_middle_of_the_article_stays_there():
+    figure = '<figure><img src="https://cdn.example/mid.jpg"><figcaption>Midstream.</figcaption></figure>'
+    result = run(f"{PROSE}{figure}{PROSE}")
+    assert result.article.find(".//img") is not None
+    assert result.meta.lead_image is None
+
+
+def test_empty_elements_left_behind_are_removed():
+    result = run(f"{PROSE}<div><p> </p><span></span></div><p><img src='/x.jpg'></p>")
+    assert len(list(result.article.iter("div"))) == 1  # only the wrapper
+    assert result.article.find(".//img") is not None  # an image is not empty

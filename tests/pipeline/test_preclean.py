@@ -1,0 +1,265 @@
+"""preclean: each removal rule family on page fragments shaped like the real thing, and what
+must survive it (the article, gates, the byline)."""
+
+from __future__ import annotations
+
+import pytest
+
+from server.pipeline.parse import parse
+from server.pipeline.preclean import Precleaned, preclean
+
+ARTICLE = (
+    "<article><h1>Night trains are back</h1>"
+    + "<p>Sleeper services between Paris and Berlin resumed this week, ten years after the last one ran, "
+    "and tickets for the first month sold out within hours of going on sale.</p>" * 6 + "</article>"
+)
+
+
+def clean(fragment: str, article: str = ARTICLE) -> Precleaned:
+    return preclean(parse(f"<html><head><title>t</title></head><body>{fragment}{article}</body></html>"))
+
+
+def body_text(result: Precleaned) -> str:
+    return " ".join(result.root.find("body").text_content().split())
+
+
+def kinds(result: Precleaned) -> set[str]:
+    return {removal.kind for removal in result.removed}
+
+
+# Consent platforms, with the root markup their scripts insert.
+CONSENT_BANNERS = [
+    ("consent banner (OneTrust)", '<div id="onetrust-consent-sdk"><div id="onetrust-banner-sdk" class="otFlat">'
+     '<p id="onetrust-policy-text">We and our partners use cookies.</p><button id="onetrust-accept-btn-handler">'
+     "Accept All Cookies</button></div></div>"),
+    ("consent banner (Cookiebot)", '<div id="CybotCookiebotDialog" name="CybotCookiebotDialog" role="dialog">'
+     "<h2>This website uses cookies</h2><p>We use cookies to personalise content and ads.</p></div>"),
+    ("consent banner (Quantcast/InMobi Choice)", '<div id="qc-cmp2-container" data-nosnippet=""><div class="qc-cmp2-summary-info">'
+     "<p>We value your privacy. We and our partners store information on a device.</p></div></div>"),
+    ("consent banner (Didomi)", '<div id="didomi-host" data-nosnippet="true"><div class="didomi-popup-container">'
+     "<p>With your agreement, we and our partners use cookies.</p></div></div>"),
+    ("consent banner (Sourcepoint)", '<div id="sp_message_container_812049" class="sp-message-container">'
+     "<p>We use cookies and data to deliver and maintain services.</p></div>"),
+    ("consent banner (TrustArc)", '<div id="truste-consent-track"><p>This site uses cookies and related technologies.</p>'
+     '<button id="truste-consent-button">Agree and Proceed</button></div>'),
+    ("consent banner (Usercentrics)", '<div id="usercentrics-root"><p>Privacy settings: we use technologies such as cookies.</p></div>'),
+    ("consent banner (Funding Choices)", '<div class="fc-consent-root"><p>This site asks for consent to use your data.</p></div>'),
+    ("consent banner (Osano)", '<div class="osano-cm-window"><div class="osano-cm-dialog"><p>This website utilizes technologies such as cookies.</p></div></div>'),
+    ("consent banner (Complianz)", '<div id="cmplz-cookiebanner-container"><div class="cmplz-cookiebanner">'
+     "<p>To provide the best experiences, we use technologies like cookies.</p></div></div>"),
+    ("consent banner", '<div class="site-cookie-notice"><p>This site uses cookies to improve your experience.</p></div>'),
+    ("consent banner", '<section aria-label="Cookie consent"><p>Choose which cookies you allow on this site.</p></section>'),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "fragment"), CONSENT_BANNERS, ids=[f"{k}-{i}" for i, (k, _) in enumerate(CONSENT_BANNERS)]
+)
+def test_consent_banners_are_removed_and_reported(kind, fragment):
+    result = clean(fragment)
+    assert "cookie" not in body_text(result).lower()
+    assert "Sleeper services" in body_text(result)
+    assert kind in kinds(result) or (kind == "consent banner (Cookiebot)" and "dialog" in kinds(result))
+
+
+FURNITURE = [
+    ("dialog", '<div role="dialog" aria-modal="true"><p>Enjoying our journalism? Get 3 months free.</p></div>', "3 months free"),
+    ("dialog", '<div class="modal fade"><p>Before you go: read our best stories.</p></div>', "Before you go"),
+    ("newsletter sign-up", '<form class="inline-form"><p>The morning briefing, in your inbox.</p><input type="email" '
+     'name="email"><button>Sign up</button></form>', "morning briefing"),
+    ("newsletter sign-up", '<aside class="newsletter-promo"><h3>Get the Weekend Read</h3><p>Our best longreads.</p></aside>', "Weekend Read"),
+    ("app-install prompt", '<div class="smartbanner"><p>Read faster in the Gazette app. Open</p></div>', "Gazette app"),
+    ("notification prompt", '<div id="onesignal-slidedown-container"><p>We would like to show you notifications.</p></div>', "notifications"),
+    ("share buttons", '<div class="article__share-bar"><a href="https://facebook.com/sharer">Share on Facebook</a></div>', "Share on"),
+    ("share buttons", '<div class="sharedaddy sd-sharing-enabled"><h3>Share this:</h3><ul><li>Twitter</li></ul></div>', "Share this"),
+    ("related-articles list", '<aside class="related-stories"><h2>Related</h2><ul><li><a href="/x">Rail fares rise again</a></li></ul></aside>', "Rail fares"),
+    ("recommended-content widget", '<div class="OUTBRAIN" data-widget-id="AR_1"><a href="https://paid.example">You won\'t believe these</a></div>', "believe these"),
+    ("comments", '<section id="comments"><h2>12 comments</h2><p>Great piece, thanks for writing it up so clearly for us.</p></section>', "Great piece"),
+    ("ad slot", '<div id="div-gpt-ad-1234-0" class="ad-slot"><p>Advertisement</p></div>', "Advertisement"),
+    ("ad slot", '<ins class="adsbygoogle" data-ad-slot="123"><span>Sponsored</span></ins>', "Sponsored"),
+    ("breadcrumbs", '<ol class="breadcrumb"><li><a href="/">Home</a></li><li><a href="/travel">Travel</a></li></ol>', "Home"),
+    ("tag list", '<div class="article-tags"><a href="/t/rail">Rail</a> <a href="/t/europe">Europe</a></div>', "Europe"),
+    ("author bio", '<div class="author-bio"><p>Lena Park covers transport for the Gazette and lives in Lyon.</p></div>', "lives in Lyon"),
+    ("donation appeal", '<div class="support-us-banner"><p>We rely on readers like you. Donate today.</p></div>', "Donate today"),
+    ("navigation", '<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>', "Sport"),
+    ("site header and footer", '<footer><p>© 2024 The Gazette. All rights reserved.</p></footer>', "All rights"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("kind", "fragment", "gone"), FURNITURE, ids=[f"{k}-{i}" for i, (k, _, _) in enumerate(FURNITURE)]
+)
+def test_page_furniture_is_removed_and_reported(kind, fragment, gone):
+    result = clean(fragment)
+    assert gone not in body_text(result)
+    assert "Sleeper services" in body_text(result)
+    assert kind in kinds(result)
+
+
+def test_removal_counts_elements_and_characters_per_kind():
+    result = clean('<div class="ad-slot">Ad one</div><div class="ad-slot">Ad two!</div>')
+    ads = [r for r in result.removed if r.kind == "ad slot"]
+    assert len(ads) == 1
+    assert (ads[0].elements, ads[0].characters) == (2, len("Ad one") + len("Ad two!"))
+
+
+def test_a_class_word_does_not_remove_the_article_it_wraps():
+    # "ad" as a class word, on the wrapper of the whole article: the wrapper holds the page's text.
+    result = clean("", article=f'<div class="content ad-free">{ARTICLE}</div>')
+    assert "Sleeper services" in body_text(result)
+
+
+def test_main_and_its_ancestors_are_never_removed():
+    result = clean("", article=f'<div class="promo-layout"><main>{ARTICLE}</main></div><p>{"x " * 500}</p>')
+    assert "Sleeper services" in body_text(result)
+
+
+def test_furniture_words_do_not_remove_boxes_full_of_prose():
+    prose = "<p>" + "A long paragraph of the article's own argument, with evidence and quotations. " * 5 + "</p>"
+    result = clean("", article=f'<div class="social-issues">{prose * 4}</div>{ARTICLE}')
+    assert "own argument" in body_text(result)
+
+
+def test_hidden_elements_are_removed_never_revealed():
+    fragment = (
+        '<div data-clearpage-hidden=""><p>Marked hidden by the browser.</p></div>'
+        '<p hidden>Hidden attribute.</p><p style="display: none">Display none.</p>'
+        '<p style="color:red; visibility:hidden !important">Visibility hidden.</p>'
+    )
+    text = body_text(clean(fragment))
+    for gone in ("Marked hidden", "Hidden attribute", "Display none", "Visibility hidden"):
+        assert gone not in text
+
+
+def test_small_aria_hidden_decoration_goes_but_a_modal_open_page_stays():
+    decoration = '<span aria-hidden="true">★★★★☆</span>'
+    page_behind_dialog = f'<div aria-hidden="true">{ARTICLE}</div>'
+    assert "★" not in body_text(clean(decoration))
+    assert "Sleeper services" in body_text(clean("", article=page_behind_dialog))
+
+
+def test_overlays_annotated_by_the_browser_are_removed():
+    fragment = '<div data-clearpage-overlay=""><p>Subscribe to our newsletter for daily updates.</p></div>'
+    result = clean(fragment)
+    assert "daily updates" not in body_text(result)
+    assert "overlay" in kinds(result)
+
+
+def test_an_overlay_holding_the_article_is_kept():
+    result = clean("", article=f'<div data-clearpage-overlay="">{ARTICLE}</div>')
+    assert "Sleeper services" in body_text(result)
+
+
+def test_inline_fixed_position_bars_are_overlays():
+    result = clean('<div style="position: fixed; bottom: 0">Get 50% off your first year</div>')
+    assert "50% off" not in body_text(result)
+
+
+@pytest.mark.parametrize(
+    "gate",
+    [
+        '<div class="tp-modal"><p>Subscribe to continue reading.</p></div>',
+        '<div id="leaky_paywall_message"><p>You have reached your limit of free articles.</p></div>',
+        '<div class="article-paywall"><p>This article is for subscribers.</p></div>',
+        '<div class="regwall-overlay"><p>Register for free to keep reading.</p></div>',
+        '<div role="dialog" class="gate"><p>Subscribe to continue reading this article.</p></div>',
+    ],
+)
+def test_paywall_and_registration_gates_are_found_and_never_removed(gate):
+    result = clean(gate)
+    assert result.gates, "the gate should be reported"
+    assert result.gates[0].text_content().strip() in body_text(result)
+
+
+def test_lazy_images_get_their_real_source():
+    fragment = (
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="https://cdn.example/a.jpg" alt="a">'
+        '<img src="/placeholder.png" data-srcset="https://cdn.example/b-400.jpg 400w, https://cdn.example/b-800.jpg 800w">'
+        '<picture><source srcset="https://cdn.example/c.webp 1x" type="image/webp"><img alt="c"></picture>'
+        '<img class="lazy" src="/blank.gif"><noscript><img src="https://cdn.example/d.jpg" alt="d"></noscript>'
+    )
+    images = list(clean(fragment).root.iter("img"))
+    sources = [(img.get("src"), img.get("srcset")) for img in images]
+    assert ("https://cdn.example/a.jpg", None) in sources
+    assert any(srcset and "b-800.jpg" in srcset for _, srcset in sources)
+    assert ("https://cdn.example/c.webp", None) in sources
+    assert ("https://cdn.example/d.jpg", None) in sources
+    assert not any(src and "blank.gif" in src for src, _ in sources)
+
+
+def test_tracking_pixels_are_dropped():
+    result = clean('<img src="https://track.example/p.gif" width="1" height="1">')
+    assert not [img for img in result.root.iter("img") if "track" in (img.get("src") or "")]
+
+
+def test_open_shadow_roots_are_read_as_page_content():
+    fragment = (
+        '<custom-story><template shadowrootmode="open"><p>Text inside a shadow root.</p></template></custom-story>'
+    )
+    assert "Text inside a shadow root." in body_text(clean(fragment))
+
+
+def test_other_templates_and_scripts_are_dropped():
+    fragment = "<template><p>Inert template text.</p></template><script>var tracking = 1;</script>"
+    text = body_text(clean(fragment))
+    assert "Inert template" not in text
+    assert "tracking" not in text
+
+
+def test_json_ld_stays_for_the_metadata_stage():
+    result = clean('<script type="application/ld+json">{"@type": "NewsArticle"}</script>')
+    assert result.root.find(".//script[@type='application/ld+json']") is not None
+
+
+def test_embedded_players_become_links_and_unknown_frames_go():
+    fragment = (
+        '<iframe src="https://www.youtube.com/embed/abc123" title="Night train from Paris"></iframe>'
+        '<iframe src="https://ads.example/frame.html"></iframe>'
+        '<video src="https://cdn.example/clip.mp4"></video>'
+    )
+    root = clean(fragment).root
+    links = {a.get("href"): a.text for a in root.iter("a")}
+    assert links["https://www.youtube.com/embed/abc123"] == "Night train from Paris"
+    assert "https://ads.example/frame.html" not in links
+    assert root.find(".//iframe") is None
+
+
+def test_embedded_posts_are_kept_as_quotes():
+    tweet = (
+        '<blockquote class="twitter-tweet"><p lang="en">The night train is back!</p>&mdash; Rail Fan '
+        '<a href="https://twitter.com/railfan/status/1">May 2, 2024</a></blockquote>'
+    )
+    root = clean(tweet).root
+    quote = root.find(".//blockquote")
+    assert quote is not None and "The night train is back!" in quote.text_content()
+    assert "twitter-tweet" not in (quote.get("class") or "")
+
+
+def test_teaser_cards_are_removed_whatever_their_class_names():
+    cards = "".join(
+        f'<div class="c{i}"><h3><a href="/story/{i}">Headline number {i} of the day</a></h3><p>A line of summary.</p></div>'
+        for i in range(4)
+    )
+    result = clean(f'<div class="x-9f2">{cards}</div>')
+    assert "Headline number" not in body_text(result)
+    assert "related-articles list" in kinds(result)
+
+
+def test_an_article_with_linked_section_anchors_is_not_a_teaser_list():
+    sections = "".join(
+        f'<div><h2><a href="#s{i}">Part {i}</a></h2><p>{"Text of this part of the guide. " * 8}</p></div>'
+        for i in range(4)
+    )
+    assert "Part 3" in body_text(clean("", article=f"<article>{sections}</article>"))
+
+
+def test_the_byline_is_read_before_the_furniture_around_it_goes():
+    fragment = '<div class="share-byline"><span class="byline">By Lena Park</span> <a href="/share">Share</a></div>'
+    result = clean(fragment)
+    assert result.byline == "By Lena Park"
+    assert "Share" not in body_text(result)
+
+
+def test_a_password_field_marks_a_sign_in_form():
+    assert clean('<form><input type="password" name="p"></form>').sign_in_form is True
+    assert clean('<form><input type="email" name="e"></form>').sign_in_form is False

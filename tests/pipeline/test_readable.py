@@ -1,0 +1,123 @@
+"""readable: the readability-lxml adapter: what it chooses, what it keeps, and what is no article."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from server.errors import NotReadable
+from server.pipeline.parse import parse
+from server.pipeline.preclean import preclean
+from server.pipeline.readable import (
+    NOT_AN_ARTICLE_LIST,
+    NOT_AN_ARTICLE_PRODUCTS,
+    NOT_AN_ARTICLE_SIGN_IN,
+    is_data_table,
+    readable,
+)
+from tests.conftest import FIXTURES
+
+SENTENCE = "The river came back to the valley after the dam came down, and the salmon with it, in their thousands. "
+
+
+def article_of(body: str) -> str:
+    root = preclean(parse(f"<html><body>{body}</body></html>"))
+    return " ".join(readable(root.root, root.sign_in_form).text_content().split())
+
+
+def test_chooses_the_article_over_the_sidebar():
+    text = article_of(
+        f"<div class='sidebar'><p>Most read: {SENTENCE}</p></div><div class='story'><p>{SENTENCE * 3}</p><p>{SENTENCE * 2}</p></div>"
+    )
+    assert "Most read" not in text
+    assert text.count("The river came back") == 5
+
+
+def test_an_article_split_across_sibling_containers_is_taken_whole():
+    # The shape of a news site that puts the intro and the rest of the story in separate blocks.
+    text = article_of(
+        "<div class='story-body'><div class='story-intro'><p><strong>INTRO: a long first paragraph that sets the "
+        f"scene, {SENTENCE}</strong></p></div><p>Second paragraph, {SENTENCE}</p>"
+        f"<div id='read-more'><div id='read-more-content'>{f'<p>{SENTENCE * 2}</p>' * 5}</div></div></div>"
+    )
+    assert text.startswith("INTRO:")
+    assert "Second paragraph" in text
+
+
+def test_a_list_written_article_keeps_its_lists():
+    items = "".join(
+        f"<li>Fixed <a href='https://bugs.example/{i}'>bug {i}</a>: the toolbar no longer flickers when a window opens.</li>"
+        for i in range(12)
+    )
+    text = article_of(f"<article><h2>Changes this week</h2><ul>{items}</ul><p>{SENTENCE}</p></article>")
+    assert text.count("the toolbar no longer flickers") == 12
+
+
+def test_a_data_table_with_links_is_kept_and_the_article_around_it():
+    rows = "".join(
+        f"<tr><td><a href='/film/{i}'>Film {i}</a></td><td>{1990 + i}</td><td>A loop of days.</td></tr>"
+        for i in range(12)
+    )
+    text = article_of(
+        f"<div><p>{SENTENCE * 2}</p><table><tr><th>Title</th><th>Year</th><th>Plot</th></tr>{rows}</table></div>"
+    )
+    assert "Film 11" in text
+    assert text.startswith("The river came back")
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        ("<table><tr><th>a</th></tr><tr><td>1</td></tr></table>", True),
+        ("<table><caption>Results</caption><tr><td>1</td></tr></table>", True),
+        ("<table role='presentation'><tr><th>a</th></tr></table>", False),
+        ("<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>", False),
+        ("<table><tr><td>layout</td><td>cell</td></tr></table>", False),
+        ("<table>" + "<tr><td>1</td><td>2</td><td>3</td><td>4</td><td>5</td></tr>" * 2 + "</table>", True),
+    ],
+)
+def test_data_tables_are_told_from_layout_tables(table, expected):
+    assert is_data_table(lxml.html.fragment_fromstring(table)) is expected
+
+
+def test_the_lead_figure_just_above_the_body_comes_along():
+    text_and_tree = preclean(
+        parse(
+            "<html><body><div class='wrap'><div class='lead'><figure><img src='/lead.jpg'><figcaption>The weir.</figcaption>"
+            f"</figure></div><div class='body'><p>{SENTENCE * 3}</p><p>{SENTENCE * 3}</p></div></div></body></html>"
+        )
+    )
+    article = readable(text_and_tree.root)
+    assert article.find(".//img") is not None
+
+
+@pytest.mark.parametrize(
+    ("page", "reason"),
+    [
+        ("news-front-page.html", NOT_AN_ARTICLE_LIST),
+        ("search-results.html", NOT_AN_ARTICLE_LIST),
+        ("sign-in.html", NOT_AN_ARTICLE_SIGN_IN),
+        ("product-grid.html", NOT_AN_ARTICLE_PRODUCTS),
+    ],
+)
+def test_pages_that_are_not_articles_are_not_readable_with_a_reason(page, reason):
+    precleaned = preclean(parse((FIXTURES / "not-articles" / page).read_text("utf-8")))
+    with pytest.raises(NotReadable) as raised:
+        readable(precleaned.root, precleaned.sign_in_form)
+    assert raised.value.detail == reason
+
+
+def test_a_listicle_with_linked_headings_is_an_article():
+    sections = "".join(
+        f"<h3><a href='https://store.example/game{i}'>Game {i} ($20)</a></h3><p>{SENTENCE * 3}</p>" for i in range(6)
+    )
+    assert "Game 5" in article_of(f"<article>{sections}</article>")
+
+
+def test_a_short_page_is_still_readable():
+    assert article_of("<p>Closed today for maintenance; back tomorrow morning.</p>").startswith("Closed today")
+
+
+def test_an_empty_page_is_not_readable():
+    with pytest.raises(NotReadable):
+        article_of("<div><span> </span></div>")

@@ -1,0 +1,49 @@
+"""rules: the data itself is well-formed: every rule says what it is and why, and compiles."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from server.pipeline import rules
+
+ALL_RULES = [*rules.PAGE_RULES, rules.GATE, rules.NON_CONTENT, rules.CONTROLS]
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda rule: rule.kind)
+def test_every_page_rule_has_a_kind_a_one_line_reason_and_a_way_to_match(rule):
+    assert rule.kind and rule.kind == rule.kind.strip()
+    assert rule.reason and "\n" not in rule.reason and len(rule.reason) < 120
+    assert rule.names or rule.words or rule.xpath
+    if rule.xpath:
+        assert rule.select is not None
+
+
+@pytest.mark.parametrize("rule", rules.PHRASE_RULES, ids=lambda rule: f"{rule.kind}:{rule.pattern[:20]}")
+def test_every_phrase_rule_has_a_kind_a_reason_and_a_bound(rule):
+    assert rule.kind and rule.reason and "\n" not in rule.reason
+    assert 0 < rule.max_chars <= rules.MAX_PHRASE_CHARS
+
+
+def test_class_words_are_lower_case_and_separator_safe():
+    for rule in rules.PAGE_RULES:
+        for word in rule.words:
+            assert word == word.lower() and not re.search(r"\s", word), word
+
+
+def test_no_word_is_claimed_by_two_rules():
+    seen: dict[str, str] = {}
+    for rule in rules.PAGE_RULES:
+        for word in rule.words:
+            assert word not in seen, f"{word!r} is in both {seen[word]!r} and {rule.kind!r}"
+            seen[word] = rule.kind
+
+
+def test_gate_phrases_match_what_gates_say_and_not_ordinary_prose():
+    for gate in ["Subscribe to continue reading", "You have reached your limit of free articles",
+                 "This article is only available to subscribers", "To continue reading, please sign in",
+                 "Already a subscriber? Sign in"]:  # fmt: skip
+        assert rules.GATE_PHRASES.search(gate), gate
+    for prose in ["She decided to subscribe to the magazine in 1998.", "The limit was reached on Tuesday."]:
+        assert not rules.GATE_PHRASES.search(prose), prose

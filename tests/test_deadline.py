@@ -1,0 +1,47 @@
+"""The time limit on one extraction."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+
+import pytest
+
+from server.deadline import time_limit, uninterrupted
+from server.errors import PageTooComplex
+
+
+def spin_forever() -> None:
+    while True:
+        pass
+
+
+def swallow_the_alarm() -> None:
+    with contextlib.suppress(PageTooComplex):  # what a library that swallows callback errors does
+        time.sleep(0.3)
+    time.sleep(0.01)
+
+
+def test_a_block_past_the_limit_is_stopped():
+    started = time.monotonic()
+    with pytest.raises(PageTooComplex, match=r"0\.2 seconds"), time_limit(0.2):
+        spin_forever()
+    assert time.monotonic() - started < 5
+
+
+def test_a_block_within_the_limit_runs_to_its_end():
+    with time_limit(5):
+        result = sum(range(1000))
+    assert result == 499500
+
+
+def test_an_alarm_swallowed_by_a_library_still_ends_in_too_complex():
+    with pytest.raises(PageTooComplex), time_limit(0.1):
+        swallow_the_alarm()
+
+
+def test_uninterrupted_holds_the_alarm_until_the_block_ends():
+    finished = []
+    with pytest.raises(PageTooComplex), time_limit(0.1), uninterrupted():
+        finished.append(time.sleep(0.3))
+    assert finished == [None]
