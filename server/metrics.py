@@ -31,7 +31,7 @@ from server import pipeline
 MULTIPROCESS_DIRECTORY = "PROMETHEUS_MULTIPROC_DIR"  # prometheus_client's own variable
 
 # The functions ``server.pipeline.extract`` calls, in order: each is timed where extract finds it.
-STAGES = ("decode", "parse", "preclean", "metadata", "readable", "postclean", "sanitize", "render")
+STAGES = ("decode", "parse", "preclean", "metadata", "access", "readable", "postclean", "sanitize", "render")
 
 REQUESTS = Counter(
     "clearpage_http_requests", "HTTP requests answered, by route, method and status.",
