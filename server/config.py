@@ -101,7 +101,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "LOG_LEVEL",
         "INFO",
-        "Python logging level. No article text or page URL is logged at INFO or above.",
+        "Logging level of Clearpage's own loggers (other libraries stay at INFO); DEBUG adds time per "
+        "pipeline stage. No article text or page URL is logged at INFO or above.",
         lambda value: value in ("DEBUG", "INFO", "WARNING", "ERROR"),
         "DEBUG, INFO, WARNING or ERROR",
     ),
