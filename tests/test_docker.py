@@ -59,6 +59,13 @@ def test_image_starts_the_way_scripts_serve_does():
     assert f"127.0.0.1:{options['port']}/healthz" in healthcheck
 
 
+def test_the_tests_start_the_server_the_same_way():
+    """CI's server tests run the command the image runs: tests/service.py starts `clearpage serve`."""
+    helper = (ROOT / "tests" / "service.py").read_text("utf-8")
+    assert 'with_name("clearpage")' in helper
+    assert re.search(r'with_name\("clearpage"\)\),\s*"serve",', helper)
+
+
 def test_image_runs_as_a_user_on_a_slim_python_of_the_supported_version():
     stage = final_stage()
     assert re.fullmatch(r"python:3\.11-slim", stage[0][1])
