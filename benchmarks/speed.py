@@ -53,21 +53,33 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+# Each probe imports only what its extractor needs, so the two processes start alike. Peak memory is
+# the kernel's high-water mark of this process (VmHWM), which, unlike getrusage's ru_maxrss, does
+# not start from the parent's.
+_IMPORTS = {
+    "clearpage": "from server.pipeline import extract\nrun = lambda html: extract(html, url={url!r})",
+    "readability_raw": "from readability import Document\n"
+    "run = lambda html: Document(html, url={url!r}).summary(html_partial=True)",
+}
 _MEMORY_PROBE = """
-import resource, sys
+import sys
 sys.path.insert(0, {root!r})
-from benchmarks.speed import clearpage, readability_raw
-small = "<html><body><p>" + "Warm-up text, long enough to be an article. " * 20 + "</p></body></html>"
-{function}(small)  # imports and caches loaded before the baseline
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-{function}(open({path!r}, encoding="utf-8").read())
-print(before / 1024, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+{imports}
+def peak():
+    line = next(l for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
+small = '<html lang="en"><body><p>' + "Warm-up text, long enough to be an article. " * 20 + "</p></body></html>"
+run(small)  # imports and caches loaded before the baseline
+before = peak()
+run(open({path!r}, encoding="utf-8").read())
+print(before, peak())
 """
 
 
 def peak_memory_mb(function: str, path: Path) -> dict[str, float]:
     """Peak resident memory of a fresh, warmed-up process before and after extracting ``path``."""
-    code = _MEMORY_PROBE.format(root=str(ROOT), function=function, path=str(path))
+    imports = _IMPORTS[function].format(url=URL)
+    code = _MEMORY_PROBE.format(root=str(ROOT), imports=imports, path=str(path))
     output = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     before, after = map(float, output.split())
     return {"warm_mb": before, "peak_mb": after}

@@ -84,7 +84,7 @@ def _drop_phrases(article: HtmlElement, tally: RemovalTally) -> str | None:
     dateline = None
     for element in list(article.iter(*_PHRASE_BLOCKS)):
         text = text_of(element)
-        if not text or len(text) > rules.MAX_PHRASE_CHARS:
+        if not text or len(text) > rules.MAX_PHRASE_CHARS or not rules.PHRASE_START.match(text):
             continue
         link_chars = _link_chars(element)
         rule = next((r for r in rules.PHRASE_RULES if r.matches(text, link_chars)), None)

@@ -229,8 +229,8 @@ class NameMatcher:
 
     Names are looked up token by token (exact names in a dict, prefixes with one ``startswith``,
     infixes with one small pattern); words part by part, where a part is what "-" and "_"
-    separate and a word may span up to three parts ("most-read"). Results are cached per
-    class-and-id string: pages repeat the same few hundred.
+    separate and a word may span up to three parts ("most-read"). Results are cached per token:
+    pages repeat the same few hundred class names.
     """
 
     def __init__(self, candidates: tuple[rules.Rule, ...]) -> None:
@@ -249,34 +249,47 @@ class NameMatcher:
                     self.exact.setdefault(name, match)
             for word in rule.words:
                 self.words.setdefault(word.lower(), NameMatch(rule, by_word=True))
+        # The first part of every word of two or three parts: only after one of these is a join tried.
+        self.word_heads = frozenset(word.split("-")[0] for word in self.words if "-" in word)
         self.prefix_tuple = tuple(self.prefixes)
         self.infix_pattern = re.compile("|".join(map(re.escape, self.infixes))) if self.infixes else None
-        self.match_names = lru_cache(maxsize=8192)(self._match_names)
+        self.by_name = lru_cache(maxsize=16384)(self._by_name)
+        self.by_word = lru_cache(maxsize=16384)(self._by_word)
 
     def match(self, element: HtmlElement) -> NameMatch | None:
-        return self.match_names(f"{element.get('class', '')} {element.get('id', '')}")
+        tokens = f"{element.get('class', '')} {element.get('id', '')}".split()
+        for token in tokens:
+            if (found := self.by_name(token)) is not None:
+                return found
+        for token in tokens:
+            if (found := self.by_word(token)) is not None:
+                return found
+        return None
 
-    def _match_names(self, names: str) -> NameMatch | None:
-        tokens = names.split()
-        for token in tokens:
-            if token in self.exact:
-                return self.exact[token]
-            if self.prefix_tuple and token.startswith(self.prefix_tuple):
-                return next(m for p, m in self.prefixes.items() if token.startswith(p))
-            if self.infix_pattern is not None and (found := self.infix_pattern.search(token.lower())):
-                return self.infixes[found.group(0)]
-        for token in tokens:
-            parts = [part for part in _PART_SEPARATORS.split(token.lower()) if part]
-            for size in range(1, _MAX_WORD_PARTS + 1):
-                for start in range(len(parts) - size + 1):
+    def _by_name(self, token: str) -> NameMatch | None:
+        if token in self.exact:
+            return self.exact[token]
+        if self.prefix_tuple and token.startswith(self.prefix_tuple):
+            return next(m for p, m in self.prefixes.items() if token.startswith(p))
+        if self.infix_pattern is not None and (found := self.infix_pattern.search(token.lower())):
+            return self.infixes[found.group(0)]
+        return None
+
+    def _by_word(self, token: str) -> NameMatch | None:
+        parts = [part for part in _PART_SEPARATORS.split(token.lower()) if part]
+        for start, part in enumerate(parts):
+            if part in self.words:
+                return self.words[part]
+            if part in self.word_heads:
+                for size in range(2, _MAX_WORD_PARTS + 1):
                     word = "-".join(parts[start : start + size])
                     if word in self.words:
                         return self.words[word]
         return None
 
 
-_PAGE_NAMES = NameMatcher(rules.PAGE_RULES)
-_GATE_NAMES = NameMatcher((rules.GATE,))
+# The gate first: an element a gate's name and a furniture word both match is a gate, and stays.
+_NAMES = NameMatcher((rules.GATE, *rules.PAGE_RULES))
 _NAMED = ".//*[@class or @id]"
 
 
@@ -286,29 +299,41 @@ _GATE_MAX_CHARS = 600  # a gate says its piece in a few lines
 _GATE_BOX_RATIO = 3  # a gate's box holds its sentence and not much more (a heading, a button)
 
 
+def says_gate(text: str) -> bool:
+    """Whether ``text`` says what only a gate says: the phrases, tried only around their keywords."""
+    lowered = text.lower()  # the phrases ignore case: searching the lowered text is the same test
+    for keyword in rules.GATE_KEYWORDS:
+        start = lowered.find(keyword)
+        while start != -1:
+            if rules.GATE_PHRASES.search(lowered, max(0, start - 120), start + len(keyword) + 60):
+                return True
+            start = lowered.find(keyword, start + 1)
+    return False
+
+
 def _marked_overlay(element: HtmlElement) -> bool:
     return any(e.get(rules.OVERLAY_ANNOTATION) is not None for e in (element, *element.iterancestors()))
 
 
-def find_gates(body: HtmlElement, named: list[HtmlElement]) -> list[HtmlElement]:
-    """Paywall and registration gates: known platforms' markup, and boxes that say what only a
-    gate says ("subscribe to continue reading")."""
+def find_gates(body: HtmlElement, named_gates: list[HtmlElement]) -> list[HtmlElement]:
+    """Paywall and registration gates: known platforms' markup (``named_gates``: the elements
+    whose class or id names one), and boxes that say what only a gate says ("subscribe to
+    continue reading")."""
     # A name like "paywall" marks the gate, or the gated text itself (Google's own example wraps
     # the subscriber-only part in class="paywall"): a gate is a short box, not paragraphs of prose.
     gates = [
         element
-        for element in named
-        if _GATE_NAMES.match(element) is not None
-        and prose_score(element) < _GATE_MAX_PROSE_SCORE
+        for element in named_gates
+        if prose_score(element) < _GATE_MAX_PROSE_SCORE
         # An empty placeholder is no gate, unless the browser showed it over the page (its
         # message lives in a frame of its own, as Piano's does).
         and (len(text_of(element)) >= _GATE_MIN_CHARS or _marked_overlay(element))
     ]
-    if rules.GATE_PHRASES.search(spaced_text_of(body)):
+    if says_gate(spaced_text_of(body)):
         saying = [
             element
             for element in body.iter("p", "div", "section", "aside", "h2", "h3", "h4", "span", "a")
-            if len(text := spaced_text_of(element)) <= _GATE_MAX_CHARS and rules.GATE_PHRASES.search(text)
+            if len(text := spaced_text_of(element)) <= _GATE_MAX_CHARS and says_gate(text)
         ]
         said = set(saying)
         for innermost in (e for e in saying if said.isdisjoint(e.iterdescendants())):
@@ -333,14 +358,12 @@ def _drop_overlays(body: HtmlElement, tally: RemovalTally, protection: _Protecti
             tally.drop(element, "overlay", "fixed or sticky over the page: a bar, banner or pop-up, not the article")
 
 
-def _drop_by_rules(body: HtmlElement, named: list[HtmlElement], tally: RemovalTally, protection: _Protection) -> None:
-    matches: list[tuple[HtmlElement, NameMatch]] = []
-    for element in named:
-        found = _PAGE_NAMES.match(element)
-        # A word names a box of furniture; on a link or a span in a sentence it names a behaviour
-        # ("popup" footnotes, "share" icons inside the bar that goes anyway).
-        if found is not None and (not found.by_word or element.tag not in _INLINE_TAGS):
-            matches.append((element, found))
+def _drop_by_rules(
+    body: HtmlElement, named: list[tuple[HtmlElement, NameMatch]], tally: RemovalTally, protection: _Protection
+) -> None:
+    # A word names a box of furniture; on a link or a span in a sentence it names a behaviour
+    # ("popup" footnotes, "share" icons inside the bar that goes anyway).
+    matches = [(element, found) for element, found in named if not found.by_word or element.tag not in _INLINE_TAGS]
     for rule in rules.PAGE_RULES:
         if rule.select is not None:
             matches.extend((element, NameMatch(rule, by_word=False)) for element in rule.select(body))
@@ -404,11 +427,13 @@ def preclean(root: HtmlElement) -> Precleaned:
     _drop_hidden(body, tally)
     byline = byline_element(body)
     body_text = text_of(body)
-    named = body.xpath(_NAMED)
-    gates = find_gates(body, named)
+    named = [(element, found) for element in body.xpath(_NAMED) if (found := _NAMES.match(element)) is not None]
+    gates = find_gates(body, [element for element, found in named if found.rule is rules.GATE])
     protection = _Protection(body, gates, len(body_text))
     _drop_overlays(body, tally, protection)
-    _drop_by_rules(body, named, tally, protection)
+    _drop_by_rules(
+        body, [(element, found) for element, found in named if found.rule is not rules.GATE], tally, protection
+    )
     _drop_teaser_lists(body, tally, protection)
     sign_in_form = body.find(".//input[@type='password']") is not None
     for element in rules.CONTROLS.select(body):

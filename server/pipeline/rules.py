@@ -129,6 +129,12 @@ GATE = Rule(
         "*paywall*", "*Paywall*", "*regwall*", "*content-gate*", "*contentgate*",
     ),
 )  # fmt: skip
+# Words every gate sentence below contains one of, rarer in prose than "subscribe" or "sign in":
+# only around them is GATE_PHRASES tried.
+GATE_KEYWORDS = (
+    "continue reading", "keep reading", "to read the", "to read this", "unlimited access", "full access", "limit",
+    "free articles", "subscribers", "members", "already a subscriber", "already have an account",
+)  # fmt: skip
 # Sentences only a gate says; a block saying one of them is a gate whatever its markup.
 GATE_PHRASES = re.compile(
     r"(subscribe|sign up|register|log ?in|sign in)\b[^.!?]{0,40}\b(to (continue|keep) reading|to read (the|this) "
@@ -294,3 +300,5 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
 
 # No phrase rule looks at a block longer than this.
 MAX_PHRASE_CHARS = max(rule.max_chars for rule in PHRASE_RULES)
+# Every phrase rule matches from the block's start: a block this does not match, none does.
+PHRASE_START = re.compile("|".join(f"(?:{rule.pattern})" for rule in PHRASE_RULES), re.IGNORECASE)

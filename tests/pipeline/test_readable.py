@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+
 import lxml.html
 import pytest
+from readability import Document
 
 from server.errors import NotReadable
 from server.pipeline.parse import parse
@@ -12,10 +15,11 @@ from server.pipeline.readable import (
     NOT_AN_ARTICLE_LIST,
     NOT_AN_ARTICLE_PRODUCTS,
     NOT_AN_ARTICLE_SIGN_IN,
+    _TreeDocument,
     is_data_table,
     readable,
 )
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, corpus_page, corpus_page_names
 
 SENTENCE = "The river came back to the valley after the dam came down, and the salmon with it, in their thousands. "
 
@@ -121,3 +125,38 @@ def test_a_short_page_is_still_readable():
 def test_an_empty_page_is_not_readable():
     with pytest.raises(NotReadable):
         article_of("<div><span> </span></div>")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<div>loose text<span>inline</span> tail<br>after break<div>inner <b>bold</b></div>more tail</div>",
+        "<div><a href='#'>link</a><picture><img src='x'></picture><p>para</p>text</div>",
+        "<div><div><div>deep only text</div></div><em>em</em><br><br>end</div>",
+        "<div>text<table><tr><td><div>in a cell</div></td></tr></table><span>s</span></div>",
+    ],
+)
+def test_the_faster_div_rewrite_matches_readability_lxml(body):
+    page = parse(f"<html><body>{body}</body></html>")
+    theirs, ours = copy.deepcopy(page), copy.deepcopy(page)
+    library = Document(theirs)
+    library.html = theirs
+    Document.transform_misused_divs_into_paragraphs(library)
+    adapter = _TreeDocument(ours)
+    adapter.html = ours
+    adapter.transform_misused_divs_into_paragraphs()
+    assert lxml.html.tostring(ours) == lxml.html.tostring(theirs)
+
+
+@pytest.mark.corpus
+def test_the_faster_div_rewrite_matches_readability_lxml_on_every_corpus_page():
+    for name in corpus_page_names():
+        page = preclean(parse(corpus_page(name).source.decode("utf-8"))).root
+        theirs, ours = copy.deepcopy(page), copy.deepcopy(page)
+        library = Document(theirs)
+        library.html = theirs
+        Document.transform_misused_divs_into_paragraphs(library)
+        adapter = _TreeDocument(ours)
+        adapter.html = ours
+        adapter.transform_misused_divs_into_paragraphs()
+        assert lxml.html.tostring(ours) == lxml.html.tostring(theirs), name

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from server.pipeline import rules
+from server.pipeline.preclean import says_gate
 
 ALL_RULES = [*rules.PAGE_RULES, rules.GATE, rules.NON_CONTENT, rules.CONTROLS]
 
@@ -40,10 +41,25 @@ def test_no_word_is_claimed_by_two_rules():
             seen[word] = rule.kind
 
 
+GATE_SENTENCES = [
+    "Subscribe to continue reading", "You have reached your limit of free articles",
+    "You've read all of your free articles this month.", "This article is only available to subscribers",
+    "To continue reading, please sign in", "Already a subscriber? Sign in", "Register for free to keep reading.",
+    "This story is for paying members", "Log in for unlimited access",
+]  # fmt: skip
+ORDINARY_PROSE = ["She decided to subscribe to the magazine in 1998.", "The limit was reached on Tuesday."]
+
+
 def test_gate_phrases_match_what_gates_say_and_not_ordinary_prose():
-    for gate in ["Subscribe to continue reading", "You have reached your limit of free articles",
-                 "This article is only available to subscribers", "To continue reading, please sign in",
-                 "Already a subscriber? Sign in"]:  # fmt: skip
+    for gate in GATE_SENTENCES:
         assert rules.GATE_PHRASES.search(gate), gate
-    for prose in ["She decided to subscribe to the magazine in 1998.", "The limit was reached on Tuesday."]:
+    for prose in ORDINARY_PROSE:
         assert not rules.GATE_PHRASES.search(prose), prose
+
+
+def test_gate_keywords_find_every_gate_sentence_in_a_long_page():
+    filler = "The council met on Tuesday to fund the new bridge. " * 200
+    for gate in GATE_SENTENCES:
+        assert says_gate(f"{filler}{gate}. {filler}"), gate
+    for prose in ORDINARY_PROSE:
+        assert not says_gate(f"{filler}{prose} {filler}"), prose
