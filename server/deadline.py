@@ -83,3 +83,18 @@ def uninterrupted() -> Iterator[None]:
         limit.holding = False
     if limit.expired:
         raise _too_complex(limit.seconds)
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """Stop the time limit's clock for the block: one-time work (loading a model on first use)
+    is not the page's doing, and must not make the page that happened to come first too complex."""
+    if _active is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    remaining, _ = signal.setitimer(signal.ITIMER_REAL, 0)
+    try:
+        yield
+    finally:
+        if remaining > 0:
+            signal.setitimer(signal.ITIMER_REAL, remaining)

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from server.deadline import time_limit, uninterrupted
+from server.deadline import paused, time_limit, uninterrupted
 from server.errors import PageTooComplex
 
 
@@ -45,3 +45,21 @@ def test_uninterrupted_holds_the_alarm_until_the_block_ends():
     with pytest.raises(PageTooComplex), time_limit(0.1), uninterrupted():
         finished.append(time.sleep(0.3))
     assert finished == [None]
+
+
+def test_paused_work_does_not_count_against_the_limit():
+    with time_limit(0.3):
+        with paused():
+            time.sleep(0.5)  # one-time work, off the clock
+        time.sleep(0.1)  # the page's own time: well within the limit
+
+
+def pause_then_spin() -> None:
+    with paused():
+        time.sleep(0.05)
+    spin_forever()
+
+
+def test_the_clock_runs_again_after_a_pause():
+    with pytest.raises(PageTooComplex), time_limit(0.2):
+        pause_then_spin()

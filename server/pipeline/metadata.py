@@ -23,6 +23,7 @@ from dateutil import parser as date_parser
 from lxml import etree
 from lxml.html import HtmlElement
 
+from server.deadline import paused
 from server.pipeline.types import LeadImage, Metadata
 
 ARTICLE_TYPES = frozenset(
@@ -431,7 +432,8 @@ def _language_identifier() -> Any:
     # whose markup does not state their language ever need it.
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    with paused():  # about half a second, once per worker: not the page's time
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def detect_language(text: str) -> str | None:
