@@ -228,8 +228,12 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def reading_app(database_url: str) -> Flask:
-    return create_app({"TESTING": True, "DATABASE_URL": database_url, "RATELIMIT_ENABLED": False})
+def reading_app(database_url: str) -> Iterator[Flask]:
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "RATELIMIT_ENABLED": False})
+    engine = app.extensions["clearpage_db"]
+    yield app
+    engine.dispose()  # close its pooled connections now, not when they are garbage
+    app.extensions["clearpage_db"].dispose()
 
 
 @dataclass(frozen=True)

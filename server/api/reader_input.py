@@ -20,7 +20,7 @@ MAX_TAG_CHARS = 100
 MAX_QUERY_CHARS = 200
 MAX_PER_PAGE = 100
 MAX_PAGE = 100_000
-MAX_ID = 2**63 - 1  # both databases' largest integer key
+MAX_ID = 2**31 - 1  # the largest id the integer key column holds (PostgreSQL integer)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 

@@ -107,14 +107,20 @@ def _navigation(titles: Sequence[str], lang: str) -> bytes:
     return _xml(html)
 
 
-def _package(book_title: str, articles: Sequence[Article], lang: str) -> bytes:
+def _empty_page(lang: str) -> bytes:
+    html, body = _page("No articles", lang)
+    etree.SubElement(body, f"{{{XHTML}}}p").text = "No articles in your reading list match."
+    return _xml(html)
+
+
+def _package(book_title: str, articles: Sequence[Article], pages: int, lang: str) -> bytes:
     package = etree.Element(f"{{{OPF}}}package", nsmap={None: OPF}, version="3.0")
     package.set("unique-identifier", "book-id")
     metadata = etree.SubElement(package, f"{{{OPF}}}metadata", nsmap={"dc": DC})
     identity = "\n".join(article.url for article in articles)
-    etree.SubElement(
-        metadata, f"{{{DC}}}identifier", id="book-id"
-    ).text = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'clearpage:' + identity)}"
+    etree.SubElement(metadata, f"{{{DC}}}identifier", id="book-id").text = (
+        f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'clearpage:' + identity)}"
+    )
     etree.SubElement(metadata, f"{{{DC}}}title").text = book_title
     etree.SubElement(metadata, f"{{{DC}}}language").text = lang
     if len(articles) == 1:
@@ -127,25 +133,24 @@ def _package(book_title: str, articles: Sequence[Article], lang: str) -> bytes:
     xhtml = {"media-type": "application/xhtml+xml"}
     etree.SubElement(manifest, f"{{{OPF}}}item", id="nav", href="nav.xhtml", properties="nav", **xhtml)
     spine = etree.SubElement(package, f"{{{OPF}}}spine")
-    for number in range(1, len(articles) + 1):
+    for number in range(1, pages + 1):
         etree.SubElement(manifest, f"{{{OPF}}}item", id=f"article-{number}", href=f"article-{number}.xhtml", **xhtml)
         etree.SubElement(spine, f"{{{OPF}}}itemref", idref=f"article-{number}")
-    if not articles:
-        etree.SubElement(spine, f"{{{OPF}}}itemref", idref="nav")  # a spine is never empty
     return _xml(package)
 
 
 def book(title: str, articles: Sequence[Article]) -> bytes:
-    """The articles, in order, as one EPUB 3 file."""
+    """The articles, in order, as one EPUB 3 file (a book with one page saying so when there are none)."""
     lang = next((article.lang for article in articles if article.lang), "und")
+    pages = [_chapter(article) for article in articles] or [_empty_page(lang)]
+    titles = [article.title or article.url for article in articles] or ["No articles"]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         # The first entry, stored uncompressed: how a reader knows the file is an EPUB.
         archive.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip", compress_type=zipfile.ZIP_STORED)
         archive.writestr("META-INF/container.xml", CONTAINER)
-        archive.writestr("OEBPS/content.opf", _package(title, articles, lang))
-        titles = [article.title or article.url for article in articles]
+        archive.writestr("OEBPS/content.opf", _package(title, articles, len(pages), lang))
         archive.writestr("OEBPS/nav.xhtml", _navigation(titles, lang))
-        for number, article in enumerate(articles, 1):
-            archive.writestr(f"OEBPS/article-{number}.xhtml", _chapter(article))
+        for number, page in enumerate(pages, 1):
+            archive.writestr(f"OEBPS/article-{number}.xhtml", page)
     return buffer.getvalue()
