@@ -85,20 +85,20 @@ def _post(url: str, body: bytes, headers: Mapping[str, str], seconds: float) -> 
     watchdog.daemon = True
     try:
         connection.connect()
+        sock = connection.sock
         watchdog.start()
-        connection.sock.settimeout(remaining())
+        sock.settimeout(remaining())
         connection.request("POST", target, body=body, headers={**headers, "Content-Type": "application/json"})
-        connection.sock.settimeout(remaining())
+        sock.settimeout(remaining())
         response = connection.getresponse()
         if response.status != 200:
             raise SummaryFailed(f"status {response.status}")
         answer = bytearray()
-        while len(answer) <= MAX_ANSWER_BYTES:
-            connection.sock.settimeout(remaining())  # each read gets only what is left of the bound
-            chunk = response.read1(64 * 1024)
-            if not chunk:
-                return bytes(answer)
-            answer += chunk
+        while not response.isclosed() and len(answer) <= MAX_ANSWER_BYTES:
+            sock.settimeout(remaining())  # each read gets only what is left of the bound
+            answer += response.read(64 * 1024)  # closes the response at its end
+        if len(answer) <= MAX_ANSWER_BYTES:
+            return bytes(answer)
         raise SummaryFailed("answer too large")
     except (OSError, http.client.HTTPException) as error:
         raise SummaryFailed("timed out" if time.monotonic() >= deadline else type(error).__name__) from None

@@ -32,17 +32,18 @@ def pipeline_options(key_points: bool = False) -> Options:
 
 
 def wants_summary(fields: Mapping[str, Any], args: Mapping[str, str]) -> bool:
-    """Whether the request asks for key points (and a summary): JSON ``summary`` or ``?summary=``."""
+    """Whether the request asks for key points (and a summary): JSON ``summary`` or ``?summary=``.
+
+    Both are checked whenever they are sent; the JSON member wins.
+    """
+    value = args.get("summary")
+    if value is not None and value not in _QUERY_FLAGS:
+        raise BadRequest("'summary' must be 1, true, 0 or false.")
     if "summary" in fields:
         if not isinstance(fields["summary"], bool):
             raise BadRequest("'summary' must be true or false.")
         return fields["summary"]
-    value = args.get("summary")
-    if value is None:
-        return False
-    if value not in _QUERY_FLAGS:
-        raise BadRequest("'summary' must be 1, true, 0 or false.")
-    return _QUERY_FLAGS[value]
+    return _QUERY_FLAGS.get(value or "0", False)
 
 
 @bp.post("/v1/extract")

@@ -169,3 +169,10 @@ def test_healthz_matches_the_document(client, openapi):
 def test_the_document_itself_is_valid_json_schema(openapi):
     for schema in openapi["components"]["schemas"].values():
         jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_readyz_with_rate_limiting_off_has_no_storage_to_check():
+    client = create_app({"TESTING": True, "RATELIMIT_ENABLED": False}).test_client()
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ready", "checks": {"pipeline": "ok", "ratelimit_storage": "disabled"}}
