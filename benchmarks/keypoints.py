@@ -54,6 +54,10 @@ def milliseconds(function, *args) -> float:
     return (time.perf_counter() - started) * 1000
 
 
+def extraction(source: str, url: str) -> None:
+    extract(source, url=url)
+
+
 def words(scorer, text: str) -> str:
     return " " + " ".join(scorer.tokenize(text)) + " "
 
@@ -76,7 +80,7 @@ def main() -> int:
             continue
         baseline, added = [], []
         for _ in range(args.repeat):
-            baseline.append(milliseconds(lambda: extract(source, url=url)))
+            baseline.append(milliseconds(extraction, source, url))
             added.append(milliseconds(keypoints, article.text, article.lang))
         points = keypoints(article.text, article.lang)
         expected = words(scorer, scorer.html_to_text((folder / "expected.html").read_text("utf-8")))

@@ -41,7 +41,9 @@ def listed(port: int, token: str) -> list[str]:
     urls, page_number = [], 1
     while True:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        connection.request("GET", f"/v1/articles?per_page=100&page={page_number}", headers={"Authorization": f"Bearer {token}"})
+        connection.request(
+            "GET", f"/v1/articles?per_page=100&page={page_number}", headers={"Authorization": f"Bearer {token}"}
+        )
         body = json.loads(connection.getresponse().read())
         connection.close()
         urls += [item["url"] for item in body["items"]]

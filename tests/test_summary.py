@@ -96,7 +96,11 @@ def test_key_points_without_a_summary_endpoint_make_no_request(client):
 
 @pytest.mark.parametrize(
     ("body", "query"),
-    [({"html": ARTICLE, "summary": "yes"}, ""), ({"html": ARTICLE, "summary": 1}, ""), ({"html": ARTICLE}, "?summary=maybe")],
+    [
+        ({"html": ARTICLE, "summary": "yes"}, ""),
+        ({"html": ARTICLE, "summary": 1}, ""),
+        ({"html": ARTICLE}, "?summary=maybe"),
+    ],
 )
 def test_a_bad_summary_flag_is_400(client, body, query):
     response = client.post(f"/v1/extract{query}", json=body)
@@ -172,7 +176,11 @@ def test_a_byte_at_a_time_answer_is_cut_off_at_the_total_timeout(model_server):
 
 
 def test_the_article_sent_is_bounded(model_server):
-    long_page = "<html><body><article>" + "<p>A sentence that goes on and on for the length of a book.</p>" * 3000 + "</article></body></html>"
+    long_page = (
+        "<html><body><article>"
+        + "<p>A sentence that goes on and on for the length of a book.</p>" * 3000
+        + "</article></body></html>"
+    )
     summary_client(model_server).post("/v1/extract", json={"html": long_page, "summary": True})
     assert len(model_server.requests[0]["messages"][1]["content"]) <= 24_000 + 10
 

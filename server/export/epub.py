@@ -118,9 +118,9 @@ def _package(book_title: str, articles: Sequence[Article], pages: int, lang: str
     package.set("unique-identifier", "book-id")
     metadata = etree.SubElement(package, f"{{{OPF}}}metadata", nsmap={"dc": DC})
     identity = "\n".join(article.url for article in articles)
-    etree.SubElement(metadata, f"{{{DC}}}identifier", id="book-id").text = (
-        f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'clearpage:' + identity)}"
-    )
+    etree.SubElement(
+        metadata, f"{{{DC}}}identifier", id="book-id"
+    ).text = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'clearpage:' + identity)}"
     etree.SubElement(metadata, f"{{{DC}}}title").text = book_title
     etree.SubElement(metadata, f"{{{DC}}}language").text = lang
     if len(articles) == 1:

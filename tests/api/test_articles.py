@@ -124,7 +124,9 @@ def test_listing_is_newest_first_and_paged(reader):
 def test_search_covers_title_and_text_case_insensitively(reader):
     save(reader)  # the river article
     save(reader, url=OTHER_URL, html=page("Überfahrt im Schlafwagen", "Der Nachtzug fährt über die Grenze."))
-    titles = lambda query: [i["title"] for i in reader.get("/v1/articles", query_string={"q": query}).get_json()["items"]]  # noqa: E731
+    titles = lambda query: [
+        i["title"] for i in reader.get("/v1/articles", query_string={"q": query}).get_json()["items"]
+    ]  # noqa: E731
     assert titles("SALMON") == ["How the river came back to the valley"]  # in the text only
     assert titles("valley salmon") == ["How the river came back to the valley"]  # every word
     assert titles("überfahrt") == ["Überfahrt im Schlafwagen"]  # non-ASCII case folding, both databases

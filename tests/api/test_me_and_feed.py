@@ -25,14 +25,18 @@ def test_me_names_the_reader_and_their_feed(reader):
     assert (parts.scheme, parts.netloc, parts.path) == ("http", "reader.example.org:8380", "/v1/feed.atom")
     feed_token = parse_qs(parts.query)["token"][0]
     assert feed_token != reader.token and len(feed_token) >= 43
-    assert body["feed_url"] == reader.get("/v1/me").get_json()["feed_url"].replace("localhost", "reader.example.org:8380")
+    assert body["feed_url"] == reader.get("/v1/me").get_json()["feed_url"].replace(
+        "localhost", "reader.example.org:8380"
+    )
 
 
 def test_feed_url_follows_a_trusted_proxy_only(reading_app, reader):
     headers = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "reader.example.org"}
     untrusted = reader.get("/v1/me", headers=headers).get_json()["feed_url"]
     assert untrusted.startswith("http://localhost/")
-    reading_app.extensions["clearpage_trusted_proxies"] = __import__("server.proxies").proxies.parse_networks(["127.0.0.1"])
+    reading_app.extensions["clearpage_trusted_proxies"] = __import__("server.proxies").proxies.parse_networks(
+        ["127.0.0.1"]
+    )
     trusted = reader.get("/v1/me", headers=headers).get_json()["feed_url"]
     assert trusted.startswith("https://reader.example.org/v1/feed.atom?token=")
 
@@ -50,7 +54,10 @@ def test_feed_is_the_unarchived_list_newest_first(reader):
     assert parsed.version == "atom10"
     assert parsed.feed.title == "ana's reading list"
     assert [entry.link for entry in parsed.entries] == [OTHER_URL, URL]
-    assert [entry.id for entry in parsed.entries] == [f"urn:clearpage:article:{trains['id']}", f"urn:clearpage:article:{river['id']}"]
+    assert [entry.id for entry in parsed.entries] == [
+        f"urn:clearpage:article:{trains['id']}",
+        f"urn:clearpage:article:{river['id']}",
+    ]
     river_entry = parsed.entries[1]
     assert river_entry.title == "How the river came back to the valley"
     assert river_entry.author == "Asha Verma"

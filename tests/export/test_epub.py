@@ -35,7 +35,9 @@ def test_one_article_as_epub(reader, tmp_path):
     response = reader.get(f"/v1/articles/{article['id']}?format=epub")
     assert response.status_code == 200
     assert response.mimetype == "application/epub+zip"
-    assert response.headers["Content-Disposition"] == 'attachment; filename="how-the-river-came-back-to-the-valley.epub"'
+    assert (
+        response.headers["Content-Disposition"] == 'attachment; filename="how-the-river-came-back-to-the-valley.epub"'
+    )
     book = open_book(response.data, tmp_path)
     assert book.get_metadata("DC", "title")[0][0] == "How the river came back to the valley"
     assert book.get_metadata("DC", "language")[0][0] == "en-GB"

@@ -21,7 +21,11 @@ def test_markdown_has_the_title_heading_the_source_link_and_the_text(reader):
 
 
 def test_markdown_escapes_what_would_break_the_link(reader):
-    html = "<html><head><title>[Brackets] title</title></head><body><article>" + "<p>Plain words of a story that is long enough to be read as an article.</p>" * 3 + "</article></body></html>"
+    html = (
+        "<html><head><title>[Brackets] title</title></head><body><article>"
+        + "<p>Plain words of a story that is long enough to be read as an article.</p>" * 3
+        + "</article></body></html>"
+    )
     url = "https://x.example/a?b=<c>"
     article = reader.post("/v1/articles", json={"url": url, "html": html}).get_json()
     markdown = reader.get(f"/v1/articles/{article['id']}?format=markdown").get_data(as_text=True)

@@ -39,7 +39,7 @@ def test_the_sentence_the_article_keeps_returning_to_is_chosen():
         "Cyclists said the bridge over the river saves them half an hour.",
         "Buses will use the bridge from next week as well.",
     ]
-    sentences = filler[:6] + [central] + filler[6:] + echoes
+    sentences = [*filler[:6], central, *filler[6:], *echoes]
     text = "\n\n".join(" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2))
     chosen = [point.text for point in keypoints(text, "en")]
     assert central in chosen
