@@ -27,10 +27,10 @@ from alembic.runtime.migration import MigrationContext
 from flask import Flask, Response, current_app
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from server.errors import ServiceUnavailable, problem_response
+from server.errors import ServiceUnavailable, problem, problem_response
 
 log = logging.getLogger(__name__)
 # Alembic says which database kind it found at every start; only an actual migration is news.
@@ -68,11 +68,14 @@ def _sqlite_pragmas(dbapi_connection: Any, record: Any) -> None:
 
 def make_engine(url: str) -> Engine:
     """An engine for ``url``; SQLite connections get WAL, the busy timeout and foreign keys."""
+    # hide_parameters: a database error's message (and so a logged traceback) never carries the
+    # values of a statement, which are readers' URLs and articles.
     if make_url(url).get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_MILLISECONDS / 1000})
+        timeout = SQLITE_BUSY_MILLISECONDS / 1000
+        engine = create_engine(url, connect_args={"timeout": timeout}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def _ensure_sqlite_directory(url: str) -> None:
@@ -120,7 +123,14 @@ def _unavailable(error: OperationalError) -> Response:
     return problem_response(refusal.to_problem(), refusal.headers)
 
 
+def _failed(error: SQLAlchemyError) -> Response:
+    # A bug, not bad input. No traceback: the database's own message may quote a row's values.
+    current_app.logger.error("database error: %s", type(error).__name__)
+    return problem_response(problem(500, "Internal error", "The server failed on this request.", "internal-error"))
+
+
 def init_app(app: Flask) -> None:
     """Give the app its engine (no connection is made until a request needs one)."""
     app.extensions["clearpage_db"] = make_engine(database_url(app.config))
     app.register_error_handler(OperationalError, _unavailable)
+    app.register_error_handler(SQLAlchemyError, _failed)

@@ -124,9 +124,10 @@ def test_listing_is_newest_first_and_paged(reader):
 def test_search_covers_title_and_text_case_insensitively(reader):
     save(reader)  # the river article
     save(reader, url=OTHER_URL, html=page("Überfahrt im Schlafwagen", "Der Nachtzug fährt über die Grenze."))
-    titles = lambda query: [
-        i["title"] for i in reader.get("/v1/articles", query_string={"q": query}).get_json()["items"]
-    ]  # noqa: E731
+
+    def titles(query):
+        return [item["title"] for item in reader.get("/v1/articles", query_string={"q": query}).get_json()["items"]]
+
     assert titles("SALMON") == ["How the river came back to the valley"]  # in the text only
     assert titles("valley salmon") == ["How the river came back to the valley"]  # every word
     assert titles("überfahrt") == ["Überfahrt im Schlafwagen"]  # non-ASCII case folding, both databases
@@ -140,7 +141,10 @@ def test_filters_by_tag_archived_and_favourite(reader):
     trains = save(reader, url=OTHER_URL, html=TRAINS, tags=["travel", "nature"]).get_json()
     reader.patch(f"/v1/articles/{river['id']}", json={"archived": True})
     reader.patch(f"/v1/articles/{trains['id']}", json={"favourite": True})
-    ids = lambda query: [i["id"] for i in reader.get(f"/v1/articles?{query}").get_json()["items"]]  # noqa: E731
+
+    def ids(query):
+        return [item["id"] for item in reader.get(f"/v1/articles?{query}").get_json()["items"]]
+
     assert ids("tag=nature") == [trains["id"], river["id"]]
     assert ids("tag=travel") == [trains["id"]]
     assert ids("tag=none") == []
