@@ -98,7 +98,8 @@ def credentials_required() -> bool:
     return bool(current_app.extensions["clearpage_api_keys"])
 
 
-def _bearer_secret() -> str | None:
+def bearer_secret() -> str | None:
+    """The secret in this request's ``Authorization: Bearer`` header, if there is one."""
     scheme, _, secret = request.headers.get("Authorization", "").partition(" ")
     return secret.strip() or None if scheme.lower() == "bearer" else None
 
@@ -116,7 +117,7 @@ def _authenticate(secret: str | None) -> Credential | None:
 def current_credential() -> Credential | None:
     """The valid credential this request carries, or None; checked once per request."""
     if "credential" not in g:
-        g.credential = _authenticate(_bearer_secret())
+        g.credential = _authenticate(bearer_secret())
     return g.credential
 
 
@@ -124,7 +125,7 @@ def require_credential() -> None:
     """Refuse the request with 401 when this server needs a credential and it carries no valid one."""
     if request.method == "OPTIONS" or not credentials_required() or current_credential():
         return
-    if _bearer_secret() is None:
+    if bearer_secret() is None:
         raise Unauthorized("This server needs an API key: send it as 'Authorization: Bearer <key>'.")
     raise Unauthorized("The API key sent is not one this server accepts.")
 
@@ -133,7 +134,7 @@ def current_reader_id() -> int:
     """The id of the reader this request's token belongs to; 401 when it carries no reader's token."""
     credential = current_credential()
     if credential is None or credential.kind != "user":
-        if _bearer_secret() is None:
+        if bearer_secret() is None:
             raise Unauthorized(
                 "The reading list needs your token: send it as 'Authorization: Bearer <token>' "
                 "(clearpage users add NAME makes one)."

@@ -7,8 +7,6 @@ strings.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from flask import Blueprint, Response, request
 
 from server import db, reading_list
@@ -33,7 +31,11 @@ def reading_list_feed() -> Response:
         if user is None:
             raise Unauthorized("This feed address has no valid token: copy it again from the extension (GET /v1/me).")
         found = reading_list.listing(session, user.id, Filters(archived=False), 1, FEED_ENTRIES, whole=True)
-        self_url = f"{public_base_url()}/v1/feed.atom?token={token}"
-        document = feed(f"{user.name}'s reading list", self_url, f"urn:clearpage:feed:{user.id}", found.articles,
-                        updated=user.created_at or datetime.now(UTC))  # fmt: skip
+        document = feed(
+            title=f"{user.name}'s reading list",
+            self_url=f"{public_base_url()}/v1/feed.atom?token={token}",
+            feed_id=f"urn:clearpage:feed:{user.id}",
+            articles=found.articles,
+            updated=user.created_at,  # an empty list's feed changed last when the reader was made
+        )
     return Response(document, content_type=f"{ATOM_MIME}; charset=utf-8")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, jsonify
 
 from server import db
-from server.auth import current_reader_id, require_reader
+from server.auth import bearer_secret, current_reader_id, require_reader
 from server.models import User
 from server.proxies import public_base_url
 from server.users import feed_token_for
@@ -22,5 +22,5 @@ def me() -> Response:
         assert user is not None  # the token was found a moment ago
         name = user.name
     # The feed token derives from the token this request carries, which current_reader_id checked.
-    token = request.headers["Authorization"].partition(" ")[2].strip()
-    return jsonify(name=name, feed_url=f"{public_base_url()}/v1/feed.atom?token={feed_token_for(token)}")
+    feed_token = feed_token_for(bearer_secret() or "")
+    return jsonify(name=name, feed_url=f"{public_base_url()}/v1/feed.atom?token={feed_token}")

@@ -26,7 +26,7 @@ def _element(parent: etree._Element, name: str, text: str | None = None, **attri
     return element
 
 
-def feed(title: str, self_url: str, feed_id: str, articles: Sequence[Article], updated: datetime) -> bytes:
+def feed(*, title: str, self_url: str, feed_id: str, articles: Sequence[Article], updated: datetime) -> bytes:
     """The Atom document for ``articles`` (newest first); ``updated`` when none is newer."""
     root = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})
     _element(root, "title", title)
