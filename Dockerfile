@@ -12,11 +12,15 @@ RUN /opt/clearpage/bin/python -m pip install --no-cache-dir --upgrade pip \
 
 FROM python:3.11-slim
 COPY --from=build /opt/clearpage /opt/clearpage
-RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin clearpage
+RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin clearpage \
+ && mkdir /data && chown clearpage /data
 USER clearpage
+# The reading list's SQLite database (and any other state) lives in /data: mount a volume there.
 ENV PATH=/opt/clearpage/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
-    PYTHONUNBUFFERED=1
+    PYTHONUNBUFFERED=1 \
+    CLEARPAGE_DATA_DIR=/data
+VOLUME ["/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
     CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8080/healthz', timeout=4)"]

@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Flask
 
-from server import auth, config, logs, metrics, proxies, ratelimit
+from server import auth, config, db, logs, metrics, proxies, ratelimit
 from server.api import BLUEPRINTS, OPEN_BLUEPRINTS, UNLIMITED_BLUEPRINTS
 from server.cors import cors_options
 from server.errors import register_error_handlers
@@ -20,7 +20,7 @@ __all__ = ["__version__", "create_app"]
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
-    """Build the app: settings, request ids and metrics, limiter, keys, CORS, errors, routes."""
+    """Build the app: settings, request ids and metrics, limiter, keys, database, CORS, errors, routes."""
     app = Flask(__name__)
     app.json.sort_keys = False  # type: ignore[attr-defined]  -- responses keep the documented field order
     config.load(app.config, test_config)
@@ -35,6 +35,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     metrics.init_app(app)
     ratelimit.init_app(app)
     limiter.init_app(app)
+    db.init_app(app)
     cors.init_app(app, **cors_options(app.config))
     register_error_handlers(app)
     for blueprint in BLUEPRINTS:

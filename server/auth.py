@@ -1,8 +1,9 @@
 """Who is calling: optional API keys, required on the API once any key is configured.
 
 A caller presents ``Authorization: Bearer <secret>``. Each function in ``CREDENTIAL_SOURCES``
-turns a secret into a ``Credential`` or None; API keys are the only source today, and reading-list
-users' tokens will join the tuple later without touching the check itself.
+turns a secret into a ``Credential`` or None: an API key, or a reader's token (``server/users.py``),
+so one token is all a reader needs, wherever an API key is accepted too. The reading list takes
+readers' tokens only (``require_reader``).
 
 Keys are kept and compared as SHA-256 digests: a key file holds no usable secret, and
 ``hmac.compare_digest`` runs over every stored digest, so the time taken says nothing about which
@@ -22,6 +23,7 @@ from typing import Any
 
 from flask import current_app, g, request
 
+from server import db, users
 from server.config import ConfigError, as_list
 from server.errors import Unauthorized
 
@@ -81,7 +83,14 @@ def api_key_credential(secret: str) -> Credential | None:
     return Credential("api-key", found[:12]) if found else None
 
 
-CREDENTIAL_SOURCES: tuple[Callable[[str], Credential | None], ...] = (api_key_credential,)
+def reader_credential(secret: str) -> Credential | None:
+    """The reader whose token ``secret`` is, if any (their id names them; it is no secret)."""
+    with db.session() as session:
+        user = users.by_token(session, secret)
+    return Credential("user", str(user.id)) if user else None
+
+
+CREDENTIAL_SOURCES: tuple[Callable[[str], Credential | None], ...] = (api_key_credential, reader_credential)
 
 
 def credentials_required() -> bool:
@@ -89,7 +98,8 @@ def credentials_required() -> bool:
     return bool(current_app.extensions["clearpage_api_keys"])
 
 
-def _bearer_secret() -> str | None:
+def bearer_secret() -> str | None:
+    """The secret in this request's ``Authorization: Bearer`` header, if there is one."""
     scheme, _, secret = request.headers.get("Authorization", "").partition(" ")
     return secret.strip() or None if scheme.lower() == "bearer" else None
 
@@ -107,7 +117,7 @@ def _authenticate(secret: str | None) -> Credential | None:
 def current_credential() -> Credential | None:
     """The valid credential this request carries, or None; checked once per request."""
     if "credential" not in g:
-        g.credential = _authenticate(_bearer_secret())
+        g.credential = _authenticate(bearer_secret())
     return g.credential
 
 
@@ -115,6 +125,25 @@ def require_credential() -> None:
     """Refuse the request with 401 when this server needs a credential and it carries no valid one."""
     if request.method == "OPTIONS" or not credentials_required() or current_credential():
         return
-    if _bearer_secret() is None:
+    if bearer_secret() is None:
         raise Unauthorized("This server needs an API key: send it as 'Authorization: Bearer <key>'.")
     raise Unauthorized("The API key sent is not one this server accepts.")
+
+
+def current_reader_id() -> int:
+    """The id of the reader this request's token belongs to; 401 when it carries no reader's token."""
+    credential = current_credential()
+    if credential is None or credential.kind != "user":
+        if bearer_secret() is None:
+            raise Unauthorized(
+                "The reading list needs your token: send it as 'Authorization: Bearer <token>' "
+                "(clearpage users add NAME makes one)."
+            )
+        raise Unauthorized("The token sent is not a reader's token on this server.")
+    return int(credential.id)
+
+
+def require_reader() -> None:
+    """Refuse the request with 401 unless it carries a reader's token (preflights pass)."""
+    if request.method != "OPTIONS":
+        current_reader_id()

@@ -82,6 +82,17 @@ def _extension_origins(value: Any) -> bool:
     return isinstance(value, str | list) and all(EXTENSION_ORIGIN.fullmatch(origin) for origin in as_list(value))
 
 
+def _database_url(value: Any) -> bool:
+    return isinstance(value, str) and (not value or value.split(":", 1)[0].split("+")[0] in DATABASE_SCHEMES)
+
+
+def _http_url(value: Any) -> bool:
+    return isinstance(value, str) and (not value or re.fullmatch(r"https?://[^\s/?#]+\S*", value) is not None)
+
+
+DATABASE_SCHEMES = ("sqlite", "postgresql", "postgres")
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting(
         "MAX_BODY_BYTES",
@@ -179,6 +190,53 @@ SETTINGS: tuple[Setting, ...] = (
         "READING_WORDS_PER_MINUTE",
         230,
         "Reading speed behind reading_minutes (characters per minute for CJK text is twice this).",
+        _positive_number,
+        "a positive number",
+    ),
+    Setting(
+        "DATA_DIR",
+        "",
+        "Where the SQLite database and any other local state live. Empty: the platform's data directory "
+        "(~/.local/share/clearpage on Linux); the Docker image sets /data, a volume.",
+        _text,
+        "a directory path",
+    ),
+    Setting(
+        "DATABASE_URL",
+        "",
+        "The reading list's database: empty for SQLite in DATA_DIR (clearpage.sqlite3), or "
+        "postgresql://user:password@host:5432/dbname for PostgreSQL (through psycopg 3).",
+        _database_url,
+        "empty, a sqlite:// URL or a postgresql:// URL",
+    ),
+    Setting(
+        "SUMMARY_URL",
+        "",
+        "An OpenAI-compatible chat completions endpoint (e.g. http://127.0.0.1:11434/v1/chat/completions) "
+        "that writes a short summary when a reader asks for key points. Empty (the default): no summary, and "
+        "the server makes no outbound request at all. The article's text is sent there.",
+        _http_url,
+        "empty, or an http(s) URL",
+    ),
+    Setting(
+        "SUMMARY_MODEL",
+        "",
+        "The model name sent to SUMMARY_URL (its API's model field).",
+        _text,
+        "a model name",
+    ),
+    Setting(
+        "SUMMARY_API_KEY",
+        "",
+        "Sent to SUMMARY_URL as Authorization: Bearer <key> when set; never logged.",
+        _text,
+        "a string",
+    ),
+    Setting(
+        "SUMMARY_TIMEOUT_SECONDS",
+        8,
+        "Longest the summary call may take in all (connect, send, answer); past it the reader gets the key "
+        "points with a note. gunicorn's worker timeout grows by this much when SUMMARY_URL is set.",
         _positive_number,
         "a positive number",
     ),

@@ -22,6 +22,8 @@ from server.config import EXTENSION_ORIGIN, as_list
 ANY_EXTENSION = re.compile(f"(?:{EXTENSION_ORIGIN.pattern})\\Z")
 EXPOSED_HEADERS = [
     "X-Request-Id",
+    "Location",
+    "Content-Disposition",
     "RateLimit-Limit",
     "RateLimit-Remaining",
     "RateLimit-Reset",
@@ -41,7 +43,7 @@ def cors_options(config: Mapping[str, Any]) -> dict[str, Any]:
     """flask-cors' options for this deployment."""
     return {
         "origins": allowed_origins(config),
-        "methods": ["GET", "POST", "OPTIONS"],
+        "methods": ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
         "allow_headers": ["Authorization", "Content-Type", "Content-Encoding", "X-Request-Id"],
         "expose_headers": EXPOSED_HEADERS,
         "supports_credentials": False,

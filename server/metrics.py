@@ -32,6 +32,7 @@ MULTIPROCESS_DIRECTORY = "PROMETHEUS_MULTIPROC_DIR"  # prometheus_client's own v
 
 # The functions ``server.pipeline.extract`` calls, in order: each is timed where extract finds it.
 STAGES = ("decode", "parse", "preclean", "metadata", "access", "readable", "postclean", "sanitize", "render")
+OPTIONAL_STAGES = ("keypoints",)  # run only when the request asks (summary: true)
 
 REQUESTS = Counter(
     "clearpage_http_requests", "HTTP requests answered, by route, method and status.",
@@ -85,7 +86,7 @@ def _timed(name: str, stage: Callable[..., Any]) -> Callable[..., Any]:
 
 def time_pipeline_stages() -> None:
     """Wrap each stage where ``server.pipeline.extract`` looks it up; the stage modules stay as they are."""
-    for name in STAGES:
+    for name in STAGES + OPTIONAL_STAGES:
         stage = getattr(pipeline, name)  # a renamed stage fails here, at start, not silently
         if not hasattr(stage, "timed_stage"):
             setattr(pipeline, name, _timed(name, stage))

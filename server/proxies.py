@@ -9,8 +9,12 @@ that is not a trusted proxy it is ignored.
 from __future__ import annotations
 
 import ipaddress
+import re
 from collections.abc import Iterable, Sequence
 
+from flask import current_app, request
+
+_HOST = re.compile(r"[A-Za-z0-9.-]+(:\d{1,5})?|\[[0-9A-Fa-f:.]+\](:\d{1,5})?")
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
@@ -36,3 +40,18 @@ def client_address(peer: str, forwarded_for: str | None, networks: Sequence[IPNe
         if not _trusted(hop, networks):
             return hop
     return hops[0] if hops else peer
+
+
+def public_base_url() -> str:
+    """The scheme and host a reader used to reach this server, e.g. ``https://reader.example.org``.
+
+    Behind a trusted proxy, its ``X-Forwarded-Proto`` and ``X-Forwarded-Host`` say them (the
+    proxy terminated TLS); from anyone else those headers are ignored.
+    """
+    scheme, host = request.scheme, request.host
+    if _trusted(request.remote_addr or "", current_app.extensions["clearpage_trusted_proxies"]):
+        forwarded_proto = request.headers.get("X-Forwarded-Proto", "").split(",")[0].strip().lower()
+        forwarded_host = request.headers.get("X-Forwarded-Host", "").split(",")[0].strip()
+        scheme = forwarded_proto if forwarded_proto in ("http", "https") else scheme
+        host = forwarded_host if _HOST.fullmatch(forwarded_host) else host
+    return f"{scheme}://{host}"

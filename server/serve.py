@@ -26,7 +26,7 @@ from typing import Any
 from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger
 
-from server import create_app, logs, metrics
+from server import create_app, db, logs, metrics
 
 CGROUP_CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
 
@@ -131,7 +131,12 @@ def run(host: str, port: int, workers: int | None) -> None:
                 "set CLEARPAGE_API_KEYS (docs/deploy.md)",
                 host,
             )
-        options = gunicorn_options(host, port, workers, app.config["EXTRACT_TIME_LIMIT_SECONDS"])
+        db.upgrade(db.database_url(app.config))  # once, here, before any worker opens the database
+        # A request may extract (time-limited) and then wait for the summary endpoint (bounded too).
+        request_limit = app.config["EXTRACT_TIME_LIMIT_SECONDS"]
+        if app.config["SUMMARY_URL"]:
+            request_limit += app.config["SUMMARY_TIMEOUT_SECONDS"]
+        options = gunicorn_options(host, port, workers, request_limit)
         ClearpageServer(options).run()
     finally:
         # Forked workers leave through this frame too; only the master may remove the directory.

@@ -1,7 +1,9 @@
-"""Shared fixtures: the Flask ``app`` and ``client``, and the shared corpus of real pages."""
+"""Shared fixtures: the Flask ``app`` and ``client``, the shared corpus of real pages, and the
+reading list's databases (SQLite, and a real PostgreSQL started for the test session)."""
 
 from __future__ import annotations
 
+import atexit
 import http.client
 import importlib.util
 import json
@@ -11,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
@@ -24,7 +27,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from server import create_app
+from server import create_app, db, users
+from tests.postgres import PostgresServer
 from tests.service import Clearpage, clearpage_serve, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +40,13 @@ NETWORK_GUARD = Path(__file__).resolve().parent / "network_guard"
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(NETWORK_GUARD), os.environ.get("PYTHONPATH")]))
 sys.path.insert(0, str(NETWORK_GUARD))
 import sitecustomize  # noqa: E402, F401 -- the guard, in this process too
+
+# No test touches the reader's own data directory: every app and every `clearpage` the tests
+# start (they inherit the variable) keeps its SQLite database in this folder, made ready here.
+TEST_DATA_DIR = tempfile.mkdtemp(prefix="clearpage-test-data-")
+os.environ["CLEARPAGE_DATA_DIR"] = TEST_DATA_DIR
+atexit.register(shutil.rmtree, TEST_DATA_DIR, ignore_errors=True)
+db.upgrade(f"sqlite:///{TEST_DATA_DIR}/{db.SQLITE_FILE}")
 
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpora" / "readability-test-pages"
@@ -194,3 +205,73 @@ def serve(tmp_path: Path) -> Iterator[Callable[..., Served]]:
             return started[-1]
 
         yield start
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A real PostgreSQL for the whole session (tests/postgres.py)."""
+    server = PostgresServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new, migrated database of each kind, as CLEARPAGE_DATABASE_URL names it."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'reading.sqlite3'}"
+    else:
+        url = request.getfixturevalue("postgres").new_database()
+    db.upgrade(db.database_url({"DATABASE_URL": url}))
+    return url
+
+
+@pytest.fixture
+def reading_app(database_url: str) -> Iterator[Flask]:
+    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "RATELIMIT_ENABLED": False})
+    engine = app.extensions["clearpage_db"]
+    yield app
+    engine.dispose()  # close its pooled connections now, not when they are garbage
+    app.extensions["clearpage_db"].dispose()
+
+
+@dataclass(frozen=True)
+class ReaderClient:
+    """A test client that sends one reader's token with every request."""
+
+    client: FlaskClient
+    token: str
+    name: str
+
+    def open(self, method: str, path: str, **kwargs: Any):
+        headers = {"Authorization": f"Bearer {self.token}", **kwargs.pop("headers", {})}
+        return self.client.open(path, method=method, headers=headers, **kwargs)
+
+    def get(self, path: str, **kwargs: Any):
+        return self.open("GET", path, **kwargs)
+
+    def post(self, path: str, **kwargs: Any):
+        return self.open("POST", path, **kwargs)
+
+    def patch(self, path: str, **kwargs: Any):
+        return self.open("PATCH", path, **kwargs)
+
+    def delete(self, path: str, **kwargs: Any):
+        return self.open("DELETE", path, **kwargs)
+
+
+@pytest.fixture
+def add_reader(reading_app: Flask) -> Callable[[str], ReaderClient]:
+    """Make a reader in the test database; a client that acts as them."""
+
+    def add(name: str) -> ReaderClient:
+        tokens = users.add(reading_app.extensions["clearpage_db"], name)
+        return ReaderClient(reading_app.test_client(), tokens.token, name)
+
+    return add
+
+
+@pytest.fixture
+def reader(add_reader: Callable[[str], ReaderClient]) -> ReaderClient:
+    return add_reader("ana")

@@ -114,3 +114,22 @@ def test_anything_but_extension_origins_is_refused_at_start(monkeypatch, value):
     monkeypatch.setenv("CLEARPAGE_CORS_ORIGINS", value)
     with pytest.raises(ConfigError, match="CLEARPAGE_CORS_ORIGINS"):
         create_app()
+
+
+@pytest.mark.parametrize("method", ["PATCH", "DELETE", "GET"])
+def test_the_reading_list_methods_are_allowed_from_the_extension(method):
+    response = client_with().options(
+        "/v1/articles/1",
+        headers={
+            "Origin": CHROME,
+            "Access-Control-Request-Method": method,
+            "Access-Control-Request-Headers": "authorization",
+        },
+    )
+    assert_allowed(response, CHROME)
+    assert method in response.headers["Access-Control-Allow-Methods"]
+
+
+def test_location_and_content_disposition_are_exposed():
+    exposed = client_with().get("/v1/articles", headers={"Origin": CHROME}).headers["Access-Control-Expose-Headers"]
+    assert {"Location", "Content-Disposition"} <= {name.strip() for name in exposed.split(",")}

@@ -96,3 +96,16 @@ def test_compose_shares_one_redis_and_stops_gracefully():
     assert all(port.startswith("127.0.0.1:") for port in app["ports"])
     grace = int(app["stop_grace_period"].rstrip("s"))
     assert grace > gunicorn_options("0.0.0.0", 8080, 1, time_limit=10)["graceful_timeout"]
+
+
+def test_the_data_directory_is_a_volume_the_server_user_owns():
+    stage = final_stage()
+    volumes = [json.loads(args) for op, args in stage if op == "VOLUME"]
+    assert volumes == [["/data"]]
+    env = " ".join(args for op, args in stage if op == "ENV")
+    assert "CLEARPAGE_DATA_DIR=/data" in env
+    assert any("chown clearpage /data" in args for op, args in stage if op == "RUN")
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    app = compose["services"]["clearpage"]
+    assert "clearpage-data:/data" in app["volumes"]
+    assert "clearpage-data" in compose["volumes"]

@@ -88,3 +88,14 @@ def test_metrics_add_up_over_gunicorn_workers(serve):
 
 def post_page(served, page):
     return served.request("POST", "/v1/extract", page, {"Content-Type": "text/html"})
+
+
+def test_key_points_are_timed_when_asked_for(client):
+    name = "clearpage_pipeline_stage_seconds_count"
+    before = samples(client)
+    client.post("/v1/extract", data=fixture_bytes("article.html"), content_type="text/html")
+    middle = samples(client)
+    client.post("/v1/extract?summary=1", data=fixture_bytes("article.html"), content_type="text/html")
+    after = samples(client)
+    assert value(middle, name, stage="keypoints") - value(before, name, stage="keypoints") == 0
+    assert value(after, name, stage="keypoints") - value(middle, name, stage="keypoints") == 1

@@ -12,6 +12,7 @@
 6. postclean  drop what readability kept that a reader would not              (postclean.py)
 7. sanitize   absolute URLs, then the nh3 allowlist                           (sanitize.py)
 8. render     plain text, word count, reading time (Markdown on request)      (render.py)
+9. keypoints  on request: 3 to 5 key sentences of the text, with offsets      (keypoints.py)
 
 Stages raise ``server.errors.NotReadable`` when there is no article; nothing else is expected.
 """
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from server.errors import NotReadable
 from server.pipeline.access import access, keep_teaser
 from server.pipeline.decode import decode
+from server.pipeline.keypoints import keypoints
 from server.pipeline.metadata import detect_language, document_base_url, metadata, text_direction
 from server.pipeline.parse import parse
 from server.pipeline.postclean import postclean
@@ -41,6 +43,7 @@ class Options:
 
     words_per_minute: float = 230
     images: bool = True  # False: no image in the result, for readers who want no third-party requests
+    key_points: bool = False  # True: run stage 9 and fill Article.key_points
 
 
 def _lead_image_allowed(lead: LeadImage | None) -> bool:
@@ -92,4 +95,5 @@ def extract(
         access=decision.access,
         notice=decision.notice,
         removed=tuple(precleaned.removed + postcleaned.removed),
+        key_points=keypoints(rendered.text, lang) if options.key_points else None,
     )

@@ -50,6 +50,15 @@ class Rendered:
 
 
 @dataclass(frozen=True)
+class KeyPoint:
+    """One of the article's key sentences: ``text == article.text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Article:
     """The result of the pipeline; ``as_dict`` is the API's JSON body, key for key."""
 
@@ -71,8 +80,10 @@ class Article:
     access: str = "open"
     notice: str | None = None
     removed: tuple[Removal, ...] = field(default_factory=tuple)
+    key_points: tuple[KeyPoint, ...] | None = None  # None unless asked for (Options.key_points)
 
     def as_dict(self) -> dict[str, Any]:
         body = asdict(self)
         body["removed"] = [asdict(removal) for removal in self.removed]
+        body["key_points"] = None if self.key_points is None else [asdict(point) for point in self.key_points]
         return body

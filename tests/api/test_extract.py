@@ -13,6 +13,7 @@ URL = "https://news.example.org/2024/04/river-returns?utm_source=feed"
 ARTICLE_FIELDS = [
     "url", "canonical_url", "title", "byline", "site_name", "published", "modified", "lang", "dir",
     "excerpt", "lead_image", "content_html", "text", "word_count", "reading_minutes", "access", "notice", "removed",
+    "key_points", "summary", "summary_note",
 ]  # fmt: skip
 
 

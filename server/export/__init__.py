@@ -1,0 +1,1 @@
+"""Saved articles in other formats: Markdown, EPUB and an Atom feed, one module each."""

@@ -1,0 +1,1 @@
+"""Alembic migrations of the reading list's schema; ``server.db.upgrade`` runs them."""
