@@ -79,11 +79,13 @@ async function extractAndShow() {
     await keep(entry);
     return showArticle(entry);
   }
-  let failure = result.failure;
-  // Without a host permission (and until the server sends CORS headers) the browser blocks the
-  // request before it leaves: ask for the permission rather than call the server unreachable.
-  if (failure.kind === "unreachable" && !(await mayContact(server.url))) failure = { kind: "no-permission" };
-  showFailure(failure);
+  showFailure(await permissionFailure(result.failure));
+}
+
+// Without a host permission (and until the server sends CORS headers) the browser blocks the
+// request before it leaves: ask for the permission rather than call the server unreachable.
+async function permissionFailure(failure) {
+  return failure.kind === "unreachable" && !(await mayContact(server.url)) ? { kind: "no-permission" } : failure;
 }
 
 // A saved article: from the reading list, where the reader left off (on any device).
@@ -94,7 +96,7 @@ async function openSaved() {
   listLink.hidden = true;
   showStatus("Opening your saved article…");
   const result = await getArticle(server, savedId);
-  if (result.failure) return showFailure(result.failure, ABOUT.ARTICLE);
+  if (result.failure) return showFailure(await permissionFailure(result.failure), ABOUT.ARTICLE);
   showArticle({ article: result.article, url: result.article.url, savedId: result.article.id });
   restoreProgress(window, result.article.progress);
 }
