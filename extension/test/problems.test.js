@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { ACTION, describeFailure, formatBytes } from "../src/shared/problems.js";
+import { ABOUT, ACTION, describeFailure, formatBytes } from "../src/shared/problems.js";
 
 const SERVER = "http://127.0.0.1:8080";
 
@@ -67,4 +67,36 @@ test("sizes read as a person would say them", () => {
   assert.equal(formatBytes(1), "1 byte");
   assert.equal(formatBytes(60_000), "59 kB");
   assert.equal(formatBytes(1_500_000), "1.4 MB");
+});
+
+test("the reading list without a token asks for one; a refused token says it was the token", () => {
+  for (const failure of [{ kind: "no-token" }, { kind: "http", status: 401, detail: null }]) {
+    const described = describeFailure(failure, SERVER, { about: ABOUT.LIST, hasToken: false });
+    assert.equal(described.headline, "Your reading list needs a token.");
+    assert.deepEqual(described.actions, [ACTION.OPTIONS]);
+  }
+  const refused = describeFailure({ kind: "http", status: 401, detail: "Unknown token." }, SERVER, { about: ABOUT.LIST, hasToken: true });
+  assert.equal(refused.headline, "Your server didn't accept your reading-list token.");
+  assert.equal(refused.detail, "Unknown token. Check the token in the options.");
+});
+
+test("404 is a server without a reading list, or, for one article, an article deleted elsewhere", () => {
+  assert.equal(describeFailure({ kind: "http", status: 404 }, SERVER, { about: ABOUT.LIST, hasToken: true }).headline, "Your server has no reading list.");
+  const gone = describeFailure({ kind: "http", status: 404 }, SERVER, { about: ABOUT.ARTICLE, hasToken: true });
+  assert.equal(gone.headline, "This article is no longer in your reading list.");
+  assert.deepEqual(gone.actions, [ACTION.LIST]);
+});
+
+test("reading-list failures never offer 'back to the page', and still say what happened", () => {
+  const failures = [
+    { kind: "unreachable" }, { kind: "timeout" }, { kind: "bad-answer" }, { kind: "no-url" }, { kind: "capture-gone" },
+    { kind: "something new" }, ...[400, 413, 422, 429, 500].map((status) => ({ kind: "http", status, detail: null })),
+  ];
+  for (const failure of failures) {
+    const described = describeFailure(failure, SERVER, { about: ABOUT.LIST, hasToken: true });
+    assert.match(described.headline, /[.!]$/, JSON.stringify(failure));
+    assert.ok(!described.actions.includes(ACTION.ORIGINAL), JSON.stringify(failure));
+  }
+  assert.equal(describeFailure({ kind: "http", status: 500 }, SERVER, { about: ABOUT.LIST }).headline, "Your server failed.");
+  assert.match(describeFailure({ kind: "http", status: 429, retryAfterSeconds: 3 }, SERVER, { about: ABOUT.LIST }).detail, /how often it can be asked/);
 });

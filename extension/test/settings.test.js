@@ -37,3 +37,9 @@ test("the host permission pattern has no port (match patterns cannot carry one)"
   assert.equal(originPattern("http://127.0.0.1:8080"), "http://127.0.0.1/*");
   assert.equal(originPattern("https://reader.example/clearpage"), "https://reader.example/*");
 });
+
+test("key points are on unless turned off, and only a boolean turns them off", () => {
+  assert.equal(READING_DEFAULTS.keyPoints, true);
+  assert.equal(normalizeReading({ keyPoints: false }).keyPoints, false);
+  assert.equal(normalizeReading({ keyPoints: "no" }).keyPoints, true);
+});

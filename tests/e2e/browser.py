@@ -32,6 +32,15 @@ CHROMIUM_ARGS = [
 # browser probe its network), so test pages name their images on this host, on port 80, which
 # Chromium resolves to the static site.
 IMAGE_HOST = "images.clearpage.test"
+# The extension's reading settings when nothing is stored (READING_DEFAULTS in src/shared/settings.js).
+READING_DEFAULTS = {
+    "theme": "system",
+    "font": "serif",
+    "fontSize": 20,
+    "lineWidth": 65,
+    "lineHeight": 1.6,
+    "keyPoints": True,
+}
 
 
 def host_rules(site_port: int | None = None) -> str:

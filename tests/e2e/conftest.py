@@ -4,8 +4,10 @@ and the static site. They fail, never skip, when Chromium or the corpus is missi
 
 from __future__ import annotations
 
+import secrets
 import subprocess
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,8 @@ from playwright.sync_api import Playwright, sync_playwright
 
 from tests.conftest import ROOT
 from tests.e2e.browser import CHROMIUM_ARGS, ExtensionBrowser, chromium_path, host_rules
-from tests.e2e.servers import Clearpage, clearpage_serve, static_site
+from tests.e2e.reading_list import Api, Backend, stand_in_backend
+from tests.e2e.servers import Clearpage, Scripted, clearpage_serve, scripted_server, static_site
 
 EXTENSION = ROOT / "extension"
 
@@ -80,3 +83,33 @@ def clearpage() -> Iterator[Clearpage]:
 def site() -> Iterator[str]:
     with static_site() as base:
         yield base
+
+
+@pytest.fixture(scope="session")
+def reading_list_backend(clearpage: Clearpage) -> Iterator[Backend]:
+    """The server with the reading list. Until issue 7's server side is on main, the stand-in in
+    tests/e2e/reading_list.py; then ``clearpage_backend(tmp_path_factory.mktemp("data"))``, the real
+    ``clearpage serve``, and every reading-list test runs against it unchanged."""
+    with stand_in_backend(clearpage.url) as backend:
+        yield backend
+
+
+@dataclass
+class Reader:
+    """A reader with their own token, and the extension set up with it. The extension talks to the
+    server through ``proxy``, which records every request and can answer in the server's place;
+    ``api`` goes to the server directly, for setting up and checking."""
+
+    name: str
+    token: str
+    api: Api
+    proxy: Scripted
+
+
+@pytest.fixture
+def reader(browser: ExtensionBrowser, reading_list_backend: Backend) -> Iterator[Reader]:
+    name = f"reader-{secrets.token_hex(4)}"
+    token = reading_list_backend.add_user(name)
+    with scripted_server(forward_to=reading_list_backend.url) as proxy:
+        browser.configure(proxy.url, api_key=token)
+        yield Reader(name, token, Api(reading_list_backend.url, token), proxy)

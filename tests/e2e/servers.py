@@ -111,9 +111,10 @@ def problem(status: int, title: str, detail: str, slug: str, **headers: str) -> 
     return Answer(status, json.dumps(body).encode(), {"Content-Type": "application/problem+json", **headers})
 
 
-# What a Clearpage server with CORS for extension origins must send (see docs/extension.md).
+# What a Clearpage server with CORS for extension origins must send (see docs/extension.md); PATCH
+# and DELETE are the reading list's.
 CORS_HEADERS = {
-    "Access-Control-Allow-Methods": "GET, POST",
+    "Access-Control-Allow-Methods": "GET, POST, PATCH, DELETE",
     "Access-Control-Allow-Headers": "Authorization, Content-Type, Content-Encoding",
     "Access-Control-Expose-Headers": "Retry-After",
     "Access-Control-Max-Age": "600",
@@ -122,20 +123,23 @@ CORS_HEADERS = {
 
 
 class Scripted:
-    """Records every request; answers with ``answer(request)``, or forwards to ``forward_to``."""
+    """Records every request; answers with ``answer(request)``, or forwards to ``forward_to`` (also
+    when ``answer`` returns None). ``rewrite`` changes a forwarded 200's JSON: the server's answer
+    as it will look."""
 
     def __init__(self, host: str, forward_to: str | None = None, cors: bool = False) -> None:
         self.host = host
         self.forward_to = forward_to
         self.cors = cors
-        self.answer: Callable[[Recorded], Answer] | None = None
+        self.answer: Callable[[Recorded], Answer | None] | None = None
         self.rewrite: Callable[[dict[str, Any]], dict[str, Any]] | None = None  # of a forwarded 200
         self.requests: list[Recorded] = []
         self.url = ""
 
     def respond(self, request: Recorded) -> Answer:
-        if self.answer is not None:
-            return self.answer(request)
+        answer = self.answer(request) if self.answer is not None else None
+        if answer is not None:
+            return answer
         assert self.forward_to, "a scripted server needs an answer or a server to forward to"
         target = urlsplit(self.forward_to)
         connection = http.client.HTTPConnection(target.hostname, target.port, timeout=30)
@@ -146,7 +150,7 @@ class Scripted:
         body = response.read()
         if response.status == 200 and self.rewrite is not None:
             body = json.dumps(self.rewrite(json.loads(body))).encode()
-        names = ("content-type", "retry-after")
+        names = ("content-type", "retry-after", "location", "www-authenticate")
         return Answer(response.status, body, {k: v for k, v in response.getheaders() if k.lower() in names})
 
 
@@ -176,7 +180,7 @@ def scripted_server(host: str = "127.0.0.1", forward_to: str | None = None, cors
             self.end_headers()
             self.wfile.write(answer.body)
 
-        do_GET = do_POST = do_OPTIONS = _handle
+        do_GET = do_POST = do_PATCH = do_DELETE = do_OPTIONS = _handle
 
     with _serving(Handler, host) as server:
         scripted.url = f"http://{host}:{server.server_address[1]}"

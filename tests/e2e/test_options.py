@@ -1,4 +1,5 @@
-"""The options page: the server address and key, "Test connection", and saving."""
+"""The options page: the server address and key or token, "Test connection" (with whose reading
+list the token opens, and its feed address), and saving."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ def test_test_connection_shows_the_servers_version(browser, clearpage):
     options.click("#test-connection")
     status = options.locator("#server-status")
     status.filter(has_text="Connected").wait_for()
-    assert status.inner_text() == f"Connected to Clearpage {__version__} at {clearpage.url}."
+    assert status.inner_text().startswith(f"Connected to Clearpage {__version__} at {clearpage.url}. ")
     assert status.get_attribute("data-state") == "ok"
 
 
@@ -75,3 +76,79 @@ def test_the_options_start_with_the_default_server(browser):
     options = browser.options_page()
     assert options.input_value("#server-url") == "http://127.0.0.1:8080"
     assert options.input_value("#api-key") == ""
+
+
+def test_test_connection_names_the_reader_and_gives_the_feed_to_copy(browser, reader):
+    options = browser.options_page()
+    assert options.locator("label[for=api-key]").inner_text().startswith("API key or reading-list token")
+    options.fill("#api-key", reader.token)
+    options.click("#test-connection")
+    status = options.locator("#server-status")
+    status.filter(has_text="Signed in").wait_for()
+    assert status.inner_text() == (
+        f"Connected to Clearpage {__version__} at {reader.proxy.url}. "
+        f"Signed in as {reader.name}: Save and your reading list work on this device."
+    )
+    feed = reader.api.call("GET", "/v1/me").body["feed_url"]
+    assert options.input_value("#feed-url") == feed
+    options.click("#copy-feed")
+    options.locator("#feed-status", has_text="Copied.").wait_for()
+    options.fill("#server-url", "")  # any text field takes the paste
+    options.focus("#server-url")
+    options.keyboard.press("Control+V")
+    assert options.input_value("#server-url") == feed
+
+
+def scripted_reading_list(server, me: Answer) -> None:
+    """A server that is up and takes the key for reader view, and answers /v1/me with ``me``."""
+
+    def answer(request):
+        if request.path == "/healthz":
+            return Answer(200, json.dumps({"status": "ok", "version": "9.9.9"}).encode())
+        if request.path == "/v1/me":
+            return me
+        return problem(422, "No readable article", "This page doesn't look like an article.", "not-readable")
+
+    server.answer = answer
+
+
+def test_an_api_key_that_is_not_a_reading_list_token_is_told_apart(browser):
+    with scripted_server() as server:
+        scripted_reading_list(server, problem(401, "Unauthorized", "Not a reading-list token.", "unauthorized"))
+        options = browser.options_page()
+        options.fill("#server-url", server.url)
+        options.fill("#api-key", "an-api-key-for-reader-view")
+        options.click("#test-connection")
+        status = options.locator("#server-status")
+        status.filter(has_text="Connected").wait_for()
+        assert status.inner_text().endswith(
+            "The API key works for reader view, but it isn't a reading-list token: Save and the reading list need one."
+        )
+        assert options.locator("#feed").is_hidden()
+        assert server.requests[-1].headers["Authorization"] == "Bearer an-api-key-for-reader-view"
+
+
+def test_a_server_without_a_reading_list_or_without_a_token_says_what_is_missing(browser):
+    with scripted_server() as server:
+        scripted_reading_list(server, problem(404, "Not Found", "Nothing here.", "not-found"))
+        options = browser.options_page()
+        options.fill("#server-url", server.url)
+        options.click("#test-connection")
+        status = options.locator("#server-status")
+        status.filter(has_text="Connected").wait_for()
+        assert (
+            status.inner_text()
+            == "Connected to Clearpage 9.9.9 at " + server.url + ". This server has no reading list."
+        )
+
+        scripted_reading_list(server, problem(401, "Unauthorized", "This needs a token.", "unauthorized"))
+        options.click("#test-connection")
+        status.filter(has_text="need a reading-list token").wait_for()
+        assert "Authorization" not in server.requests[-1].headers
+
+
+def test_the_options_lead_to_the_reading_list(browser, reader):
+    options = browser.options_page()
+    options.click("#open-list")
+    options.wait_for_url(f"{browser.origin}/src/list/list.html")
+    options.wait_for_selector("#list-status:not(:empty)")

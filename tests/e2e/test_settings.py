@@ -3,9 +3,8 @@ every reader tab, and "system" follows the browser's colour scheme."""
 
 from __future__ import annotations
 
-from tests.e2e.browser import wait_for_reader
+from tests.e2e.browser import READING_DEFAULTS, wait_for_reader
 
-READING_DEFAULTS = {"theme": "system", "font": "serif", "fontSize": 20, "lineWidth": 65, "lineHeight": 1.6}
 DARK = "rgb(28, 27, 34)"
 SEPIA = "rgb(244, 236, 216)"
 LIGHT = "rgb(253, 253, 252)"
@@ -41,7 +40,7 @@ def test_settings_from_the_panel_and_keys_persist_across_a_reload(browser, site,
     panel.locator("input[name=lineWidth]").fill("50")
     panel.locator("input[name=lineHeight]").fill("1.9")
     assert background(reader) == DARK
-    stored = {"theme": "dark", "font": "sans", "fontSize": 24, "lineWidth": 50, "lineHeight": 1.9}
+    stored = {"theme": "dark", "font": "sans", "fontSize": 24, "lineWidth": 50, "lineHeight": 1.9, "keyPoints": True}
     browser.wait_for_stored_reading(stored)
 
     reader.reload()
@@ -51,13 +50,7 @@ def test_settings_from_the_panel_and_keys_persist_across_a_reload(browser, site,
     assert "DejaVu Sans" in article_style(reader, "fontFamily") or "sans-serif" in article_style(reader, "fontFamily")
     assert article_style(reader, "lineHeight") == f"{24 * 1.9:g}px"
     assert reader.evaluate("() => document.documentElement.style.getPropertyValue('--line-width')") == "50ch"
-    assert browser.stored_reading() == {
-        "theme": "dark",
-        "font": "sans",
-        "fontSize": 24,
-        "lineWidth": 50,
-        "lineHeight": 1.9,
-    }
+    assert browser.stored_reading() == stored
     reader.click("#settings-toggle")
     assert reader.locator("#settings-panel input[name=theme][value=dark]").is_checked()
     assert reader.locator("#settings-panel input[name=fontSize]").input_value() == "24"

@@ -1,6 +1,7 @@
-// Reading settings applied to the page (theme, font, size, line width and spacing), and the
-// settings panel that changes them. Every change applies at once and is saved to storage.sync (see
-// saveReadingSoon), and a change made in another tab or in the options page shows here too.
+// Reading settings applied to the page (theme, font, size, line width and spacing, key points),
+// and the settings panel that changes them. Every change applies at once and is saved to
+// storage.sync (see saveReadingSoon), and a change made in another tab or in the options page
+// shows here too.
 import { applyReading } from "../shared/apply-reading.js";
 import { ext } from "../shared/browser.js";
 import { readingControls, showReading } from "../shared/reading-controls.js";
@@ -8,9 +9,10 @@ import { flushReading, loadReading, normalizeReading, readingWritePending, saveR
 
 /**
  * Apply the stored settings, fill the panel (`panel`, opened by `toggle`), and keep both in step
- * with storage. Returns { stepFontSize(direction) } for the keyboard.
+ * with storage. `onChange(reading, { local })` hears of every change, made here (local) or
+ * elsewhere. Returns { current(), change(partial), stepFontSize(direction) }.
  */
-export async function setUpReadingSettings(doc, { panel, toggle }) {
+export async function setUpReadingSettings(doc, { panel, toggle, onChange = () => {} }) {
   let reading = await loadReading();
   applyReading(doc, reading);
   const update = (next) => {
@@ -18,6 +20,7 @@ export async function setUpReadingSettings(doc, { panel, toggle }) {
     applyReading(doc, reading);
     showReading(form, reading);
     saveReadingSoon(reading);
+    onChange(reading, { local: true });
   };
   const form = readingControls(doc, reading, update);
   panel.append(form);
@@ -31,7 +34,12 @@ export async function setUpReadingSettings(doc, { panel, toggle }) {
     reading = normalizeReading(changes.reading.newValue);
     applyReading(doc, reading);
     showReading(form, reading);
+    onChange(reading, { local: false });
   });
   doc.defaultView.addEventListener("pagehide", flushReading);
-  return { stepFontSize: (direction) => update({ ...reading, fontSize: stepFontSize(reading.fontSize, direction) }) };
+  return {
+    current: () => reading,
+    change: (partial) => update({ ...reading, ...partial }),
+    stepFontSize: (direction) => update({ ...reading, fontSize: stepFontSize(reading.fontSize, direction) }),
+  };
 }

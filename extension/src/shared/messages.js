@@ -6,5 +6,6 @@ export const MSG = Object.freeze({
   BACKGROUND_READER_BACK: "background→reader:back",
 });
 
-// The context-menu entry's id.
+// The context-menu entries' ids: on the page, and on the toolbar button.
 export const MENU_OPEN_IN_READER = "open-in-reader";
+export const MENU_OPEN_READING_LIST = "open-reading-list";

@@ -7,13 +7,25 @@ export const ACTION = Object.freeze({
   OPTIONS: "options",
   ALLOW: "allow", // grant the host permission for the server
   ORIGINAL: "original",
+  LIST: "list", // the reading-list page
 });
+
+// What a failed request was about: the page in reader view, the reading list, or one saved article.
+export const ABOUT = Object.freeze({ PAGE: "page", LIST: "list", ARTICLE: "article" });
 
 /**
  * Describe a failure ({ kind, status, detail, maxBytes, retryAfterSeconds }) for a person.
- * `serverUrl` names the server in the sentences that are about it.
+ * `serverUrl` names the server in the sentences that are about it; `about` (ABOUT) says what the
+ * request was for, and `hasToken` whether it carried a key or token.
  */
-export function describeFailure(failure, serverUrl) {
+export function describeFailure(failure, serverUrl, { about = ABOUT.PAGE, hasToken = false } = {}) {
+  if (about === ABOUT.PAGE) return describe(failure, serverUrl, about);
+  const described = describeReadingListFailure(failure, about, hasToken) ?? describe(failure, serverUrl, about);
+  // "Back to the page" means nothing on the reading list, or to a Save that failed.
+  return { ...described, actions: described.actions.filter((action) => action !== ACTION.ORIGINAL) };
+}
+
+function describe(failure, serverUrl, about) {
   const where = serverUrl ? ` at ${serverUrl}` : "";
   switch (failure.kind) {
     case "no-permission":
@@ -52,14 +64,63 @@ export function describeFailure(failure, serverUrl) {
         "Go back to the page and open it in reader view again.",
         [ACTION.ORIGINAL],
       );
+    case "no-url":
+      return message(
+        "Only pages with a web address can be saved.",
+        "This one has none: it is a file on your computer or a page a script made.",
+        [ACTION.ORIGINAL],
+      );
+    case "capture-gone":
+      return message(
+        "Clearpage no longer holds this page.",
+        "It keeps a page only until it is shown. Go back to the page and open it in reader view again to save it.",
+        [ACTION.ORIGINAL],
+      );
     case "http":
-      return describeHttpFailure(failure, where);
+      return describeHttpFailure(failure, where, about);
     default:
+      if (about !== ABOUT.PAGE) return message("Something went wrong.", "Try again in a moment.", [ACTION.RETRY]);
       return message("Something went wrong.", "Go back to the page and try again.", [ACTION.ORIGINAL]);
   }
 }
 
-function describeHttpFailure({ status, detail, maxBytes, retryAfterSeconds }, where) {
+// The sentences that differ for the reading list: its token, and articles that are gone.
+function describeReadingListFailure(failure, about, hasToken) {
+  const refused = failure.kind === "http" && (failure.status === 401 || failure.status === 403);
+  if (failure.kind === "no-token" || (refused && !hasToken)) {
+    return message(
+      "Your reading list needs a token.",
+      "Ask your server's administrator for one (they make it with “clearpage users add”) and enter it in the options.",
+      [ACTION.OPTIONS],
+    );
+  }
+  if (refused) {
+    return message(
+      "Your server didn't accept your reading-list token.",
+      `${failure.detail ? `${failure.detail} ` : ""}Check the token in the options.`,
+      [ACTION.OPTIONS],
+    );
+  }
+  if (failure.kind !== "http") return null;
+  if (failure.status === 404 && about === ABOUT.ARTICLE) {
+    return message(
+      "This article is no longer in your reading list.",
+      "It may have been deleted on another device.",
+      [ACTION.LIST],
+    );
+  }
+  if (failure.status === 404 || failure.status === 405) {
+    return message(
+      "Your server has no reading list.",
+      "It runs a version of Clearpage without one; Save and the reading list need a newer one.",
+      [ACTION.OPTIONS],
+    );
+  }
+  return null;
+}
+
+function describeHttpFailure({ status, detail, maxBytes, retryAfterSeconds }, where, about) {
+  const onPage = about === ABOUT.PAGE;
   if (status === 401 || status === 403) {
     return message(
       "Your server didn't accept the API key.",
@@ -76,8 +137,9 @@ function describeHttpFailure({ status, detail, maxBytes, retryAfterSeconds }, wh
   }
   if (status === 429) {
     const wait = retryAfterSeconds != null ? `in ${plural(retryAfterSeconds, "second")}` : "in a moment";
+    const limits = onPage ? "how often pages can be sent" : "how often it can be asked";
     return {
-      ...message("Slow down.", `Your server limits how often pages can be sent. Try again ${wait}.`, [ACTION.RETRY]),
+      ...message("Slow down.", `Your server limits ${limits}. Try again ${wait}.`, [ACTION.RETRY]),
       retryAfterSeconds,
     };
   }
@@ -90,11 +152,12 @@ function describeHttpFailure({ status, detail, maxBytes, retryAfterSeconds }, wh
   }
   if (status >= 500) {
     return message(
-      "Your server failed on this page.",
+      onPage ? "Your server failed on this page." : "Your server failed.",
       `It answered with error ${status}. Try again; if it keeps failing, the server's log says why.`,
-      [ACTION.RETRY, ACTION.ORIGINAL],
+      onPage ? [ACTION.RETRY, ACTION.ORIGINAL] : [ACTION.RETRY],
     );
   }
+  if (!onPage) return message("Your server refused the request.", detail ?? `It answered with error ${status}.`, [ACTION.RETRY]);
   return message("Your server couldn't take this page.", detail ?? `It answered with error ${status}.`, [ACTION.ORIGINAL]);
 }
 

@@ -16,6 +16,7 @@ export function readingControls(doc, reading, onChange) {
     range(doc, "fontSize", "Font size", FONT_SIZE, (value) => `${value} px`),
     range(doc, "lineWidth", "Line width", LINE_WIDTH, (value) => `${value} characters`),
     range(doc, "lineHeight", "Line spacing", LINE_HEIGHT, (value) => value.toFixed(1)),
+    toggle(doc, "keyPoints", "Show key points above the article"),
   );
   showReading(form, reading);
   form.addEventListener("input", () => onChange(readForm(form)));
@@ -27,6 +28,10 @@ export function showReading(form, reading) {
   for (const [name, value] of Object.entries(reading)) {
     const control = form.elements.namedItem(name);
     if (!control) continue;
+    if (control.type === "checkbox") {
+      control.checked = value;
+      continue;
+    }
     control.value = String(value);
     const output = form.querySelector(`output[for="${control.id}"]`);
     if (output) output.value = output.dataset.format ? formatOutput(output, value) : String(value);
@@ -41,7 +46,19 @@ function readForm(form) {
     fontSize: Number(value("fontSize")),
     lineWidth: Number(value("lineWidth")),
     lineHeight: Number(value("lineHeight")),
+    keyPoints: form.elements.namedItem("keyPoints").checked,
   };
+}
+
+function toggle(doc, name, labelText) {
+  const row = doc.createElement("p");
+  row.className = `toggle toggle-${name}`;
+  const label = doc.createElement("label");
+  const input = doc.createElement("input");
+  Object.assign(input, { type: "checkbox", id: `reading-${name}`, name });
+  label.append(input, ` ${labelText}`);
+  row.append(label);
+  return row;
 }
 
 function choice(doc, name, legendText, values, labels) {

@@ -1,15 +1,20 @@
-// The Clearpage server's HTTP API (docs/api.md), as the extension calls it. Every call resolves to
-// { article } / { health } on success or { failure } with what went wrong; problems.js turns a
-// failure into sentences. Nothing here touches the DOM, so it also runs under node's tests.
+// The Clearpage server's HTTP API for reader view (docs/api.md): extract a page, check health and
+// key. Every call resolves to { article } / { health } on success or { failure } with what went
+// wrong; problems.js turns a failure into sentences. Nothing here touches the DOM, so it also runs
+// under node's tests. The reading list's calls are in reading-list.js.
+import { authorization, endpoint, readJson, send } from "./http.js";
 
 // Pages larger than this are sent gzip-compressed: HTML shrinks five to tenfold.
 export const GZIP_THRESHOLD_BYTES = 32 * 1024;
 export const EXTRACT_TIMEOUT_MS = 60_000;
 export const HEALTH_TIMEOUT_MS = 10_000;
 
-/** Send a captured page ({ url, html }) to the server; resolve to { article } or { failure }. */
-export async function extract(server, page, { timeoutMs = EXTRACT_TIMEOUT_MS } = {}) {
-  const { body, headers } = await encodeBody(page);
+/**
+ * Send a captured page ({ url, html }) to the server; resolve to { article } or { failure }.
+ * With `summary`, the server adds the article's key points (and a summary, if it makes them).
+ */
+export async function extract(server, page, { timeoutMs = EXTRACT_TIMEOUT_MS, summary = false } = {}) {
+  const { body, headers } = await encodeBody(page, summary ? { summary: true } : {});
   const outcome = await send(endpoint(server.url, "v1/extract"), {
     method: "POST",
     headers: { ...headers, Accept: "application/json", ...authorization(server.apiKey) },
@@ -36,11 +41,14 @@ export async function checkHealth(server, { timeoutMs = HEALTH_TIMEOUT_MS } = {}
   return { health };
 }
 
-/** The JSON body { url, html }, gzip-compressed when large, with the headers that say so. */
-export async function encodeBody(page) {
-  const fields = { html: page.html };
-  if (/^https?:/i.test(page.url ?? "")) fields.url = page.url; // file: and data: pages have no URL to give
-  const bytes = new TextEncoder().encode(JSON.stringify(fields));
+/**
+ * The JSON body { url, html, ...fields }, gzip-compressed when large, with the headers that say
+ * so. `fields` are further members (`summary`, `tags`).
+ */
+export async function encodeBody(page, fields = {}) {
+  const members = { html: page.html, ...fields };
+  if (isWebUrl(page.url)) members.url = page.url; // file: and data: pages have no URL to give
+  const bytes = new TextEncoder().encode(JSON.stringify(members));
   const headers = { "Content-Type": "application/json" };
   if (bytes.length < GZIP_THRESHOLD_BYTES || typeof CompressionStream !== "function") {
     return { body: bytes, headers };
@@ -49,54 +57,9 @@ export async function encodeBody(page) {
   return { body: await new Response(compressed).arrayBuffer(), headers: { ...headers, "Content-Encoding": "gzip" } };
 }
 
-/** Seconds to wait from a Retry-After header (delay-seconds or an HTTP date), or null. */
-export function parseRetryAfter(value, now = Date.now()) {
-  if (value == null || value.trim() === "") return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
-}
-
-// The server may live under a path (a reverse proxy's /clearpage/), so paths are relative to it.
-function endpoint(serverUrl, path) {
-  return new URL(path, serverUrl.endsWith("/") ? serverUrl : `${serverUrl}/`).href;
-}
-
-function authorization(apiKey) {
-  return apiKey ? { Authorization: `Bearer ${apiKey}` } : {};
-}
-
-async function send(url, init) {
-  let response;
-  try {
-    // No cookies and no referrer: the server learns only what the reader chose to send it.
-    response = await fetch(url, { ...init, credentials: "omit", cache: "no-store", referrerPolicy: "no-referrer" });
-  } catch (error) {
-    return { failure: { kind: error?.name === "TimeoutError" ? "timeout" : "unreachable" } };
-  }
-  if (response.ok) return { response };
-  return { failure: await httpFailure(response) };
-}
-
-async function httpFailure(response) {
-  // An error page from a proxy in front of the server is HTML, not problem+json: then no detail.
-  const problem = (await readJson(response)) ?? {};
-  return {
-    kind: "http",
-    status: response.status,
-    detail: typeof problem.detail === "string" && problem.detail.trim() ? problem.detail.trim() : null,
-    maxBytes: Number.isInteger(problem.max_bytes) ? problem.max_bytes : null,
-    retryAfterSeconds: parseRetryAfter(response.headers.get("Retry-After")),
-  };
-}
-
-async function readJson(response) {
-  const text = await response.text().catch(() => "");
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null; // not JSON: the caller says what that means for it
-  }
+/** Whether a page's address is one a server can be given (http or https). */
+export function isWebUrl(url) {
+  return /^https?:/i.test(url ?? "");
 }
 
 /**

@@ -1,6 +1,7 @@
 // The extension's settings: reading settings (storage.sync, so they follow the reader between
-// their browsers) and the server's address and API key (storage.local: a key is a credential and
-// stays on this device, out of the browser vendor's sync).
+// their browsers; the key-points box's Hide button is one of them) and the server's address and
+// API key or reading-list token (storage.local: a credential stays on this device, out of the
+// browser vendor's sync).
 import { ext } from "./browser.js";
 
 export const THEMES = Object.freeze(["light", "sepia", "dark", "system"]);
@@ -15,6 +16,7 @@ export const READING_DEFAULTS = Object.freeze({
   fontSize: 20,
   lineWidth: 65,
   lineHeight: 1.6,
+  keyPoints: true, // ask the server for key points and show them above the article
 });
 
 export const SERVER_DEFAULTS = Object.freeze({ url: "http://127.0.0.1:8080", apiKey: "" });
@@ -28,6 +30,7 @@ export function normalizeReading(stored) {
     fontSize: clampToStep(value.fontSize, FONT_SIZE, READING_DEFAULTS.fontSize),
     lineWidth: clampToStep(value.lineWidth, LINE_WIDTH, READING_DEFAULTS.lineWidth),
     lineHeight: clampToStep(value.lineHeight, LINE_HEIGHT, READING_DEFAULTS.lineHeight),
+    keyPoints: typeof value.keyPoints === "boolean" ? value.keyPoints : READING_DEFAULTS.keyPoints,
   };
 }
 
@@ -71,6 +74,15 @@ export function parseServerUrl(text) {
 export function originPattern(serverUrl) {
   const url = new URL(serverUrl);
   return `${url.protocol}//${url.hostname}/*`;
+}
+
+/** Whether the extension holds the host permission for the server (then CORS does not apply). */
+export async function mayContact(serverUrl) {
+  try {
+    return await ext.permissions.contains({ origins: [originPattern(serverUrl)] });
+  } catch {
+    return false;
+  }
 }
 
 export async function loadReading() {

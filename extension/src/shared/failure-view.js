@@ -1,11 +1,12 @@
-// A failure as a sentence in the page, with what the reader can do next; never a blank view.
-import { ACTION } from "../shared/problems.js";
+// A failure as a sentence in the page, with what the reader can do next; never a blank view. The
+// reader page and the reading-list page show their failures with it.
+import { ACTION } from "./problems.js";
 
 /**
  * A <section> for a described failure (problems.js). `handlers` has retry(), allow() and
- * original(); `optionsUrl` is the options page.
+ * original(); `optionsUrl` is the options page, `listUrl` the reading-list page.
  */
-export function failureView(doc, described, { handlers, optionsUrl }) {
+export function failureView(doc, described, { handlers, optionsUrl, listUrl }) {
   const section = doc.createElement("section");
   section.className = "failure";
   section.setAttribute("role", "alert");
@@ -19,17 +20,19 @@ export function failureView(doc, described, { handlers, optionsUrl }) {
   }
   const actions = doc.createElement("p");
   actions.className = "failure-actions";
-  for (const action of described.actions) actions.append(actionControl(doc, action, described, handlers, optionsUrl));
+  for (const action of described.actions) {
+    actions.append(actionControl(doc, action, described, handlers, { optionsUrl, listUrl }));
+  }
   section.append(actions);
   return section;
 }
 
-function actionControl(doc, action, described, handlers, optionsUrl) {
-  if (action === ACTION.OPTIONS) {
+function actionControl(doc, action, described, handlers, { optionsUrl, listUrl }) {
+  if (action === ACTION.OPTIONS) return optionsLink(doc, optionsUrl);
+  if (action === ACTION.LIST) {
     const link = doc.createElement("a");
-    link.href = optionsUrl;
-    link.target = "_blank";
-    link.textContent = "Open the options";
+    link.href = listUrl;
+    link.textContent = "Open the reading list";
     return link;
   }
   const button = doc.createElement("button");
@@ -47,6 +50,15 @@ function actionControl(doc, action, described, handlers, optionsUrl) {
     button.addEventListener("click", handlers.original);
   }
   return button;
+}
+
+/** "Open the options", in a tab of its own (the page the reader is on stays as it is). */
+export function optionsLink(doc, optionsUrl) {
+  const link = doc.createElement("a");
+  link.href = optionsUrl;
+  link.target = "_blank";
+  link.textContent = "Open the options";
+  return link;
 }
 
 // 429: the button waits as long as the server asked, and says so. It is not in the page yet when
