@@ -15,7 +15,7 @@ from playwright.sync_api import Playwright, sync_playwright
 
 from tests.conftest import ROOT
 from tests.e2e.browser import CHROMIUM_ARGS, ExtensionBrowser, chromium_path, host_rules
-from tests.e2e.reading_list import Api, Backend, stand_in_backend
+from tests.e2e.reading_list import Api, Backend, clearpage_backend
 from tests.e2e.servers import Clearpage, Scripted, clearpage_serve, scripted_server, static_site
 
 EXTENSION = ROOT / "extension"
@@ -86,11 +86,9 @@ def site() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def reading_list_backend(clearpage: Clearpage) -> Iterator[Backend]:
-    """The server with the reading list. Until issue 7's server side is on main, the stand-in in
-    tests/e2e/reading_list.py; then ``clearpage_backend(tmp_path_factory.mktemp("data"))``, the real
-    ``clearpage serve``, and every reading-list test runs against it unchanged."""
-    with stand_in_backend(clearpage.url) as backend:
+def reading_list_backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
+    """``clearpage serve`` with its own reading list (a fresh data directory)."""
+    with clearpage_backend(tmp_path_factory.mktemp("data")) as backend:
         yield backend
 
 

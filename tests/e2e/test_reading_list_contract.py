@@ -1,8 +1,10 @@
-"""What the extension relies on from the reading-list API, checked over HTTP against the server the
-browser tests use (the stand-in until issue 7's server side lands, then the real server): if these
-pass, the browser tests test the extension, not a server that answers differently."""
+"""What the extension relies on from the reading-list API, checked over HTTP against the
+``clearpage serve`` the browser tests use: if these pass, a failing browser test points at the
+extension, and a change to the server that the extension would notice fails here first."""
 
 from __future__ import annotations
+
+import secrets
 
 import pytest
 
@@ -18,7 +20,7 @@ PROSE = [
 
 @pytest.fixture
 def api(reading_list_backend) -> Api:
-    return Api(reading_list_backend.url, reading_list_backend.add_user("contract"))
+    return Api(reading_list_backend.url, reading_list_backend.add_user(f"contract-{secrets.token_hex(4)}"))
 
 
 def test_every_reading_list_endpoint_needs_a_valid_token(api):
@@ -88,7 +90,7 @@ def test_changes_take_only_what_the_contract_names(api):
     article = api.save("https://rail.example/night", article_page("Night trains", PROSE))
     changed = api.change(article["id"], tags=["rail", "night"], archived=True, favourite=True, progress=0.25)
     assert (changed["tags"], changed["archived"], changed["favourite"], changed["progress"]) == (
-        ["rail", "night"],
+        ["night", "rail"],  # the server keeps tags sorted
         True,
         True,
         0.25,
@@ -99,7 +101,7 @@ def test_changes_take_only_what_the_contract_names(api):
 
 def test_a_reader_sees_only_their_own_articles_and_deleted_ones_are_gone(api, reading_list_backend):
     article = api.save("https://rail.example/night", article_page("Night trains", PROSE))
-    other = Api(api.url, reading_list_backend.add_user("someone-else"))
+    other = Api(api.url, reading_list_backend.add_user(f"someone-else-{secrets.token_hex(4)}"))
     assert other.articles()["total"] == 0
     for method in ("GET", "PATCH", "DELETE"):
         assert other.call(method, f"/v1/articles/{article['id']}", {"archived": True}).status == 404
@@ -107,9 +109,11 @@ def test_a_reader_sees_only_their_own_articles_and_deleted_ones_are_gone(api, re
     assert api.article(article["id"]).status == 404
 
 
-def test_me_names_the_reader_and_gives_a_feed_address(api):
+def test_me_names_the_reader_and_gives_a_feed_address(reading_list_backend):
+    name = f"reader-{secrets.token_hex(4)}"
+    api = Api(reading_list_backend.url, reading_list_backend.add_user(name))
     me = api.call("GET", "/v1/me").body
-    assert me["name"] == "contract"
+    assert me["name"] == name
     assert me["feed_url"].startswith("http") and "/v1/feed.atom?token=" in me["feed_url"]
     assert api.token not in me["feed_url"]  # the feed's token is not the reader's
 
