@@ -21,7 +21,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import CORPUS, require_shared  # noqa: E402 -- after the path is set
+from tests.corpus import CORPUS, require_shared  # noqa: E402 -- after the path is set
 from tests.e2e.browser import CHROMIUM_ARGS, chromium_path, host_rules  # noqa: E402
 from tests.e2e.servers import static_site  # noqa: E402
 

@@ -17,7 +17,6 @@ and punctuation do not matter. A point not found there came from something else 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import statistics
 import sys
@@ -30,17 +29,7 @@ sys.path.insert(0, str(ROOT))
 from server.errors import NotReadable  # noqa: E402
 from server.pipeline import extract  # noqa: E402
 from server.pipeline.keypoints import keypoints  # noqa: E402
-
-CORPUS = ROOT.parent / "shared" / "corpora" / "readability-test-pages"
-SCORER = ROOT.parent / "shared" / "tools" / "score_corpus.py"
-
-
-def load_scorer():
-    spec = importlib.util.spec_from_file_location("score_corpus", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_corpus"] = module
-    spec.loader.exec_module(module)
-    return module
+from tests.corpus import CORPUS, load_scorer  # noqa: E402
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -25,9 +25,7 @@ count and time and talks only to 127.0.0.1.
 from __future__ import annotations
 
 import argparse
-import functools
 import http.client
-import importlib.util
 import json
 import multiprocessing
 import os
@@ -41,12 +39,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpora" / "readability-test-pages"
-SCORER = ROOT.parent / "shared" / "tools" / "score_corpus.py"
 sys.path.insert(0, str(ROOT))
 
 from server.errors import NotReadable  # noqa: E402
 from server.pipeline import extract  # noqa: E402
+from tests.corpus import CORPUS, load_scorer  # noqa: E402
 from tests.service import clearpage_serve  # noqa: E402
 
 
@@ -72,18 +69,8 @@ def cores() -> int:
     return len(os.sched_getaffinity(0))
 
 
-@functools.cache
-def scorer():
-    """../shared/tools/score_corpus.py, whose page_url gives each page the address it was served at."""
-    spec = importlib.util.spec_from_file_location("score_corpus", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_corpus"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def page_url(source: bytes) -> str:
-    return scorer().page_url(source.decode("utf-8", "replace"))
+    return load_scorer().page_url(source.decode("utf-8", "replace"))
 
 
 def readable_pages(limit: int | None) -> list[Page]:

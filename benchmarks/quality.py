@@ -22,9 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.corpus import SCORER  # noqa: E402
 from tests.service import clearpage_serve  # noqa: E402
 
-SCORER = ROOT.parent / "shared" / "tools" / "score_corpus.py"
 FIELDS = ("title", "byline", "excerpt", "siteName", "publishedTime", "lang")
 
 

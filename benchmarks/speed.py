@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from server.errors import NotReadable  # noqa: E402
 from server.pipeline import extract  # noqa: E402
+from tests.corpus import CORPUS  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpora" / "readability-test-pages"
 URL = "http://fakehost/test/page.html"
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import atexit
 import http.client
-import importlib.util
 import json
 import os
 import shutil
@@ -18,9 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -31,7 +28,6 @@ from server import create_app, db, users
 from tests.postgres import PostgresServer
 from tests.service import Clearpage, clearpage_serve, free_port
 
-ROOT = Path(__file__).resolve().parent.parent
 NETWORK_GUARD = Path(__file__).resolve().parent / "network_guard"
 
 # No outbound network, ever: this process and every process it starts (clearpage serve, gunicorn's
@@ -48,59 +44,7 @@ os.environ["CLEARPAGE_DATA_DIR"] = TEST_DATA_DIR
 atexit.register(shutil.rmtree, TEST_DATA_DIR, ignore_errors=True)
 db.upgrade(f"sqlite:///{TEST_DATA_DIR}/{db.SQLITE_FILE}")
 
-SHARED = ROOT.parent / "shared"
-CORPUS = SHARED / "corpora" / "readability-test-pages"
-SCORER = SHARED / "tools" / "score_corpus.py"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-def require_shared(path: Path) -> Path:
-    """The shared corpus and scorer are part of the test suite: missing means fail, never skip."""
-    if not path.exists():
-        raise FileNotFoundError(
-            f"{path} is missing: the tests read the shared corpus from ../shared next to the project "
-            "(see the README, 'Tests')."
-        )
-    return path
-
-
-@cache
-def load_scorer() -> ModuleType:
-    """../shared/tools/score_corpus.py as a module: its F1 and metadata rules are the yardstick."""
-    spec = importlib.util.spec_from_file_location("score_corpus", require_shared(SCORER))
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_corpus"] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
-@dataclass(frozen=True)
-class CorpusPage:
-    name: str
-    source: bytes
-    expected_html: str
-    expected_metadata: dict[str, Any]
-
-    @property
-    def url(self) -> str:
-        return load_scorer().page_url(self.source.decode("utf-8", "replace"))
-
-
-def corpus_page_names() -> list[str]:
-    require_shared(CORPUS)
-    return sorted(p.name for p in CORPUS.iterdir() if (p / "source.html").is_file())
-
-
-def corpus_page(name: str) -> CorpusPage:
-    folder = require_shared(CORPUS / name)
-    metadata_file = folder / "expected-metadata.json"
-    return CorpusPage(
-        name=name,
-        source=(folder / "source.html").read_bytes(),
-        expected_html=(folder / "expected.html").read_text("utf-8"),
-        expected_metadata=json.loads(metadata_file.read_text("utf-8")) if metadata_file.exists() else {},
-    )
 
 
 def fixture_bytes(name: str) -> bytes:

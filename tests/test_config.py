@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from server import config, create_app
-from tests.conftest import ROOT
+from tests.corpus import ROOT
 
 
 def test_defaults_are_embedded():

@@ -11,7 +11,7 @@ import yaml
 
 from server.cli import serve
 from server.serve import gunicorn_options
-from tests.conftest import ROOT
+from tests.corpus import ROOT
 
 SCRIPT = (ROOT / "scripts" / "serve").read_text("utf-8")
 

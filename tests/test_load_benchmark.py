@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from tests.conftest import CORPUS, ROOT, require_shared
+from tests.corpus import CORPUS, ROOT, require_shared
 
 
 def test_load_benchmark_runs_and_reports_every_figure(tmp_path):

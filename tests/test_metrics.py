@@ -9,7 +9,8 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from server import pipeline
 from server.metrics import STAGES, time_pipeline_stages
-from tests.conftest import corpus_page, fixture_bytes
+from tests.conftest import fixture_bytes
+from tests.corpus import corpus_page
 
 
 def parse(text: str) -> dict[tuple[str, frozenset], float]:

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from server import create_app
-from tests.conftest import corpus_page
+from tests.corpus import corpus_page
 
 ARTICLE = "<html><body><p>" + "A sentence of an article, long enough to read. " * 4 + "</p></body></html>"
 KEY_A = "key-a-0123456789abcdef"

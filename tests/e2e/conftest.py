@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Playwright, sync_playwright
 
-from tests.conftest import ROOT
+from tests.corpus import ROOT
 from tests.e2e.browser import CHROMIUM_ARGS, ExtensionBrowser, chromium_path, host_rules
 from tests.e2e.reading_list import Api, Backend, clearpage_backend
 from tests.e2e.servers import Clearpage, Scripted, clearpage_serve, scripted_server, static_site

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from tests.conftest import CORPUS, require_shared
+from tests.corpus import CORPUS, require_shared
 from tests.service import Clearpage, clearpage_serve, free_port
 
 __all__ = ["Clearpage", "clearpage_serve", "free_port", "scripted_server", "static_site"]

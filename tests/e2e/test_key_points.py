@@ -8,7 +8,7 @@ from __future__ import annotations
 import gzip
 import json
 
-from tests.conftest import ROOT
+from tests.corpus import ROOT
 from tests.e2e.browser import READING_DEFAULTS, screenshot
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import time
 
-from tests.conftest import corpus_page
+from tests.corpus import corpus_page
 from tests.e2e.browser import failure_text, wait_for_reader
 from tests.e2e.servers import Answer
 

@@ -10,7 +10,7 @@ import re
 import lxml.html
 import pytest
 
-from tests.conftest import CORPUS, ROOT, require_shared
+from tests.corpus import CORPUS, ROOT, require_shared
 from tests.e2e.browser import IMAGE_HOST, article_text, screenshot
 from tests.e2e.servers import scripted_server
 

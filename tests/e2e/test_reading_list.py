@@ -4,7 +4,7 @@ server through the API. Every failure is a sentence in the page."""
 
 from __future__ import annotations
 
-from tests.conftest import ROOT
+from tests.corpus import ROOT
 from tests.e2e.browser import screenshot
 from tests.e2e.reading_list import article_page
 from tests.e2e.servers import Answer, free_port, problem, scripted_server

@@ -7,7 +7,8 @@ import pytest
 from server.errors import NotReadable
 from server.pipeline import Options, extract
 from server.pipeline.keypoints import how_many, keypoints
-from tests.conftest import corpus_page, corpus_page_names, fixture_bytes
+from tests.conftest import fixture_bytes
+from tests.corpus import corpus_page, corpus_page_names
 
 
 def check_offsets(text, points):

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from server.errors import ClearpageError, NotReadable
 from server.pipeline import extract
-from tests.conftest import FIXTURES, corpus_page, corpus_page_names, load_scorer
+from tests.conftest import FIXTURES
+from tests.corpus import corpus_page, corpus_page_names, load_scorer
 from tests.html_safety import executable_constructs
 
 SAMPLE = ["nytimes-1", "guardian-1", "wikipedia", "medium-1", "bbc-1", "lemonde-1", "rtl-1", "ars-1",

@@ -19,7 +19,8 @@ from server.pipeline.readable import (
     is_data_table,
     readable,
 )
-from tests.conftest import FIXTURES, corpus_page, corpus_page_names
+from tests.conftest import FIXTURES
+from tests.corpus import corpus_page, corpus_page_names
 
 SENTENCE = "The river came back to the valley after the dam came down, and the salmon with it, in their thousands. "
 
