@@ -29,7 +29,7 @@ from server.pipeline.metadata import detect_language, document_base_url, metadat
 from server.pipeline.parse import parse
 from server.pipeline.postclean import postclean
 from server.pipeline.preclean import preclean
-from server.pipeline.readable import NOT_AN_ARTICLE, readable
+from server.pipeline.readable import NOT_AN_ARTICLE, NOT_AN_ARTICLE_LIST, is_left_of_a_list_page, readable
 from server.pipeline.render import render
 from server.pipeline.sanitize import is_allowed_image, sanitize
 from server.pipeline.types import Article, LeadImage
@@ -75,6 +75,8 @@ def extract(
     rendered = render(content_html, options.words_per_minute)
     if not rendered.text:
         raise NotReadable(NOT_AN_ARTICLE)
+    if is_left_of_a_list_page(rendered.text, precleaned.removed):
+        raise NotReadable(NOT_AN_ARTICLE_LIST)
     lang = meta.lang or detect_language(rendered.text)
     return Article(
         url=url,

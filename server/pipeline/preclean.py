@@ -404,7 +404,7 @@ def _drop_teaser_lists(body: HtmlElement, tally: RemovalTally, protection: _Prot
             and other_text <= _TEASER_MAX_OTHER_SHARE * len(text_of(container))
             and protection.allows(container)
         ):
-            tally.drop(container, "related-articles list", "headlines linking to other articles, not this one")
+            tally.drop(container, rules.RELATED_ARTICLES, "headlines linking to other articles, not this one")
 
 
 def preclean(root: HtmlElement) -> Precleaned:

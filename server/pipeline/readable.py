@@ -20,7 +20,9 @@ from readability import Document
 from readability.readability import Unparseable
 
 from server.errors import ClearpageError, NotReadable
+from server.pipeline import rules
 from server.pipeline.dom import LIST_MAX_PROSE_PER_ITEM, is_link_heading, prose_score
+from server.pipeline.types import Removal
 
 log = logging.getLogger(__name__)
 # readability-lxml logs every failure with a traceback at ERROR; this adapter reports them instead.
@@ -65,6 +67,10 @@ NOT_AN_ARTICLE_PRODUCTS = (
 _READERABLE_MIN_SCORE = 20  # Firefox's threshold for "probably readerable" (see dom.prose_score)
 _LIST_MIN_LINKED_HEADINGS = 3
 _PRODUCT_LIST_MIN_PRICES = 4
+# A section front whose lists of other articles the cleaners removed: a photo and a word are left.
+_LEFT_MAX_WORDS = 25  # less than one short paragraph (Firefox's readerable check wants 140 characters)
+_LEFT_LIST_MIN_CHARS = 2000  # the lists were a real part of the page, not one "Related" box
+_LEFT_LIST_SHARE = 20  # and held at least twenty times the characters that are left
 _PRICE = re.compile(r"(?:[$€£¥₹]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|EUR|USD|GBP|kr|zł))(?!\w)")
 
 
@@ -374,6 +380,18 @@ def why_not_an_article(chosen: HtmlElement, sign_in_form: bool) -> str | None:
     if text and _link_chars(chosen) >= 0.5 * text:
         return NOT_AN_ARTICLE
     return None
+
+
+def is_left_of_a_list_page(text: str, removed: list[Removal]) -> bool:
+    """True when the article's ``text`` is only what remains of a list page once the cleaners took
+    its lists of other articles (a section front: teaser cards around one photo). Readability.js
+    shows the teasers as the article; a reader is better told that the page is a list."""
+    listed = sum(removal.characters for removal in removed if removal.kind == rules.RELATED_ARTICLES)
+    return (
+        len(text.split()) < _LEFT_MAX_WORDS
+        and listed >= _LEFT_LIST_MIN_CHARS
+        and listed >= _LEFT_LIST_SHARE * len(text)
+    )
 
 
 def readable(root: HtmlElement, sign_in_form: bool = False) -> HtmlElement:

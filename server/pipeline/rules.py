@@ -30,6 +30,10 @@ HIDDEN_ANNOTATION = "data-clearpage-hidden"
 OVERLAY_ANNOTATION = "data-clearpage-overlay"
 ANNOTATED_MARK = "data-clearpage-annotated"  # on <html>: the browser marked this page
 
+# The kind of removal that is a list of other articles, by class name or by shape (preclean's teaser
+# lists); readable.is_left_of_a_list_page weighs what such lists held against what is left.
+RELATED_ARTICLES = "related-articles list"
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -203,7 +207,7 @@ PAGE_RULES: tuple[Rule, ...] = (
     Rule("recommended-content widget", "third-party 'around the web' teasers (Outbrain, Taboola...)",
          names=("OUTBRAIN", "outbrain*", "*outbrain*", "taboola*", "*taboola*", "trc_related_container", "revcontent",
                 "rc-widget*")),
-    Rule("related-articles list", "links to other articles, not this one",
+    Rule(RELATED_ARTICLES, "links to other articles, not this one",
          names=("jp-relatedposts", "yarpp-related", "crp_related"),
          words=("related", "relatedposts", "related-posts", "related-articles", "recommended", "recommendations",
                 "recirc", "recirculation", "more-stories", "morestories", "trending", "popular", "most-popular",

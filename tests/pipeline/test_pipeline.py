@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from server.errors import ClearpageError, NotReadable
 from server.pipeline import extract
+from server.pipeline.readable import NOT_AN_ARTICLE_LIST
 from tests.conftest import FIXTURES
 from tests.corpus import corpus_page, corpus_page_names, load_scorer
 from tests.html_safety import executable_constructs
@@ -25,6 +26,12 @@ SAMPLE = ["nytimes-1", "guardian-1", "wikipedia", "medium-1", "bbc-1", "lemonde-
 # Floors for the whole corpus (measured values are in docs/benchmarks.md).
 MEAN_F1_FLOOR = 0.975
 PAGE_F1_FLOOR = 0.80  # in the sample: every page, not just the mean
+# Where the corpus (Readability.js's output) shows a page as an article and Clearpage says why not.
+JUSTIFIED_422 = {
+    # A section front: story cards around one photo. Readability.js shows the cards as the article;
+    # without them the photo is all that is left, and the reader is told it is a list of articles.
+    "nytimes-5": NOT_AN_ARTICLE_LIST,
+}
 
 
 def score(name: str) -> tuple[float, dict]:
@@ -51,14 +58,17 @@ def test_sample_page_extracts_the_article(name):
 
 @pytest.mark.corpus
 def test_every_corpus_page_is_answered_and_the_mean_holds():
-    scores = []
+    scores, refusals = [], {}
     for name in corpus_page_names():
         try:
             f1, article = score(name)
-        except NotReadable as error:  # a 422 must be justified; none is, on this article corpus
-            pytest.fail(f"{name}: not readable: {error.detail}")
+        except NotReadable as error:
+            refusals[name] = error.detail
+            scores.append(0.0)  # as the scorer counts it
+            continue
         assert "<script" not in article["content_html"], name
         scores.append(f1)
+    assert refusals == JUSTIFIED_422  # every 422 justified, and each justified one still given
     assert statistics.fmean(scores) >= MEAN_F1_FLOOR
 
 

@@ -9,6 +9,7 @@ import pytest
 from readability import Document
 
 from server.errors import NotReadable
+from server.pipeline import extract
 from server.pipeline.parse import parse
 from server.pipeline.preclean import preclean
 from server.pipeline.readable import (
@@ -17,8 +18,11 @@ from server.pipeline.readable import (
     NOT_AN_ARTICLE_SIGN_IN,
     _TreeDocument,
     is_data_table,
+    is_left_of_a_list_page,
     readable,
 )
+from server.pipeline.rules import RELATED_ARTICLES
+from server.pipeline.types import Removal
 from tests.conftest import FIXTURES
 from tests.corpus import corpus_page, corpus_page_names
 
@@ -110,6 +114,48 @@ def test_pages_that_are_not_articles_are_not_readable_with_a_reason(page, reason
     with pytest.raises(NotReadable) as raised:
         readable(precleaned.root, precleaned.sign_in_form)
     assert raised.value.detail == reason
+
+
+def test_a_section_front_is_a_list_once_its_story_cards_are_gone():
+    """Shaped after nytimes-5: one lead photo among sections of story cards. Without the verdict the
+    reader got the photo and the word "Photo"."""
+    with pytest.raises(NotReadable) as raised:
+        extract((FIXTURES / "not-articles" / "section-front.html").read_bytes(), url="https://ledger.example/")
+    assert raised.value.detail == NOT_AN_ARTICLE_LIST
+
+
+def _related(characters: int) -> list[Removal]:
+    return [Removal(RELATED_ARTICLES, "links to other articles, not this one", 4, characters)]
+
+
+@pytest.mark.parametrize(
+    ("text", "removed", "left_of_a_list"),
+    [
+        ("Photo", _related(6504), True),  # nytimes-5
+        ("Photo", _related(1999), False),  # one "Related" box is not a list page
+        ("Photo", [Removal("comments", "readers' comments", 1, 9000)], False),  # only lists of articles count
+        ("A photo of the harbour at dawn.", _related(2000), True),
+        ("word " * 25, _related(100_000), False),  # a paragraph is left: a short article, not a remnant
+        ("A photo of the harbour at dawn, taken from the old lighthouse. " * 2, _related(2000), False),  # < 20x
+    ],
+)
+def test_what_is_left_of_a_list_page(text, removed, left_of_a_list):
+    assert is_left_of_a_list_page(text.strip(), removed) is left_of_a_list
+
+
+def test_a_short_article_beside_long_related_lists_is_an_article():
+    boxes = "".join(
+        "<aside class='related'><ul>"
+        + "".join(
+            f"<li><h3><a href='/{box}/{i}'>Another story worth reading, number {i}</a></h3></li>" for i in range(10)
+        )
+        + "</ul></aside>"
+        for box in range(6)
+    )
+    page = f"<html><body><article><p>{SENTENCE * 2}</p></article>{boxes}</body></html>"
+    article = extract(page, url="https://news.example/a")
+    assert article.text == (SENTENCE * 2).strip()
+    assert sum(r.characters for r in article.removed if r.kind == RELATED_ARTICLES) >= 2000
 
 
 def test_a_listicle_with_linked_headings_is_an_article():
