@@ -6,7 +6,6 @@ choking on a value (PostgreSQL refuses NUL characters and unpaired surrogates in
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -53,9 +52,9 @@ def _flag(value: Any, name: str) -> bool:
 
 
 def _progress(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise BadRequest("'progress' must be a number from 0 to 1.")
-    if not 0 <= value <= 1:
+    # Compared before any float(): a 400-digit integer is out of range, not an OverflowError; NaN
+    # and infinity fail the comparison too.
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
         raise BadRequest("'progress' must be a number from 0 to 1.")
     return float(value)
 

@@ -92,6 +92,7 @@ def test_saving_again_with_state_sets_it(reader):
         ({"url": URL, "html": ARTICLE, "tags": ["\ud800"]}, 400, "not valid Unicode"),
         ({"url": URL, "html": ARTICLE, "archived": "yes"}, 400, "true or false"),
         ({"url": URL, "html": ARTICLE, "progress": 2}, 400, "from 0 to 1"),
+        ({"url": URL, "html": ARTICLE, "progress": 10**400}, 400, "from 0 to 1"),
         ({"url": URL, "html": "<html><body></body></html>"}, 422, "doesn't look like an article"),
     ],
 )
@@ -183,6 +184,9 @@ def test_patch_changes_only_what_it_names(reader):
         ('{"archived": 1}', "application/json", 400),
         ('{"progress": -0.1}', "application/json", 400),
         ('{"progress": true}', "application/json", 400),
+        ('{"progress": ' + "9" * 400 + "}", "application/json", 400),
+        ('{"progress": NaN}', "application/json", 400),
+        ('{"progress": Infinity}', "application/json", 400),
         ('{"tags": [1]}', "application/json", 400),
         ('{"tags": ["' + "x" * 101 + '"]}', "application/json", 400),
         ("[]", "application/json", 400),
