@@ -84,9 +84,11 @@ def _int_arg(args: Mapping[str, str], name: str, default: int, largest: int) -> 
     value = args.get(name)
     if value is None:
         return default
-    if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= largest:
+    # Counted before int(): Python refuses to convert a string of more than 4,300 digits.
+    digits = value.lstrip("0") if value.isascii() and value.isdigit() else ""
+    if not digits or len(digits) > len(str(largest)) or int(digits) > largest:
         raise BadRequest(f"'{name}' must be a whole number from 1 to {largest}.")
-    return int(value)
+    return int(digits)
 
 
 def _text_arg(args: Mapping[str, str], name: str, largest: int) -> str | None:

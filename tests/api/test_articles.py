@@ -158,12 +158,17 @@ def test_filters_by_tag_archived_and_favourite(reader):
 @pytest.mark.parametrize(
     "query",
     ["page=0", "page=x", "page=-1", "per_page=101", "per_page=0", "archived=yes", "favourite=1", "format=pdf",
-     "q=" + "x" * 201, "tag=a%00b", "page=１"],
+     "q=" + "x" * 201, "tag=a%00b", "page=１", "page=" + "9" * 5000, "per_page=1" + "0" * 5000],
 )  # fmt: skip
 def test_bad_list_queries_get_400(reader, query):
     response = reader.get(f"/v1/articles?{query}")
     assert response.status_code == 400
     assert response.get_json()["type"] == "urn:clearpage:problem:malformed-request"
+
+
+def test_paging_numbers_may_have_leading_zeros(reader):
+    body = reader.get("/v1/articles?page=002&per_page=0100").get_json()
+    assert (body["page"], body["per_page"]) == (2, 100)
 
 
 def test_patch_changes_only_what_it_names(reader):
