@@ -86,6 +86,7 @@ def test_saving_again_with_state_sets_it(reader):
     [
         ({"html": ARTICLE}, 400, "'url' is missing"),
         ({"url": "ftp://x.example/a", "html": ARTICLE}, 400, "absolute http"),
+        ({"url": "https://x.example/\ud800", "html": ARTICLE}, 400, "not a valid URL"),
         ({"url": URL}, 400, "'html' is missing"),
         ({"url": URL, "html": ARTICLE, "tags": "rivers"}, 400, "list of strings"),
         ({"url": URL, "html": ARTICLE, "tags": ["a\x00b"]}, 400, "control characters"),
