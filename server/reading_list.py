@@ -37,6 +37,9 @@ class ArticleNotFound(ClearpageError):
     title = "No such article"
     slug = "not-found"
 
+    def __init__(self, article_id: int) -> None:
+        super().__init__(f"There is no article {article_id} in your reading list.")
+
 
 @dataclass(frozen=True)
 class Changes:
@@ -138,7 +141,7 @@ def get(session: Session, user_id: int, article_id: int) -> Article:
     """One of the reader's articles, whole; ArticleNotFound when they have none with this id."""
     article = session.scalar(select(Article).where(Article.id == article_id, Article.user_id == user_id))
     if article is None:
-        raise ArticleNotFound(f"There is no article {article_id} in your reading list.")
+        raise ArticleNotFound(article_id)
     return article
 
 
@@ -179,7 +182,7 @@ def change(session: Session, user_id: int, article_id: int, changes: Changes) ->
         .returning(Article.id)
     )
     if session.execute(statement).scalar() is None:
-        raise ArticleNotFound(f"There is no article {article_id} in your reading list.")
+        raise ArticleNotFound(article_id)
     if changes.tags is not None:
         _set_tags(session, article_id, changes.tags)
     return get(session, user_id, article_id)
@@ -189,4 +192,4 @@ def remove(session: Session, user_id: int, article_id: int) -> None:
     """Delete one of the reader's articles."""
     statement = delete(Article).where(Article.id == article_id, Article.user_id == user_id).returning(Article.id)
     if session.execute(statement).scalar() is None:
-        raise ArticleNotFound(f"There is no article {article_id} in your reading list.")
+        raise ArticleNotFound(article_id)

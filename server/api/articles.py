@@ -75,7 +75,7 @@ def _epub(title: str, articles: list[Article], file_name: str) -> Response:
 
 def _checked_id(article_id: int) -> int:
     if article_id > reader_input.MAX_ID:
-        raise ArticleNotFound(f"There is no article {article_id} in your reading list.")
+        raise ArticleNotFound(article_id)
     return article_id
 
 
