@@ -9,7 +9,7 @@ another reader's articles.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,12 +21,6 @@ from server.errors import ClearpageError
 from server.models import Article, ArticleTag
 from server.pipeline import Article as Extracted
 
-# What a save refreshes from the page; the reader's own state (tags, archived, favourite,
-# progress) is kept unless the request gives it.
-CONTENT_COLUMNS = (
-    "url", "canonical_url", "title", "byline", "site_name", "published", "lang", "dir", "excerpt", "lead_image",
-    "word_count", "reading_minutes", "access", "notice", "content_html", "text", "search_text",
-)  # fmt: skip
 HEAVY_COLUMNS = (Article.content_html, Article.text, Article.search_text)
 
 
@@ -82,7 +76,7 @@ def url_digest(url: str) -> str:
 
 
 def _content(extracted: Extracted) -> dict[str, Any]:
-    lead = extracted.lead_image
+    """The columns a save takes from the page; the reader's own state is not among them."""
     return {
         "url": extracted.url,
         "canonical_url": extracted.canonical_url,
@@ -93,9 +87,7 @@ def _content(extracted: Extracted) -> dict[str, Any]:
         "lang": extracted.lang,
         "dir": extracted.dir,
         "excerpt": extracted.excerpt,
-        "lead_image": {"url": lead.url, "alt": lead.alt, "caption": lead.caption, "credit": lead.credit}
-        if lead
-        else None,
+        "lead_image": asdict(extracted.lead_image) if extracted.lead_image else None,
         "word_count": extracted.word_count,
         "reading_minutes": extracted.reading_minutes,
         "access": extracted.access,
@@ -121,10 +113,13 @@ def save(session: Session, user_id: int, extracted: Extracted, changes: Changes)
     assert extracted.url is not None
     now = datetime.now(UTC)
     content = _content(extracted)
-    new = {"archived": False, "favourite": False, "progress": 0.0} | changes.columns()
     identity = {"user_id": user_id, "url_digest": url_digest(extracted.url)}
-    statement = _insert(session)(Article).values(**identity, **content, **new, revision=1, saved_at=now, updated_at=now)
-    refreshed = {name: statement.excluded[name] for name in CONTENT_COLUMNS}
+    # A new article takes the models' defaults for what the request does not set (not archived,
+    # no progress, revision 1); a saved one keeps the reader's state and takes the page afresh.
+    statement = _insert(session)(Article).values(
+        **identity, **content, **changes.columns(), saved_at=now, updated_at=now
+    )
+    refreshed = {name: statement.excluded[name] for name in content}
     statement = statement.on_conflict_do_update(
         index_elements=["user_id", "url_digest"],
         set_={**refreshed, **changes.columns(), "revision": Article.revision + 1, "updated_at": now},
