@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from server import auth, db, users
 from tests.conftest import fixture_bytes
 
 URL = "https://news.example.org/2024/04/river-returns"
@@ -255,7 +256,7 @@ def test_the_reading_list_needs_a_readers_token(reading_app, method, path, autho
 
 def test_an_api_key_is_not_a_readers_token(reading_app):
     key = "k3y-0123456789abcdefghij"
-    reading_app.extensions["clearpage_api_keys"] = (__import__("server.auth").auth.key_digest(key),)
+    reading_app.extensions["clearpage_api_keys"] = (auth.key_digest(key),)
     client = reading_app.test_client()
     response = client.get("/v1/articles", headers={"Authorization": f"Bearer {key}"})
     assert response.status_code == 401
@@ -271,24 +272,18 @@ def test_a_readers_token_is_accepted_wherever_an_api_key_is(reading_app, reader)
 
 
 def test_removed_readers_tokens_stop_working(reading_app, reader):
-    from server import users
-
     save(reader)
     users.remove(reading_app.extensions["clearpage_db"], reader.name)
     assert reader.get("/v1/articles").status_code == 401
 
 
 def test_new_token_replaces_the_old(reading_app, reader):
-    from server import users
-
     tokens = users.new_token(reading_app.extensions["clearpage_db"], reader.name)
     assert reader.get("/v1/articles").status_code == 401
     assert reader.get("/v1/articles", headers={"Authorization": f"Bearer {tokens.token}"}).status_code == 200
 
 
 def test_database_down_is_503_not_500(reader, reading_app, tmp_path):
-    from server import db
-
     reading_app.extensions["clearpage_db"] = db.make_engine(f"sqlite:///{tmp_path}/missing/folder/db.sqlite3")
     response = reader.get("/v1/articles")
     assert response.status_code == 503
