@@ -30,7 +30,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from server.errors import ServiceUnavailable, problem, problem_response
+from server.errors import ServiceUnavailable, error_response, internal_error
 
 log = logging.getLogger(__name__)
 # Alembic says which database kind it found at every start; only an actual migration is news.
@@ -120,13 +120,13 @@ def _unavailable(error: OperationalError) -> Response:
     # The driver's message may name the host or the file; the log gets only the kind of failure.
     current_app.logger.error("database unavailable: %s", type(error.orig).__name__)
     refusal = ServiceUnavailable("The reading list's database cannot be reached right now. Try again in a moment.")
-    return problem_response(refusal.to_problem(), refusal.headers)
+    return error_response(refusal)
 
 
 def _failed(error: SQLAlchemyError) -> Response:
     # A bug, not bad input. No traceback: the database's own message may quote a row's values.
     current_app.logger.error("database error: %s", type(error).__name__)
-    return problem_response(problem(500, "Internal error", "The server failed on this request.", "internal-error"))
+    return internal_error()
 
 
 def init_app(app: Flask) -> None:

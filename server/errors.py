@@ -113,8 +113,14 @@ def problem_response(body: dict[str, Any], headers: dict[str, str] | None = None
     return response
 
 
-def _handle_clearpage_error(error: ClearpageError) -> Response:
+def error_response(error: ClearpageError) -> Response:
+    """The problem+json response for one of our errors, with its headers (Retry-After, ...)."""
     return problem_response(error.to_problem(), error.headers)
+
+
+def internal_error() -> Response:
+    """The 500 for a bug: the same words whatever failed, so nothing of the cause reaches the caller."""
+    return error_response(ClearpageError("The server failed on this request."))
 
 
 def _handle_http_exception(error: HTTPException) -> Response:
@@ -131,11 +137,11 @@ def _handle_http_exception(error: HTTPException) -> Response:
 def _handle_unexpected(error: Exception) -> Response:
     # A bug, not bad input: log the traceback (no page content is in it) and answer in the same shape.
     log.exception("unhandled %s", type(error).__name__)
-    return problem_response(problem(500, "Internal error", "The server failed on this request.", "internal-error"))
+    return internal_error()
 
 
 def register_error_handlers(app: Flask) -> None:
     """Make every error response problem+json."""
-    app.register_error_handler(ClearpageError, _handle_clearpage_error)
+    app.register_error_handler(ClearpageError, error_response)
     app.register_error_handler(HTTPException, _handle_http_exception)
     app.register_error_handler(Exception, _handle_unexpected)

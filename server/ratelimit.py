@@ -19,7 +19,7 @@ from flask import Flask, Response, current_app, request
 from limits.errors import StorageError
 
 from server.auth import current_credential
-from server.errors import ServiceUnavailable, problem_response
+from server.errors import ServiceUnavailable, error_response
 from server.proxies import client_address
 
 # flask-limiter's settings that Clearpage fixes (CLEARPAGE_RATELIMIT_* variables still override
@@ -79,7 +79,7 @@ def storage_unavailable(error: StorageError) -> Response:
     """Fail closed: the limit cannot be checked, so the request is refused for now (503)."""
     current_app.logger.error("rate-limit storage unavailable: %s", type(error.storage_error).__name__)
     refusal = ServiceUnavailable("The server cannot check its rate limits right now. Try again in a few seconds.")
-    return problem_response(refusal.to_problem(), refusal.headers)
+    return error_response(refusal)
 
 
 def init_app(app: Flask) -> None:

@@ -9,7 +9,7 @@ another reader's articles.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,12 +21,6 @@ from server.errors import ClearpageError
 from server.models import Article, ArticleTag
 from server.pipeline import Article as Extracted
 
-# What a save refreshes from the page; the reader's own state (tags, archived, favourite,
-# progress) is kept unless the request gives it.
-CONTENT_COLUMNS = (
-    "url", "canonical_url", "title", "byline", "site_name", "published", "lang", "dir", "excerpt", "lead_image",
-    "word_count", "reading_minutes", "access", "notice", "content_html", "text", "search_text",
-)  # fmt: skip
 HEAVY_COLUMNS = (Article.content_html, Article.text, Article.search_text)
 
 
@@ -36,6 +30,9 @@ class ArticleNotFound(ClearpageError):
     status = 404
     title = "No such article"
     slug = "not-found"
+
+    def __init__(self, article_id: int) -> None:
+        super().__init__(f"There is no article {article_id} in your reading list.")
 
 
 @dataclass(frozen=True)
@@ -79,7 +76,7 @@ def url_digest(url: str) -> str:
 
 
 def _content(extracted: Extracted) -> dict[str, Any]:
-    lead = extracted.lead_image
+    """The columns a save takes from the page; the reader's own state is not among them."""
     return {
         "url": extracted.url,
         "canonical_url": extracted.canonical_url,
@@ -90,9 +87,7 @@ def _content(extracted: Extracted) -> dict[str, Any]:
         "lang": extracted.lang,
         "dir": extracted.dir,
         "excerpt": extracted.excerpt,
-        "lead_image": {"url": lead.url, "alt": lead.alt, "caption": lead.caption, "credit": lead.credit}
-        if lead
-        else None,
+        "lead_image": asdict(extracted.lead_image) if extracted.lead_image else None,
         "word_count": extracted.word_count,
         "reading_minutes": extracted.reading_minutes,
         "access": extracted.access,
@@ -118,10 +113,13 @@ def save(session: Session, user_id: int, extracted: Extracted, changes: Changes)
     assert extracted.url is not None
     now = datetime.now(UTC)
     content = _content(extracted)
-    new = {"archived": False, "favourite": False, "progress": 0.0} | changes.columns()
     identity = {"user_id": user_id, "url_digest": url_digest(extracted.url)}
-    statement = _insert(session)(Article).values(**identity, **content, **new, revision=1, saved_at=now, updated_at=now)
-    refreshed = {name: statement.excluded[name] for name in CONTENT_COLUMNS}
+    # A new article takes the models' defaults for what the request does not set (not archived,
+    # no progress, revision 1); a saved one keeps the reader's state and takes the page afresh.
+    statement = _insert(session)(Article).values(
+        **identity, **content, **changes.columns(), saved_at=now, updated_at=now
+    )
+    refreshed = {name: statement.excluded[name] for name in content}
     statement = statement.on_conflict_do_update(
         index_elements=["user_id", "url_digest"],
         set_={**refreshed, **changes.columns(), "revision": Article.revision + 1, "updated_at": now},
@@ -138,7 +136,7 @@ def get(session: Session, user_id: int, article_id: int) -> Article:
     """One of the reader's articles, whole; ArticleNotFound when they have none with this id."""
     article = session.scalar(select(Article).where(Article.id == article_id, Article.user_id == user_id))
     if article is None:
-        raise ArticleNotFound(f"There is no article {article_id} in your reading list.")
+        raise ArticleNotFound(article_id)
     return article
 
 
@@ -179,7 +177,7 @@ def change(session: Session, user_id: int, article_id: int, changes: Changes) ->
         .returning(Article.id)
     )
     if session.execute(statement).scalar() is None:
-        raise ArticleNotFound(f"There is no article {article_id} in your reading list.")
+        raise ArticleNotFound(article_id)
     if changes.tags is not None:
         _set_tags(session, article_id, changes.tags)
     return get(session, user_id, article_id)
@@ -189,4 +187,4 @@ def remove(session: Session, user_id: int, article_id: int) -> None:
     """Delete one of the reader's articles."""
     statement = delete(Article).where(Article.id == article_id, Article.user_id == user_id).returning(Article.id)
     if session.execute(statement).scalar() is None:
-        raise ArticleNotFound(f"There is no article {article_id} in your reading list.")
+        raise ArticleNotFound(article_id)

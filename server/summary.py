@@ -80,13 +80,14 @@ def _post(url: str, body: bytes, headers: Mapping[str, str], seconds: float) -> 
         return left
 
     # A server that answers a byte at a time would outlast any per-read timeout: at the deadline
-    # this timer shuts the socket, which ends whatever read is waiting.
+    # this timer shuts the socket, which ends whatever read is waiting. It starts before connecting,
+    # so time spent connecting counts against the bound.
     watchdog = threading.Timer(seconds, _shut, args=(connection,))
     watchdog.daemon = True
     try:
+        watchdog.start()
         connection.connect()
         sock = connection.sock
-        watchdog.start()
         sock.settimeout(remaining())
         connection.request("POST", target, body=body, headers={**headers, "Content-Type": "application/json"})
         sock.settimeout(remaining())

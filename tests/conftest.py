@@ -177,7 +177,7 @@ def reading_app(database_url: str) -> Iterator[Flask]:
     engine = app.extensions["clearpage_db"]
     yield app
     engine.dispose()  # close its pooled connections now, not when they are garbage
-    app.extensions["clearpage_db"].dispose()
+    app.extensions["clearpage_db"].dispose()  # and a test's own engine, if it put one in
 
 
 @dataclass(frozen=True)

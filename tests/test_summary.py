@@ -3,6 +3,7 @@ loopback: success, failure, slowness and a byte-at-a-time answer all end in time
 
 from __future__ import annotations
 
+import http.client
 import json
 import threading
 import time
@@ -171,6 +172,28 @@ def test_a_byte_at_a_time_answer_is_cut_off_at_the_total_timeout(model_server):
     model_server.behaviour = drip
     started = time.monotonic()
     body = extract(summary_client(model_server, SUMMARY_TIMEOUT_SECONDS=1)).get_json()
+    assert time.monotonic() - started < 3
+    assert body["summary_note"] == UNAVAILABLE_NOTE
+
+
+def test_time_spent_connecting_counts_against_the_total_timeout(model_server, monkeypatch):
+    connect = http.client.HTTPConnection.connect
+
+    def slow_connect(connection):
+        time.sleep(1.5)  # a far endpoint, or a slow name lookup
+        connect(connection)
+
+    def drip(handler):
+        handler.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n")
+        for _ in range(50):
+            handler.wfile.write(b" ")
+            handler.wfile.flush()
+            time.sleep(0.1)
+
+    monkeypatch.setattr(http.client.HTTPConnection, "connect", slow_connect)
+    model_server.behaviour = drip
+    started = time.monotonic()
+    body = extract(summary_client(model_server, SUMMARY_TIMEOUT_SECONDS=2)).get_json()
     assert time.monotonic() - started < 3
     assert body["summary_note"] == UNAVAILABLE_NOTE
 

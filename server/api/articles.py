@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
@@ -32,6 +33,10 @@ MAX_PATCH_BYTES = 64 * 1024
 EPUB_MIME = "application/epub+zip"
 
 
+def _timestamp(moment: datetime) -> str:
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
 def resource(article: Article, whole: bool = False) -> dict[str, Any]:
     """The article as the API shows it; ``whole`` adds its content and text."""
     body = {
@@ -54,8 +59,8 @@ def resource(article: Article, whole: bool = False) -> dict[str, Any]:
         "archived": article.archived,
         "favourite": article.favourite,
         "progress": article.progress,
-        "saved_at": article.saved_at.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
-        "updated_at": article.updated_at.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+        "saved_at": _timestamp(article.saved_at),
+        "updated_at": _timestamp(article.updated_at),
     }
     if whole:
         body |= {"content_html": article.content_html, "text": article.text}
@@ -75,7 +80,7 @@ def _epub(title: str, articles: list[Article], file_name: str) -> Response:
 
 def _checked_id(article_id: int) -> int:
     if article_id > reader_input.MAX_ID:
-        raise ArticleNotFound(f"There is no article {article_id} in your reading list.")
+        raise ArticleNotFound(article_id)
     return article_id
 
 

@@ -125,8 +125,9 @@ def _check_url(value: Any) -> str | None:
     if len(value) > MAX_URL_CHARS:
         raise BadRequest(f"'url' is longer than {MAX_URL_CHARS} characters.")
     try:
+        value.encode("utf-8")  # a lone surrogate (JSON's "\ud800") is no character of any address
         parts = urlsplit(value)
-    except ValueError:
+    except ValueError:  # UnicodeEncodeError among them
         raise BadRequest("'url' is not a valid URL.") from None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise BadRequest("'url' must be an absolute http or https URL.")

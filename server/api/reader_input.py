@@ -6,7 +6,6 @@ choking on a value (PostgreSQL refuses NUL characters and unpaired surrogates in
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -53,9 +52,9 @@ def _flag(value: Any, name: str) -> bool:
 
 
 def _progress(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise BadRequest("'progress' must be a number from 0 to 1.")
-    if not 0 <= value <= 1:
+    # Compared before any float(): a 400-digit integer is out of range, not an OverflowError; NaN
+    # and infinity fail the comparison too.
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
         raise BadRequest("'progress' must be a number from 0 to 1.")
     return float(value)
 
@@ -85,9 +84,11 @@ def _int_arg(args: Mapping[str, str], name: str, default: int, largest: int) -> 
     value = args.get(name)
     if value is None:
         return default
-    if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= largest:
+    # Counted before int(): Python refuses to convert a string of more than 4,300 digits.
+    digits = value.lstrip("0") if value.isascii() and value.isdigit() else ""
+    if not digits or len(digits) > len(str(largest)) or int(digits) > largest:
         raise BadRequest(f"'{name}' must be a whole number from 1 to {largest}.")
-    return int(value)
+    return int(digits)
 
 
 def _text_arg(args: Mapping[str, str], name: str, largest: int) -> str | None:

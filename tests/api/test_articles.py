@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from server import auth, db, users
 from tests.conftest import fixture_bytes
 
 URL = "https://news.example.org/2024/04/river-returns"
@@ -86,12 +87,14 @@ def test_saving_again_with_state_sets_it(reader):
     [
         ({"html": ARTICLE}, 400, "'url' is missing"),
         ({"url": "ftp://x.example/a", "html": ARTICLE}, 400, "absolute http"),
+        ({"url": "https://x.example/\ud800", "html": ARTICLE}, 400, "not a valid URL"),
         ({"url": URL}, 400, "'html' is missing"),
         ({"url": URL, "html": ARTICLE, "tags": "rivers"}, 400, "list of strings"),
         ({"url": URL, "html": ARTICLE, "tags": ["a\x00b"]}, 400, "control characters"),
         ({"url": URL, "html": ARTICLE, "tags": ["\ud800"]}, 400, "not valid Unicode"),
         ({"url": URL, "html": ARTICLE, "archived": "yes"}, 400, "true or false"),
         ({"url": URL, "html": ARTICLE, "progress": 2}, 400, "from 0 to 1"),
+        ({"url": URL, "html": ARTICLE, "progress": 10**400}, 400, "from 0 to 1"),
         ({"url": URL, "html": "<html><body></body></html>"}, 422, "doesn't look like an article"),
     ],
 )
@@ -157,12 +160,17 @@ def test_filters_by_tag_archived_and_favourite(reader):
 @pytest.mark.parametrize(
     "query",
     ["page=0", "page=x", "page=-1", "per_page=101", "per_page=0", "archived=yes", "favourite=1", "format=pdf",
-     "q=" + "x" * 201, "tag=a%00b", "page=１"],
+     "q=" + "x" * 201, "tag=a%00b", "page=１", "page=" + "9" * 5000, "per_page=1" + "0" * 5000],
 )  # fmt: skip
 def test_bad_list_queries_get_400(reader, query):
     response = reader.get(f"/v1/articles?{query}")
     assert response.status_code == 400
     assert response.get_json()["type"] == "urn:clearpage:problem:malformed-request"
+
+
+def test_paging_numbers_may_have_leading_zeros(reader):
+    body = reader.get("/v1/articles?page=002&per_page=0100").get_json()
+    assert (body["page"], body["per_page"]) == (2, 100)
 
 
 def test_patch_changes_only_what_it_names(reader):
@@ -183,6 +191,9 @@ def test_patch_changes_only_what_it_names(reader):
         ('{"archived": 1}', "application/json", 400),
         ('{"progress": -0.1}', "application/json", 400),
         ('{"progress": true}', "application/json", 400),
+        ('{"progress": ' + "9" * 400 + "}", "application/json", 400),
+        ('{"progress": NaN}', "application/json", 400),
+        ('{"progress": Infinity}', "application/json", 400),
         ('{"tags": [1]}', "application/json", 400),
         ('{"tags": ["' + "x" * 101 + '"]}', "application/json", 400),
         ("[]", "application/json", 400),
@@ -245,7 +256,7 @@ def test_the_reading_list_needs_a_readers_token(reading_app, method, path, autho
 
 def test_an_api_key_is_not_a_readers_token(reading_app):
     key = "k3y-0123456789abcdefghij"
-    reading_app.extensions["clearpage_api_keys"] = (__import__("server.auth").auth.key_digest(key),)
+    reading_app.extensions["clearpage_api_keys"] = (auth.key_digest(key),)
     client = reading_app.test_client()
     response = client.get("/v1/articles", headers={"Authorization": f"Bearer {key}"})
     assert response.status_code == 401
@@ -261,24 +272,18 @@ def test_a_readers_token_is_accepted_wherever_an_api_key_is(reading_app, reader)
 
 
 def test_removed_readers_tokens_stop_working(reading_app, reader):
-    from server import users
-
     save(reader)
     users.remove(reading_app.extensions["clearpage_db"], reader.name)
     assert reader.get("/v1/articles").status_code == 401
 
 
 def test_new_token_replaces_the_old(reading_app, reader):
-    from server import users
-
     tokens = users.new_token(reading_app.extensions["clearpage_db"], reader.name)
     assert reader.get("/v1/articles").status_code == 401
     assert reader.get("/v1/articles", headers={"Authorization": f"Bearer {tokens.token}"}).status_code == 200
 
 
 def test_database_down_is_503_not_500(reader, reading_app, tmp_path):
-    from server import db
-
     reading_app.extensions["clearpage_db"] = db.make_engine(f"sqlite:///{tmp_path}/missing/folder/db.sqlite3")
     response = reader.get("/v1/articles")
     assert response.status_code == 503

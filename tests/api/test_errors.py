@@ -36,6 +36,7 @@ def assert_problem(response, status: int, slug: str | None = None) -> dict:
         (b'{"html": "<p>x</p>", "url": "javascript:alert(1)"}', "application/json", "absolute http"),
         (b'{"html": "<p>x</p>", "url": "/relative/path"}', "application/json", "absolute http"),
         (b'{"html": "<p>x</p>", "url": "http://[::1"}', "application/json", "not a valid URL"),
+        (b'{"html": "<p>x</p>", "url": "https://x.example/\\ud800"}', "application/json", "not a valid URL"),
         (b"\xff\xfe\x00", "application/json", "not valid UTF-8"),
         (b"[" * 100_000, "application/json", "nested too deeply"),
         (b"", "text/html", "body is empty"),

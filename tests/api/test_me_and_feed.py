@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import feedparser
 import pytest
 
-from server import users
+from server import proxies, users
 from tests.api.test_articles import OTHER_URL, TRAINS, URL, save
 
 
@@ -34,9 +34,7 @@ def test_feed_url_follows_a_trusted_proxy_only(reading_app, reader):
     headers = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "reader.example.org"}
     untrusted = reader.get("/v1/me", headers=headers).get_json()["feed_url"]
     assert untrusted.startswith("http://localhost/")
-    reading_app.extensions["clearpage_trusted_proxies"] = __import__("server.proxies").proxies.parse_networks(
-        ["127.0.0.1"]
-    )
+    reading_app.extensions["clearpage_trusted_proxies"] = proxies.parse_networks(["127.0.0.1"])
     trusted = reader.get("/v1/me", headers=headers).get_json()["feed_url"]
     assert trusted.startswith("https://reader.example.org/v1/feed.atom?token=")
 
