@@ -170,3 +170,16 @@ def test_the_status_line_is_as_readable_on_a_dark_system_as_in_the_dark_theme(br
     browser.set_reading(theme="dark")
     options.wait_for_function("document.documentElement.dataset.theme === 'dark'")
     assert status.evaluate(colour) == on_a_dark_system != in_light
+
+
+def test_test_connection_asks_for_the_permission_a_server_needs(browser):
+    # 127.0.0.2 is loopback too, but outside the extension's host permissions (127.0.0.1, localhost).
+    with scripted_server(host="127.0.0.2") as other:
+        other.answer = lambda request: Answer(500)
+        options = browser.options_page()
+        options.fill("#server-url", other.url)
+        options.click("#test-connection")
+        status = options.locator("#server-status")
+        status.filter(has_text="permission").wait_for()
+        assert status.inner_text().startswith("Clearpage needs your permission to contact your server.")
+        assert status.get_attribute("data-state") == "error"

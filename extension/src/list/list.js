@@ -6,7 +6,7 @@ import { ext } from "../shared/browser.js";
 import { failureView } from "../shared/failure-view.js";
 import { ABOUT, describeFailure } from "../shared/problems.js";
 import { deleteArticle, listArticles, PER_PAGE, updateArticle } from "../shared/reading-list.js";
-import { loadReading, loadServer, mayContact, normalizeReading, originPattern } from "../shared/settings.js";
+import { loadReading, loadServer, normalizeReading, originPattern, permissionFailure } from "../shared/settings.js";
 import { listItem } from "./list-item.js";
 import { apiQuery, DEFAULT_FILTERS, filtersSearch, lastPage, matchesFilters, narrowed, pageRange, readFilters } from "./list-query.js";
 
@@ -142,9 +142,7 @@ const EMPTY = {
 };
 
 async function showFailure(failure) {
-  // Without a host permission (and without CORS from the server) the browser blocks the request.
-  if (failure.kind === "unreachable" && !(await mayContact(server.url))) failure = { kind: "no-permission" };
-  const described = describeFailure(failure, server.url, { about: ABOUT.LIST, hasToken: Boolean(server.apiKey) });
+  const described = describeFailure(await permissionFailure(failure, server.url), server.url, { about: ABOUT.LIST, hasToken: Boolean(server.apiKey) });
   document.title = `Clearpage: ${described.headline}`;
   form.hidden = true;
   pager.hidden = true;

@@ -7,7 +7,7 @@ import { MSG } from "../shared/messages.js";
 import { ABOUT, describeFailure } from "../shared/problems.js";
 import { getArticle, saveArticle, updateArticle } from "../shared/reading-list.js";
 import { extract } from "../shared/server.js";
-import { loadServer, mayContact, originPattern } from "../shared/settings.js";
+import { loadServer, originPattern, permissionFailure } from "../shared/settings.js";
 import { articleView } from "./article-view.js";
 import { hasKeyPoints, placeKeyPoints, removeKeyPoints } from "./key-points.js";
 import { listenToKeys } from "./keyboard.js";
@@ -79,13 +79,7 @@ async function extractAndShow() {
     await keep(entry);
     return showArticle(entry);
   }
-  showFailure(await permissionFailure(result.failure));
-}
-
-// Without a host permission (and until the server sends CORS headers) the browser blocks the
-// request before it leaves: ask for the permission rather than call the server unreachable.
-async function permissionFailure(failure) {
-  return failure.kind === "unreachable" && !(await mayContact(server.url)) ? { kind: "no-permission" } : failure;
+  showFailure(await permissionFailure(result.failure, server.url));
 }
 
 // A saved article: from the reading list, where the reader left off (on any device).
@@ -96,7 +90,7 @@ async function openSaved() {
   listLink.hidden = true;
   showStatus("Opening your saved article…");
   const result = await getArticle(server, savedId);
-  if (result.failure) return showFailure(await permissionFailure(result.failure), ABOUT.ARTICLE);
+  if (result.failure) return showFailure(await permissionFailure(result.failure, server.url), ABOUT.ARTICLE);
   showArticle({ article: result.article, url: result.article.url, savedId: result.article.id });
   restoreProgress(window, result.article.progress);
 }
