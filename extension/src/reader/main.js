@@ -91,7 +91,7 @@ async function openSaved() {
   showStatus("Opening your saved article…");
   const result = await getArticle(server, savedId);
   if (result.failure) return showFailure(await permissionFailure(result.failure, server.url), ABOUT.ARTICLE);
-  showArticle({ article: result.article, url: result.article.url, savedId: result.article.id });
+  showArticle({ article: result.article, url: null, savedId: result.article.id });
   restoreProgress(window, result.article.progress);
 }
 
