@@ -147,7 +147,8 @@ const EMPTY = {
 };
 
 async function showFailure(failure) {
-  const described = describeFailure(await permissionFailure(failure, server.url), server.url, { about: ABOUT.LIST, hasToken: Boolean(server.apiKey) });
+  failure = await permissionFailure(failure, server.url);
+  const described = describeFailure(failure, server.url, { about: ABOUT.LIST, hasToken: Boolean(server.apiKey) });
   document.title = `Clearpage: ${described.headline}`;
   form.hidden = true;
   pager.hidden = true;

@@ -3,6 +3,7 @@
 import { accessNotice } from "./access-notice.js";
 import { cleanedNote } from "./cleaned-note.js";
 import { formatDate, formatReadingTime, headlineOf, siteLabel } from "./format.js";
+import { element } from "../shared/dom.js";
 import { isWebUrl } from "../shared/server.js";
 import { safeFragment } from "./safe-html.js";
 
@@ -104,11 +105,4 @@ function nothingBefore(node) {
     if (sibling.textContent.trim()) return false;
   }
   return true;
-}
-
-function element(doc, tag, className, text) {
-  const node = doc.createElement(tag);
-  if (className) node.className = className;
-  if (text != null) node.textContent = text;
-  return node;
 }
