@@ -152,3 +152,34 @@ def test_the_options_lead_to_the_reading_list(browser, reader):
     options.click("#open-list")
     options.wait_for_url(f"{browser.origin}/src/list/list.html")
     options.wait_for_selector("#list-status:not(:empty)")
+
+
+def test_the_status_line_is_as_readable_on_a_dark_system_as_in_the_dark_theme(browser):
+    # "System" (the default) on a dark desktop is the dark theme, the status line's colours too.
+    options = browser.options_page()
+    options.emulate_media(color_scheme="dark")
+    options.fill("#server-url", "127.0.0.1:8080")
+    options.click("#save")
+    status = options.locator("#server-status")
+    status.filter(has_text="full address").wait_for()
+    colour = "(line) => getComputedStyle(line).color"
+    on_a_dark_system = status.evaluate(colour)
+    browser.set_reading(theme="light")
+    options.wait_for_function("document.documentElement.dataset.theme === 'light'")
+    in_light = status.evaluate(colour)
+    browser.set_reading(theme="dark")
+    options.wait_for_function("document.documentElement.dataset.theme === 'dark'")
+    assert status.evaluate(colour) == on_a_dark_system != in_light
+
+
+def test_test_connection_asks_for_the_permission_a_server_needs(browser):
+    # 127.0.0.2 is loopback too, but outside the extension's host permissions (127.0.0.1, localhost).
+    with scripted_server(host="127.0.0.2") as other:
+        other.answer = lambda request: Answer(500)
+        options = browser.options_page()
+        options.fill("#server-url", other.url)
+        options.click("#test-connection")
+        status = options.locator("#server-status")
+        status.filter(has_text="permission").wait_for()
+        assert status.inner_text().startswith("Clearpage needs your permission to contact your server.")
+        assert status.get_attribute("data-state") == "error"

@@ -135,3 +135,15 @@ def test_a_saved_article_goes_through_the_same_safety_check_as_reader_view(brows
     view.wait_for_timeout(200)
     assert view.evaluate("() => window.__ran ?? null") is None
     assert view.locator(".article-body script, .article-body iframe, .article-body [onerror]").count() == 0
+
+
+def test_a_saved_articles_address_is_a_link_only_when_it_is_a_web_address(browser, reader):
+    article = save_long_article(reader)
+    view = open_saved(browser, article["id"])
+    assert view.get_attribute(".view-original", "href") == article["url"]
+    reader.proxy.rewrite = lambda answer: (
+        {**answer, "url": "javascript:window.__ran = 1"} if "content_html" in answer else answer
+    )
+    view = open_saved(browser, article["id"])
+    assert view.inner_text(".article-body")  # the article itself still shows
+    assert view.locator(".view-original").count() == 0

@@ -4,6 +4,8 @@ server through the API. Every failure is a sentence in the page."""
 
 from __future__ import annotations
 
+import time
+
 from tests.corpus import ROOT
 from tests.e2e.browser import screenshot
 from tests.e2e.reading_list import article_page
@@ -268,3 +270,46 @@ def test_answers_the_list_page_cannot_read_are_a_sentence(browser, reader):
     )
     page = open_list(browser)
     assert page.inner_text(".failure h1") == "Your server's answer couldn't be read."
+
+
+def test_a_server_without_permission_or_cors_asks_for_the_permission(browser):
+    # 127.0.0.2 is loopback too, but outside the extension's host permissions (127.0.0.1, localhost).
+    with scripted_server(host="127.0.0.2") as other:
+        other.answer = lambda request: Answer(500)
+        browser.configure(other.url, api_key="t" * 43)
+        page = open_list(browser)
+        assert page.inner_text(".failure h1") == "Clearpage needs your permission to contact your server."
+        assert page.locator(".failure button[data-action=allow]").is_visible()
+
+
+def test_a_retry_that_works_gives_the_page_its_title_back(browser, reader):
+    save(reader, 1, "Night trains are back")
+    reader.proxy.answer = lambda request: Answer(503, b"busy", {"Content-Type": "text/plain"})
+    page = open_list(browser)
+    assert page.title() == "Clearpage: Your server failed."
+    reader.proxy.answer = None
+    page.click(".failure button[data-action=retry]")
+    wait_for_titles(page, ["Night trains are back"])
+    assert page.title() == "Reading list · Clearpage"
+
+
+def test_a_late_answer_to_an_earlier_search_does_not_replace_the_list(browser, reader):
+    save(reader, 1, "Night trains are back")
+    save(reader, 2, "The old line")
+
+    def slow_search(request):
+        if "q=slow" in request.path:
+            time.sleep(1.5)  # then forwarded: the server's answer (no match) comes late
+        return None
+
+    reader.proxy.answer = slow_search
+    page = open_list(browser)
+    page.fill("#q", "slow")
+    page.press("#q", "Enter")
+    page.fill("#q", "")
+    page.press("#q", "Enter")  # asked for while the search is still on its way
+    wait_for_titles(page, ["The old line", "Night trains are back"])
+    page.wait_for_timeout(2000)  # the search's answer has come by now
+    assert titles(page) == ["The old line", "Night trains are back"]
+    assert status(page) == "2 articles."
+    assert page.locator("#articles").get_attribute("aria-busy") is None

@@ -3,6 +3,7 @@
 // server goes in as text. Changes go to the server through `actions`; when one fails, the item
 // says why in a sentence of its own.
 import { formatDate, formatReadingTime, siteLabel } from "../reader/format.js";
+import { element } from "../shared/dom.js";
 import { parseTags, progressLabel } from "./list-query.js";
 
 /**
@@ -146,12 +147,5 @@ function button(doc, action, text) {
   node.type = "button";
   node.dataset.action = action;
   node.textContent = text;
-  return node;
-}
-
-function element(doc, tag, className, text) {
-  const node = doc.createElement(tag);
-  if (className) node.className = className;
-  if (text != null) node.textContent = text;
   return node;
 }

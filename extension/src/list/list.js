@@ -6,7 +6,7 @@ import { ext } from "../shared/browser.js";
 import { failureView } from "../shared/failure-view.js";
 import { ABOUT, describeFailure } from "../shared/problems.js";
 import { deleteArticle, listArticles, PER_PAGE, updateArticle } from "../shared/reading-list.js";
-import { loadReading, loadServer, mayContact, normalizeReading, originPattern } from "../shared/settings.js";
+import { loadReading, loadServer, normalizeReading, originPattern, permissionFailure } from "../shared/settings.js";
 import { listItem } from "./list-item.js";
 import { apiQuery, DEFAULT_FILTERS, filtersSearch, lastPage, matchesFilters, narrowed, pageRange, readFilters } from "./list-query.js";
 
@@ -18,8 +18,10 @@ const statusLine = document.getElementById("list-status");
 const articles = document.getElementById("articles");
 const failureArea = document.getElementById("list-failure");
 const pager = document.getElementById("pager");
+const PAGE_TITLE = document.title; // a failure's headline replaces it until the list shows again
 let server = null;
 let filters = readFilters(location.search);
+let loads = 0; // loads started: only the latest one's answer is shown
 
 async function start() {
   applyReading(document, await loadReading());
@@ -68,8 +70,10 @@ function setFilters(next, note = null) {
 
 /** Fetch and draw the current page; `note` is a sentence about what just changed. */
 async function load(note = null) {
+  const asked = ++loads;
   articles.setAttribute("aria-busy", "true");
   const result = await listArticles(server, apiQuery(filters, PER_PAGE));
+  if (asked !== loads) return; // filters changed meanwhile: a late answer is for a list no longer asked for
   articles.removeAttribute("aria-busy");
   if (result.failure) return showFailure(result.failure);
   const { list } = result;
@@ -77,6 +81,7 @@ async function load(note = null) {
     // Past the end (the last article of the last page went): show the last page there is.
     return setFilters({ ...filters, page: lastPage(list.total, list.per_page || PER_PAGE) }, note);
   }
+  document.title = PAGE_TITLE;
   failureArea.replaceChildren();
   form.hidden = false;
   articles.replaceChildren(...list.items.map(item));
@@ -142,8 +147,7 @@ const EMPTY = {
 };
 
 async function showFailure(failure) {
-  // Without a host permission (and without CORS from the server) the browser blocks the request.
-  if (failure.kind === "unreachable" && !(await mayContact(server.url))) failure = { kind: "no-permission" };
+  failure = await permissionFailure(failure, server.url);
   const described = describeFailure(failure, server.url, { about: ABOUT.LIST, hasToken: Boolean(server.apiKey) });
   document.title = `Clearpage: ${described.headline}`;
   form.hidden = true;

@@ -15,6 +15,7 @@ import {
   normalizeReading,
   originPattern,
   parseServerUrl,
+  permissionFailure,
   readingWritePending,
   saveReadingSoon,
   saveServer,
@@ -102,8 +103,7 @@ document.getElementById("copy-feed").addEventListener("click", async () => {
 });
 
 async function sayFailure(failure, server) {
-  const allowed = await ext.permissions.contains({ origins: [originPattern(server.url)] }).catch(() => false);
-  const described = describeFailure(failure.kind === "unreachable" && !allowed ? { kind: "no-permission" } : failure, server.url);
+  const described = describeFailure(await permissionFailure(failure, server.url), server.url);
   say([described.headline, described.detail].filter(Boolean).join(" "), "error");
 }
 

@@ -3,9 +3,14 @@
 import { accessNotice } from "./access-notice.js";
 import { cleanedNote } from "./cleaned-note.js";
 import { formatDate, formatReadingTime, headlineOf, siteLabel } from "./format.js";
+import { element } from "../shared/dom.js";
+import { isWebUrl } from "../shared/server.js";
 import { safeFragment } from "./safe-html.js";
 
-/** An <article> element for the server's answer; `originalUrl` is the page it came from. */
+/**
+ * An <article> element for the server's answer; `originalUrl` is the page it came from (the
+ * capture's address; null for a saved article, which has only its own).
+ */
 export function articleView(doc, article, originalUrl) {
   const view = doc.createElement("article");
   view.className = "article";
@@ -55,7 +60,7 @@ function header(doc, article, title, originalUrl) {
 
 // The lead image, unless the body already shows it (the same picture twice is noise).
 function leadImage(doc, image, body) {
-  if (!image?.url || !/^https?:/i.test(image.url)) return null;
+  if (!isWebUrl(image?.url)) return null;
   const shown = [...body.querySelectorAll("img")].some((img) => img.getAttribute("src") === image.url);
   if (shown) return null;
   const figure = element(doc, "figure", "article-lead");
@@ -71,7 +76,9 @@ function leadImage(doc, image, body) {
 
 function footer(doc, article, originalUrl) {
   const footer = element(doc, "footer", "article-footer");
-  const url = article.url ?? originalUrl;
+  // The server's address for the page becomes a link only if it is a web address, whatever a
+  // bug or a compromised server sends; the capture's own address is the browser's.
+  const url = isWebUrl(article.url) ? article.url : originalUrl;
   if (url) {
     const link = element(doc, "a", "view-original", "View original");
     link.href = url;
@@ -98,11 +105,4 @@ function nothingBefore(node) {
     if (sibling.textContent.trim()) return false;
   }
   return true;
-}
-
-function element(doc, tag, className, text) {
-  const node = doc.createElement(tag);
-  if (className) node.className = className;
-  if (text != null) node.textContent = text;
-  return node;
 }

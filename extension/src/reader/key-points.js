@@ -3,6 +3,7 @@
 // highlights its sentence in the article, and clicking one scrolls to it. Highlights use the CSS
 // Custom Highlight API, which paints a Range without changing the article's DOM at all; where it
 // is missing, a click selects the sentence instead.
+import { element } from "../shared/dom.js";
 import { keyPointTarget, nthIndexOf } from "./key-point-target.js";
 
 const HIGHLIGHT = "clearpage-key-point";
@@ -38,14 +39,14 @@ export function placeKeyPoints(view, article, { onHide, note = null }) {
   box.append(top);
 
   if (note) {
-    box.append(paragraph(doc, "key-points-note", note));
+    box.append(element(doc, "p", "key-points-note", note));
   } else {
     const summary = summaryOf(article);
-    if (summary) box.append(paragraph(doc, "key-points-summary", summary));
+    if (summary) box.append(element(doc, "p", "key-points-summary", summary));
     const points = keyPointsOf(article);
     if (points.length) box.append(pointList(doc, view, article, points));
     const serverNote = noteOf(article);
-    if (serverNote) box.append(paragraph(doc, "key-points-note", serverNote));
+    if (serverNote) box.append(element(doc, "p", "key-points-note", serverNote));
   }
   const before = view.querySelector(":scope > .article-lead, :scope > .article-body");
   view.insertBefore(box, before);
@@ -176,11 +177,4 @@ function summaryOf(article) {
 
 function noteOf(article) {
   return typeof article?.summary_note === "string" && article.summary_note.trim() ? article.summary_note.trim() : null;
-}
-
-function paragraph(doc, className, text) {
-  const element = doc.createElement("p");
-  element.className = className;
-  element.textContent = text;
-  return element;
 }

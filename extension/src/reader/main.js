@@ -2,12 +2,12 @@
 // server and shown as an article; or an article saved in the reading list (?saved=), fetched from
 // the server and opened where the reader left off. One module per feature; this one only wires.
 import { ext } from "../shared/browser.js";
-import { failureView } from "../shared/failure-view.js";
+import { failureView, listLink } from "../shared/failure-view.js";
 import { MSG } from "../shared/messages.js";
 import { ABOUT, describeFailure } from "../shared/problems.js";
 import { getArticle, saveArticle, updateArticle } from "../shared/reading-list.js";
 import { extract } from "../shared/server.js";
-import { loadServer, mayContact, originPattern } from "../shared/settings.js";
+import { loadServer, originPattern, permissionFailure } from "../shared/settings.js";
 import { articleView } from "./article-view.js";
 import { hasKeyPoints, placeKeyPoints, removeKeyPoints } from "./key-points.js";
 import { listenToKeys } from "./keyboard.js";
@@ -28,7 +28,7 @@ const LIST_URL = ext.runtime.getURL("src/list/list.html");
 const main = document.getElementById("main");
 const status = document.getElementById("status");
 const back = document.getElementById("back");
-const listLink = document.getElementById("reading-list");
+const readingListLink = document.getElementById("reading-list");
 const notes = toolbarStatus(document.getElementById("toolbar-status"), { optionsUrl: OPTIONS_URL, listUrl: LIST_URL });
 let page = null; // { url, title, html }: the capture, kept in memory for "Try again" and Save
 let server = null;
@@ -79,13 +79,7 @@ async function extractAndShow() {
     await keep(entry);
     return showArticle(entry);
   }
-  showFailure(await permissionFailure(result.failure));
-}
-
-// Without a host permission (and until the server sends CORS headers) the browser blocks the
-// request before it leaves: ask for the permission rather than call the server unreachable.
-async function permissionFailure(failure) {
-  return failure.kind === "unreachable" && !(await mayContact(server.url)) ? { kind: "no-permission" } : failure;
+  showFailure(await permissionFailure(result.failure, server.url));
 }
 
 // A saved article: from the reading list, where the reader left off (on any device).
@@ -93,11 +87,11 @@ async function openSaved() {
   back.lastElementChild.textContent = "Reading list";
   back.title = "Back to the reading list (Esc)";
   back.href = LIST_URL;
-  listLink.hidden = true;
+  readingListLink.hidden = true;
   showStatus("Opening your saved article…");
   const result = await getArticle(server, savedId);
-  if (result.failure) return showFailure(await permissionFailure(result.failure), ABOUT.ARTICLE);
-  showArticle({ article: result.article, url: result.article.url, savedId: result.article.id });
+  if (result.failure) return showFailure(await permissionFailure(result.failure, server.url), ABOUT.ARTICLE);
+  showArticle({ article: result.article, url: null, savedId: result.article.id });
   restoreProgress(window, result.article.progress);
 }
 
@@ -138,7 +132,7 @@ function showArticle(entry) {
 async function saved({ article, created }) {
   shown = { ...shown, savedId: article.id };
   await keep(shown);
-  const extras = [notes.link(LIST_URL, "Open the reading list")];
+  const extras = [listLink(document, LIST_URL)];
   const left = article.progress;
   if (!created && typeof left === "number" && left >= 0.02 && left < 1) {
     const resume = document.createElement("button");

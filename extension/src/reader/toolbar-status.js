@@ -1,7 +1,7 @@
 // One line under the reader's toolbar for what Save and the synced reading position have to say:
 // a sentence, and a link or button when there is something to do about it. Failures use the same
 // sentences as everywhere else (problems.js).
-import { optionsLink } from "../shared/failure-view.js";
+import { listLink, optionsLink } from "../shared/failure-view.js";
 import { ACTION } from "../shared/problems.js";
 
 /** `element` is the status line; `optionsUrl` and `listUrl` are where its links lead. */
@@ -22,20 +22,8 @@ export function toolbarStatus(element, { optionsUrl, listUrl }) {
       const words = [prefix, described.headline, described.detail].filter(Boolean).join(" ");
       const links = [];
       if (described.actions.includes(ACTION.OPTIONS)) links.push(optionsLink(doc, optionsUrl));
-      if (described.actions.includes(ACTION.LIST)) links.push(link(doc, listUrl, "Open the reading list"));
+      if (described.actions.includes(ACTION.LIST)) links.push(listLink(doc, listUrl));
       show("error", [words, ...links.flatMap((extra) => [" ", extra])]);
     },
-    clear() {
-      element.replaceChildren();
-      element.hidden = true;
-    },
-    link: (href, text) => link(doc, href, text),
   };
-}
-
-function link(doc, href, text) {
-  const element = doc.createElement("a");
-  element.href = href;
-  element.textContent = text;
-  return element;
 }

@@ -29,12 +29,7 @@ export function failureView(doc, described, { handlers, optionsUrl, listUrl }) {
 
 function actionControl(doc, action, described, handlers, { optionsUrl, listUrl }) {
   if (action === ACTION.OPTIONS) return optionsLink(doc, optionsUrl);
-  if (action === ACTION.LIST) {
-    const link = doc.createElement("a");
-    link.href = listUrl;
-    link.textContent = "Open the reading list";
-    return link;
-  }
+  if (action === ACTION.LIST) return listLink(doc, listUrl);
   const button = doc.createElement("button");
   button.type = "button";
   button.dataset.action = action;
@@ -58,6 +53,14 @@ export function optionsLink(doc, optionsUrl) {
   link.href = optionsUrl;
   link.target = "_blank";
   link.textContent = "Open the options";
+  return link;
+}
+
+/** "Open the reading list", in this tab. */
+export function listLink(doc, listUrl) {
+  const link = doc.createElement("a");
+  link.href = listUrl;
+  link.textContent = "Open the reading list";
   return link;
 }
 

@@ -76,8 +76,17 @@ export function originPattern(serverUrl) {
   return `${url.protocol}//${url.hostname}/*`;
 }
 
+/**
+ * The failure to show for a request to the server: an "unreachable" server for which the extension
+ * holds no host permission is "no-permission", since without it (and without CORS headers from the
+ * server) the browser blocks the request before it leaves.
+ */
+export async function permissionFailure(failure, serverUrl) {
+  return failure.kind === "unreachable" && !(await mayContact(serverUrl)) ? { kind: "no-permission" } : failure;
+}
+
 /** Whether the extension holds the host permission for the server (then CORS does not apply). */
-export async function mayContact(serverUrl) {
+async function mayContact(serverUrl) {
   try {
     return await ext.permissions.contains({ origins: [originPattern(serverUrl)] });
   } catch {
