@@ -5,22 +5,28 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask
-
-from server import auth, config, db, logs, metrics, proxies, ratelimit
-from server.api import BLUEPRINTS, OPEN_BLUEPRINTS, UNLIMITED_BLUEPRINTS
-from server.cors import cors_options
-from server.errors import register_error_handlers
-from server.extensions import cors, limiter
 from server.version import __version__
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 __all__ = ["__version__", "create_app"]
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: settings, request ids and metrics, limiter, keys, database, CORS, errors, routes."""
+    # Imported here, not at the top: `server.pipeline` and the `extract` command import this package
+    # too, and should not pay for the web app (Flask, SQLAlchemy, Alembic: about 30 MB and 0.4 s).
+    from flask import Flask
+
+    from server import auth, config, db, logs, metrics, proxies, ratelimit
+    from server.api import BLUEPRINTS, OPEN_BLUEPRINTS, UNLIMITED_BLUEPRINTS
+    from server.cors import cors_options
+    from server.errors import register_error_handlers
+    from server.extensions import cors, limiter
+
     app = Flask(__name__)
     app.json.sort_keys = False  # type: ignore[attr-defined]  -- responses keep the documented field order
     config.load(app.config, test_config)
