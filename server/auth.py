@@ -5,15 +5,14 @@ turns a secret into a ``Credential`` or None: an API key, or a reader's token (`
 so one token is all a reader needs, wherever an API key is accepted too. The reading list takes
 readers' tokens only (``require_reader``).
 
-Keys are kept and compared as SHA-256 digests: a key file holds no usable secret, and
-``hmac.compare_digest`` runs over every stored digest, so the time taken says nothing about which
-digest, or how much of one, matched. Keys are random strings (``clearpage new-key``), so an
-unsalted digest is enough. No key, digest or Authorization header is ever logged.
+Keys are kept and compared as SHA-256 digests (``users.digest``, as readers' tokens are): a key
+file holds no usable secret, and ``hmac.compare_digest`` runs over every stored digest, so the
+time taken says nothing about which digest, or how much of one, matched. Keys are random strings
+(``clearpage new-key``), so an unsalted digest is enough. No key, digest or Authorization header is ever logged.
 """
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import secrets
 from collections.abc import Callable, Mapping
@@ -36,11 +35,6 @@ class Credential:
 
     kind: str
     id: str
-
-
-def key_digest(secret: str) -> str:
-    """The SHA-256 hex digest under which a key is stored."""
-    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
 def new_key() -> str:
@@ -67,7 +61,7 @@ def read_key_file(path: str) -> list[str]:
 
 def api_key_digests(config: Mapping[str, Any]) -> tuple[str, ...]:
     """Every configured key's digest: API_KEYS hashed here, plus API_KEYS_FILE's lines."""
-    digests = [key_digest(key) for key in as_list(config["API_KEYS"])]
+    digests = [users.digest(key) for key in as_list(config["API_KEYS"])]
     if config["API_KEYS_FILE"]:
         digests += read_key_file(config["API_KEYS_FILE"])
     return tuple(dict.fromkeys(digests))
@@ -75,7 +69,7 @@ def api_key_digests(config: Mapping[str, Any]) -> tuple[str, ...]:
 
 def api_key_credential(secret: str) -> Credential | None:
     """The API key ``secret`` is, if it is one of this server's."""
-    presented = key_digest(secret)
+    presented = users.digest(secret)
     found = None
     for digest in current_app.extensions["clearpage_api_keys"]:
         if hmac.compare_digest(digest, presented):  # no early exit: every digest, every time

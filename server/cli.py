@@ -47,12 +47,12 @@ def serve(host: str, port: int, workers: int | None) -> None:
 @main.command("new-key")
 def new_key() -> None:
     """Make a random API key, and the line that admits it in CLEARPAGE_API_KEYS_FILE."""
-    from server.auth import key_digest
     from server.auth import new_key as make_key
+    from server.users import digest
 
     key = make_key()
     click.echo(f"key: {key}")
-    click.echo(f"{key_digest(key)}  # for CLEARPAGE_API_KEYS_FILE; the key itself is not stored")
+    click.echo(f"{digest(key)}  # for CLEARPAGE_API_KEYS_FILE; the key itself is not stored")
 
 
 @main.command()

@@ -7,7 +7,7 @@ import logging
 import pytest
 from click.testing import CliRunner
 
-from server import auth, create_app
+from server import auth, create_app, users
 from server.cli import main
 from server.config import ConfigError
 
@@ -65,16 +65,16 @@ def test_keys_may_be_a_json_list(monkeypatch):
 
 def test_key_file_holds_digests_only(tmp_path):
     key_file = tmp_path / "keys"
-    key_file.write_text(f"# the team's keys\n{auth.key_digest(KEY)}  # Ana's laptop\n\n")
+    key_file.write_text(f"# the team's keys\n{users.digest(KEY)}  # Ana's laptop\n\n")
     client = client_with(API_KEYS_FILE=str(key_file))
     assert extract(client, {"Authorization": f"Bearer {KEY}"}).status_code == 200
-    assert extract(client, {"Authorization": f"Bearer {auth.key_digest(KEY)}"}).status_code == 401
+    assert extract(client, {"Authorization": f"Bearer {users.digest(KEY)}"}).status_code == 401
     assert KEY not in key_file.read_text()
 
 
 def test_key_file_and_keys_combine(tmp_path):
     key_file = tmp_path / "keys"
-    key_file.write_text(auth.key_digest(KEY) + "\n")
+    key_file.write_text(users.digest(KEY) + "\n")
     client = client_with(API_KEYS=OTHER_KEY, API_KEYS_FILE=str(key_file))
     for key in (KEY, OTHER_KEY):
         assert extract(client, {"Authorization": f"Bearer {key}"}).status_code == 200
@@ -84,7 +84,7 @@ def test_key_file_and_keys_combine(tmp_path):
     ("content", "message"),
     [
         ("not-a-digest\n", "line 1"),
-        (auth.key_digest(KEY) + "\n" + "g" * 64 + "\n", "line 2"),
+        (users.digest(KEY) + "\n" + "g" * 64 + "\n", "line 2"),
     ],
 )
 def test_bad_key_file_fails_at_start_naming_the_line(tmp_path, content, message):
@@ -162,7 +162,7 @@ def test_no_key_reaches_the_log(caplog):
     logged = "\n".join(f"{record.getMessage()} {record.__dict__}" for record in caplog.records)
     assert caplog.records  # the debug timings were logged...
     assert KEY not in logged and OTHER_KEY not in logged  # ...without the keys
-    assert auth.key_digest(KEY) not in logged
+    assert users.digest(KEY) not in logged
 
 
 def test_new_key_prints_a_key_and_the_line_for_a_key_file():
@@ -171,7 +171,7 @@ def test_new_key_prints_a_key_and_the_line_for_a_key_file():
     key_line, digest_line = result.output.strip().splitlines()[-2:]
     key = key_line.split()[-1]
     assert len(key) >= 40
-    assert digest_line.split()[0] == auth.key_digest(key)
+    assert digest_line.split()[0] == users.digest(key)
 
 
 def test_key_file_is_read_again_on_sighup(serve, tmp_path):
@@ -180,7 +180,7 @@ def test_key_file_is_read_again_on_sighup(serve, tmp_path):
     import time
 
     key_file = tmp_path / "keys"
-    key_file.write_text(auth.key_digest(KEY) + "\n")
+    key_file.write_text(users.digest(KEY) + "\n")
     served = serve(1, API_KEYS_FILE=str(key_file))
 
     def status(key):
@@ -188,7 +188,7 @@ def test_key_file_is_read_again_on_sighup(serve, tmp_path):
         return served.request("POST", "/v1/extract", ARTICLE.encode(), headers).status
 
     assert (status(KEY), status(OTHER_KEY)) == (200, 401)
-    key_file.write_text(auth.key_digest(OTHER_KEY) + "\n")  # KEY revoked, OTHER_KEY added
+    key_file.write_text(users.digest(OTHER_KEY) + "\n")  # KEY revoked, OTHER_KEY added
     served.process.send_signal(signal.SIGHUP)
     deadline = time.monotonic() + 20
     while (status(KEY), status(OTHER_KEY)) != (401, 200) and time.monotonic() < deadline:

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from server import auth, db, users
+from server import db, users
 from tests.conftest import fixture_bytes
 
 URL = "https://news.example.org/2024/04/river-returns"
@@ -256,7 +256,7 @@ def test_the_reading_list_needs_a_readers_token(reading_app, method, path, autho
 
 def test_an_api_key_is_not_a_readers_token(reading_app):
     key = "k3y-0123456789abcdefghij"
-    reading_app.extensions["clearpage_api_keys"] = (auth.key_digest(key),)
+    reading_app.extensions["clearpage_api_keys"] = (users.digest(key),)
     client = reading_app.test_client()
     response = client.get("/v1/articles", headers={"Authorization": f"Bearer {key}"})
     assert response.status_code == 401
