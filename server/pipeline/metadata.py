@@ -410,8 +410,8 @@ def _markup_direction(root: HtmlElement) -> str | None:
     return None
 
 
-_RTL_LETTER = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-_LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+_NOT_RTL_SCRIPT = re.compile(r"[^\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]+")  # Hebrew, Arabic, Syriac, Thaana...
 _DETECTION_SAMPLE_CHARS = 3000
 _MIN_LETTERS_TO_DETECT = 40  # shorter text gives a language-identification model too little to go on
 _MIN_LANGUAGE_PROBABILITY = 0.9
@@ -421,9 +421,13 @@ def text_direction(lang: str | None, text: str) -> str:
     """ "rtl" for a right-to-left language, or text written mostly in a right-to-left script."""
     if lang and lang.split("-")[0].lower() in _RTL_LANGUAGES:
         return "rtl"
-    letters = _LETTER.findall(text[:_DETECTION_SAMPLE_CHARS])
-    rtl_letters = sum(1 for letter in letters if _RTL_LETTER.match(letter))
-    return "rtl" if letters and rtl_letters > len(letters) / 2 else "ltr"
+    letters = _letters(text[:_DETECTION_SAMPLE_CHARS])  # digits and punctuation count for neither side
+    return "rtl" if letters and len(_NOT_RTL_SCRIPT.sub("", letters)) > len(letters) / 2 else "ltr"
+
+
+def _letters(text: str) -> str:
+    # Removing runs of the rest is several times faster than finding the letters one by one.
+    return _NOT_LETTERS.sub("", text)
 
 
 @cache
@@ -439,7 +443,7 @@ def _language_identifier() -> Any:
 def detect_language(text: str) -> str | None:
     """The language of an article whose markup does not say, when the text says it clearly."""
     sample = text[:_DETECTION_SAMPLE_CHARS]
-    if len(_LETTER.findall(sample)) < _MIN_LETTERS_TO_DETECT:
+    if len(_letters(sample)) < _MIN_LETTERS_TO_DETECT:
         return None
     language, probability = _language_identifier().classify(sample)
     return normalise_lang(language) if probability >= _MIN_LANGUAGE_PROBABILITY else None
