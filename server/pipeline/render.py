@@ -88,12 +88,20 @@ def to_text(article: HtmlElement) -> str:
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text)) + len(_CJK_CHAR.findall(text))
+    return sum(_words_and_cjk_chars(text))
 
 
 def reading_minutes(text: str, words_per_minute: float) -> int:
-    minutes = len(_WORD.findall(text)) / words_per_minute + len(_CJK_CHAR.findall(text)) / (2 * words_per_minute)
-    return max(1, math.ceil(minutes - 0.25)) if text else 0
+    return _minutes(*_words_and_cjk_chars(text), words_per_minute) if text else 0
+
+
+def _words_and_cjk_chars(text: str) -> tuple[int, int]:
+    # A CJK character counts as a word; it is read in about half the time.
+    return len(_WORD.findall(text)), len(_CJK_CHAR.findall(text))
+
+
+def _minutes(words: int, cjk_chars: int, words_per_minute: float) -> int:
+    return max(1, math.ceil(words / words_per_minute + cjk_chars / (2 * words_per_minute) - 0.25))
 
 
 def render(content_html: str, words_per_minute: float) -> Rendered:
@@ -102,7 +110,9 @@ def render(content_html: str, words_per_minute: float) -> Rendered:
     text = to_text(article) if article is not None else ""
     paragraphs = (" ".join(p.text_content().split()) for p in article.iter("p")) if article is not None else ()
     first_paragraph = next((p for p in paragraphs if p), None)
-    return Rendered(content_html, text, word_count(text), reading_minutes(text, words_per_minute), first_paragraph)
+    words, cjk_chars = _words_and_cjk_chars(text)  # counted once, for both figures
+    minutes = _minutes(words, cjk_chars, words_per_minute) if text else 0
+    return Rendered(content_html, text, words + cjk_chars, minutes, first_paragraph)
 
 
 def to_markdown(content_html: str, title: str | None = None) -> str:
