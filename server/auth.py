@@ -8,7 +8,8 @@ readers' tokens only (``require_reader``).
 Keys are kept and compared as SHA-256 digests (``users.digest``, as readers' tokens are): a key
 file holds no usable secret, and ``hmac.compare_digest`` runs over every stored digest, so the
 time taken says nothing about which digest, or how much of one, matched. Keys are random strings
-(``clearpage new-key``), so an unsalted digest is enough. No key, digest or Authorization header is ever logged.
+(``clearpage new-key``), so an unsalted digest is enough. No key, digest or Authorization header
+is ever logged.
 """
 
 from __future__ import annotations
