@@ -1,8 +1,10 @@
-"""The shared corpus of real pages (../shared, beside the project) and its scorer, for the tests and
-the benchmarks alike. Importing this has no side effects; tests/conftest.py re-exports it."""
+"""The shared corpora of real pages (../shared, beside the project) and their scorers, for the tests
+and the benchmarks alike: Readability.js's test pages, and WCXB's development split (real pages of
+seven types with human-checked main content). Importing this has no side effects."""
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import json
 import sys
@@ -16,6 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpora" / "readability-test-pages"
 SCORER = SHARED / "tools" / "score_corpus.py"
+WCXB = SHARED / "corpora" / "wcxb-dev"
+WCXB_SCORER = SHARED / "tools" / "score_wcxb.py"
 
 
 def require_shared(path: Path) -> Path:
@@ -28,15 +32,25 @@ def require_shared(path: Path) -> Path:
     return path
 
 
+def _load_module(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, require_shared(path))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
 @cache
 def load_scorer() -> ModuleType:
     """../shared/tools/score_corpus.py as a module: its F1 and metadata rules are the yardstick."""
-    spec = importlib.util.spec_from_file_location("score_corpus", require_shared(SCORER))
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_corpus"] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
+    return _load_module("score_corpus", SCORER)
+
+
+@cache
+def load_wcxb_scorer() -> ModuleType:
+    """../shared/tools/score_wcxb.py as a module: WCXB's word F1 and snippet checks."""
+    return _load_module("score_wcxb", WCXB_SCORER)
 
 
 @dataclass(frozen=True)
@@ -65,3 +79,34 @@ def corpus_page(name: str) -> CorpusPage:
         expected_html=(folder / "expected.html").read_text("utf-8"),
         expected_metadata=json.loads(metadata_file.read_text("utf-8")) if metadata_file.exists() else {},
     )
+
+
+@dataclass(frozen=True)
+class WcxbPage:
+    """One WCXB page: its id ("0001"), the page as captured, and its human-checked truth."""
+
+    id: str
+    source: bytes
+    truth: dict[str, Any]
+
+    @property
+    def url(self) -> str | None:
+        return self.truth.get("url")
+
+    @property
+    def page_type(self) -> str:
+        return str(self.truth["page_type"])
+
+
+@cache
+def wcxb_truth() -> dict[str, dict[str, Any]]:
+    return json.loads(require_shared(WCXB / "truth.json").read_text("utf-8"))
+
+
+def wcxb_page_ids() -> list[str]:
+    return sorted(wcxb_truth())
+
+
+def wcxb_page(page_id: str) -> WcxbPage:
+    with gzip.open(require_shared(WCXB / "pages" / f"{page_id}.html.gz")) as file:
+        return WcxbPage(page_id, file.read(), wcxb_truth()[page_id])

@@ -7,8 +7,9 @@
 3. preclean   drop hidden nodes, consent layers, overlays, non-content markup  (preclean.py)
 4. metadata   title, byline, dates, language, lead image from the page's markup (metadata.py);
               the language is detected from the article's text when the markup is silent
-   access     paywall gates and markup: what is withheld, ``access`` and ``notice`` (access.py)
-5. readable   readability-lxml chooses the article's element                  (readable.py)
+   access     paywall gates and declared parts: ``access``, ``notice``, what is withheld (access.py)
+5. readable   readability-lxml chooses the article's element                  (readable.py);
+              the article is then cut where a gate stood (access.withhold_gated)
 6. postclean  drop what readability kept that a reader would not              (postclean.py)
 7. sanitize   absolute URLs, then the nh3 allowlist                           (sanitize.py)
 8. render     plain text, word count, reading time (Markdown on request)      (render.py)
@@ -22,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from server.errors import NotReadable
-from server.pipeline.access import access, keep_teaser
+from server.pipeline.access import RESTRICTED, access, nothing_before_the_gate, withhold_gated
 from server.pipeline.decode import decode
 from server.pipeline.keypoints import keypoints
 from server.pipeline.metadata import detect_language, document_base_url, metadata, text_direction
@@ -32,9 +33,11 @@ from server.pipeline.preclean import preclean
 from server.pipeline.readable import NOT_AN_ARTICLE, NOT_AN_ARTICLE_LIST, is_left_of_a_list_page, readable
 from server.pipeline.render import render
 from server.pipeline.sanitize import is_allowed_image, sanitize
-from server.pipeline.types import Article, LeadImage
+from server.pipeline.types import Article, LeadImage, Rendered
 
 __all__ = ["Article", "Options", "extract"]
+
+NOTHING_SHOWN = Rendered(content_html="", text="", word_count=0, reading_minutes=0, first_paragraph=None)
 
 
 @dataclass(frozen=True)
@@ -66,14 +69,17 @@ def extract(
     meta = metadata(precleaned.root, base_url, precleaned.byline)
     decision = access(precleaned.root, precleaned.gates, precleaned.annotated, meta.site_name)
     article = readable(precleaned.root, precleaned.sign_in_form)
-    if decision.teaser_only:
-        keep_teaser(article)
+    withhold_gated(article, decision)
     article_direction = article.get("dir")
     postcleaned = postclean(article, meta)
     meta = postcleaned.meta
     content_html = sanitize(postcleaned.article, base_url, options.images)
     rendered = render(content_html, options.words_per_minute)
-    if not rendered.text:
+    notice = decision.notice
+    if not rendered.text and decision.access == RESTRICTED:
+        # The gate came first: nothing of the article showed, and no page chrome stands in for it.
+        rendered, notice = NOTHING_SHOWN, nothing_before_the_gate(meta.site_name)
+    elif not rendered.text:
         raise NotReadable(NOT_AN_ARTICLE)
     if is_left_of_a_list_page(rendered.text, precleaned.removed):
         raise NotReadable(NOT_AN_ARTICLE_LIST)
@@ -95,7 +101,7 @@ def extract(
         word_count=rendered.word_count,
         reading_minutes=rendered.reading_minutes,
         access=decision.access,
-        notice=decision.notice,
+        notice=notice,
         removed=tuple(precleaned.removed + postcleaned.removed),
         key_points=keypoints(rendered.text, lang) if options.key_points else None,
     )

@@ -1,6 +1,7 @@
 """Stage 1: bytes -> str.
 
-The order follows the HTML standard's encoding sniffing, with one deliberate change: bytes that
+The order follows the HTML standard's encoding sniffing (an XHTML page's XML declaration counts as
+its ``<meta charset>``), with one deliberate change: bytes that
 are valid UTF-8 and not plain ASCII are read as UTF-8 whatever charset is declared. Mislabelled
 UTF-8 is common on the web (CMS templates that still say iso-8859-1 or gb2312, pages re-saved
 by an editor), and reading it as declared turns every emoji and accent into mojibake ("🧠" ->
@@ -29,6 +30,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)""", re.IGNORECASE)
+# XHTML pages declare theirs in the XML declaration, which browsers read for XML documents.
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*\bencoding\s*=\s*["']([a-zA-Z0-9_:.+-]+)""")
 
 # WHATWG Encoding labels whose Python codec differs from what browsers actually use.
 _BROWSER_ALIASES = {
@@ -78,7 +81,7 @@ def sniff_encoding(raw: bytes, declared: str | None = None) -> str:
             return codec
     if not raw.isascii() and _is_utf8(raw):
         return "utf-8"
-    meta = _META_CHARSET.search(raw[:META_SCAN_BYTES])
+    meta = _META_CHARSET.search(raw[:META_SCAN_BYTES]) or _XML_ENCODING.match(raw[:META_SCAN_BYTES])
     for label in (declared, meta.group(1).decode("ascii") if meta else None):
         codec = charset_codec(label)
         if codec is not None:

@@ -8,7 +8,8 @@ In this order, each step for a reason:
    ``<noscript>`` fallbacks) while those are still in the tree; 1x1 trackers go. Embedded
    players become links (readability-lxml would drop all but YouTube's), embedded posts stay
    as the quotes they fall back to.
-3. Markup that never holds text goes (scripts, styles, event handlers; form controls last).
+3. Markup that never holds text goes (scripts, styles, event handlers; form controls last);
+   obsolete preformatted elements (``<xmp>``) become the ``<pre>`` they are shown as.
 4. Hidden nodes go, never revealed: the extension's ``data-clearpage-hidden``, ``hidden``,
    inline ``display: none``; small ``aria-hidden`` decorations. The byline is read now, before
    the page furniture that often holds it (a share bar, a header) goes.
@@ -293,15 +294,18 @@ _NAMES = NameMatcher((rules.GATE, *rules.PAGE_RULES))
 _NAMED = ".//*[@class or @id]"
 
 
-_GATE_MAX_PROSE_SCORE = 20  # Firefox's "readerable" threshold: more prose than that is an article
-_GATE_MIN_CHARS = 20
+_DISMISS_MAX_CHARS = 20  # a close control says "×" or "Close", not a paragraph
+_FRAMED_GATE_MAX_CHARS = 40  # a vendor's box whose message is in a frame shows a button's words at most
 _GATE_MAX_CHARS = 600  # a gate says its piece in a few lines
 _GATE_BOX_RATIO = 3  # a gate's box holds its sentence and not much more (a heading, a button)
+# Quoted words are mentioned, not said: an article may quote "you have reached your limit".
+_QUOTED = re.compile(r"\"[^\"]{1,120}\"|“[^”]{1,120}”|„[^“”]{1,120}[“”]|«[^»]{1,120}»|‘[^’]{1,120}’")
 
 
 def says_gate(text: str) -> bool:
-    """Whether ``text`` says what only a gate says: the phrases, tried only around their keywords."""
-    lowered = text.lower()  # the phrases ignore case: searching the lowered text is the same test
+    """Whether ``text`` says what only a gate says: the phrases, tried only around their keywords,
+    outside quotation marks."""
+    lowered = _QUOTED.sub(" ", text.lower())  # the phrases ignore case: searching the lowered text is the same test
     for keyword in rules.GATE_KEYWORDS:
         start = lowered.find(keyword)
         while start != -1:
@@ -315,19 +319,36 @@ def _marked_overlay(element: HtmlElement) -> bool:
     return any(e.get(rules.OVERLAY_ANNOTATION) is not None for e in (element, *element.iterancestors()))
 
 
-def find_gates(body: HtmlElement, named_gates: list[HtmlElement]) -> list[HtmlElement]:
-    """Paywall and registration gates: known platforms' markup (``named_gates``: the elements
-    whose class or id names one), and boxes that say what only a gate says ("subscribe to
-    continue reading")."""
-    # A name like "paywall" marks the gate, or the gated text itself (Google's own example wraps
-    # the subscriber-only part in class="paywall"): a gate is a short box, not paragraphs of prose.
+def _can_be_dismissed(box: HtmlElement) -> bool:
+    """The box offers a way to read on ("Continue reading", "No thanks", a close button): a nag."""
+    for control in box.xpath(".//a | .//button | .//*[@role='button'] | .//*[@class or @id]"):
+        names = f"{control.get('class', '')} {control.get('id', '')}".lower()
+        if any(name in names for name in rules.GATE_DISMISS_NAMES) and len(text_of(control)) <= _DISMISS_MAX_CHARS:
+            return True
+        is_control = control.tag in ("a", "button") or control.get("role") == "button"
+        if is_control and text_of(control).lower().strip(" ›»→>.") in rules.GATE_DISMISS:
+            return True
+    return False
+
+
+def find_gates(body: HtmlElement, named_gates: list[HtmlElement], annotated: bool) -> list[HtmlElement]:
+    """Paywall and registration gates a visitor sees: boxes that say what only a gate says
+    ("subscribe to continue reading", ``rules.GATE_PHRASES``), whatever their markup.
+
+    Markup alone is no evidence: a paywall vendor's container (``named_gates``: a GATE name in its
+    class or id) ships on open articles too, inactive, and "tp-" or "pico-" is also some sites' own
+    prefix. The one exception is the browser's word: with annotations, a vendor's box the browser
+    showed fixed over the page is a gate even without words (Piano draws its message in a frame of
+    its own). Hidden boxes are gone already (``_drop_hidden``), so what remains is what the page
+    showed, or, without annotations, what its markup does not hide. A box that can be dismissed
+    ("Continue reading", "No thanks") is a nag, not a gate.
+    """
+    # Boxes that say a gate's words are found below, named or not. A vendor's box over the page
+    # with (almost) no words of its own is one when the browser showed it: its words are in a frame.
     gates = [
         element
         for element in named_gates
-        if prose_score(element) < _GATE_MAX_PROSE_SCORE
-        # An empty placeholder is no gate, unless the browser showed it over the page (its
-        # message lives in a frame of its own, as Piano's does).
-        and (len(text_of(element)) >= _GATE_MIN_CHARS or _marked_overlay(element))
+        if annotated and _marked_overlay(element) and len(spaced_text_of(element)) < _FRAMED_GATE_MAX_CHARS
     ]
     if says_gate(spaced_text_of(body)):
         saying = [
@@ -344,6 +365,7 @@ def find_gates(body: HtmlElement, named_gates: list[HtmlElement]) -> list[HtmlEl
             ):
                 gate = parent
             gates.append(gate)
+    gates = [gate for gate in gates if not _can_be_dismissed(gate)]
     found = set(gates)
     # One gate per box: the outermost of nested matches.
     return [gate for gate in gates if not any(ancestor in found for ancestor in gate.iterancestors())]
@@ -422,13 +444,15 @@ def preclean(root: HtmlElement) -> Precleaned:
     _resolve_embeds(body)
     for element in rules.NON_CONTENT.select(body):
         element.drop_tree()
+    for element in body.iter(*rules.PREFORMATTED_OBSOLETE):
+        element.tag = "pre"
     _drop_event_handlers(body)
     annotated = root.get(rules.ANNOTATED_MARK) is not None or bool(_ANNOTATIONS(body))
     _drop_hidden(body, tally)
     byline = byline_element(body)
     body_text = text_of(body)
     named = [(element, found) for element in body.xpath(_NAMED) if (found := _NAMES.match(element)) is not None]
-    gates = find_gates(body, [element for element, found in named if found.rule is rules.GATE])
+    gates = find_gates(body, [element for element, found in named if found.rule is rules.GATE], annotated)
     protection = _Protection(body, gates, len(body_text))
     _drop_overlays(body, tally, protection)
     _drop_by_rules(

@@ -17,7 +17,6 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 from readability import Document
-from readability.readability import Unparseable
 
 from server.errors import ClearpageError, NotReadable
 from server.pipeline import rules
@@ -404,18 +403,26 @@ def readable(root: HtmlElement, sign_in_form: bool = False) -> HtmlElement:
     document = _TreeDocument(root)
     document.sign_in_form = sign_in_form
     try:
-        summary = document.summary(html_partial=True)
-    except Unparseable as error:
-        # It wraps whatever went wrong, our own time limit included: that one must get through.
+        document.summary(html_partial=True)
+    except ClearpageError:
+        raise  # our own time limit, raised in one of our overrides
+    except Exception as error:
+        # A black box: whatever it raises means "no article here". It wraps most failures in
+        # Unparseable, our own time limit included: that one must get through.
         if isinstance(error.__context__, ClearpageError):
             raise error.__context__ from None
-        log.debug("readability failed: %s", error)
+        log.debug("readability failed: %s", type(error).__name__)
         raise NotReadable(NOT_AN_ARTICLE) from None
-    article = lxml.html.fragment_fromstring(summary, create_parent="div") if summary.strip() else None
+    # After summary() its tree is the cleaned article: a <div> made for it, or, when it found no
+    # candidate at all, the whole <body>. Taken as it is, not serialised and parsed again.
+    article = document.html
     if article is None or len(" ".join(article.text_content().split())) < MIN_ARTICLE_CHARS:
         raise NotReadable(NOT_AN_ARTICLE)
     if document.not_an_article is not None:
         raise NotReadable(document.not_an_article)
+    article.tag = "div"
+    for name in list(article.attrib):
+        del article.attrib[name]  # readability's own id ("readabilityBody") and the body's attributes
     if document.direction in ("ltr", "rtl"):
         article.set("dir", document.direction)  # the article's own direction travels with it
     return article

@@ -85,8 +85,11 @@ NON_CONTENT = Rule(
     "non-content markup",
     "code and styles, never text a reader came for",
     xpath=".//script[not(@type='application/ld+json')] | .//style | .//link | .//template[not(@shadowrootmode)] "
-    "| .//noscript | .//object | .//embed | .//applet | .//canvas | .//map",
+    "| .//noscript | .//noembed | .//noframes | .//object | .//embed | .//applet | .//canvas | .//map",
 )
+# Obsolete elements browsers still show as preformatted text: their text is read literally
+# (libxml2 keeps "&lt;" as four characters), as a <pre> shows it.
+PREFORMATTED_OBSOLETE = ("xmp", "listing", "plaintext")
 # Form controls go last: the sign-up rules recognise a form by its e-mail field first.
 CONTROLS = Rule(
     "form controls",
@@ -133,24 +136,48 @@ GATE = Rule(
         "*paywall*", "*Paywall*", "*regwall*", "*content-gate*", "*contentgate*",
     ),
 )  # fmt: skip
-# Words every gate sentence below contains one of, rarer in prose than "subscribe" or "sign in":
-# only around them is GATE_PHRASES tried.
-GATE_KEYWORDS = (
-    "continue reading", "keep reading", "to read the", "to read this", "unlimited access", "full access", "limit",
-    "free articles", "subscribers", "members", "already a subscriber", "already have an account",
-)  # fmt: skip
-# Sentences only a gate says; a block saying one of them is a gate whatever its markup.
-GATE_PHRASES = re.compile(
-    r"(subscribe|sign up|register|log ?in|sign in)\b[^.!?]{0,40}\b(to (continue|keep) reading|to read (the|this) "
-    r"(full|whole|rest)|for (full|unlimited) access)"
-    r"|\byou(?:'ve| have) (reached|used|read) (your|all of your|the maximum)[^.!?]{0,30}"
-    r"\b(limit|free articles|articles)"
-    r"|\bthis (article|story|content) is (only )?((available|reserved|exclusive) )?(to|for) "
-    r"(paying )?(subscribers|members)"
-    r"|\bto continue reading,? (please )?(subscribe|sign in|log in|register)"
-    r"|\balready (a subscriber|have an account)\?\s*(sign|log) ?in",
-    re.IGNORECASE,
+# What a gate says to a visitor, and nothing else says. Markup alone (a vendor's container, a
+# "paywall" class) is not evidence: publishers ship their metering vendor's markup on every
+# article, open ones included, and switch it on per visitor. A gate shows its words.
+# Sentences only a gate says, each with an example; a box saying one of them is a gate whatever
+# its markup. Not here, because open pages say them too: "Already a subscriber? Sign in" (every
+# newspaper's header), "Subscribe for unlimited access" (menus, footers), "Sign in to reply" (forums).
+_ASK = r"(subscribe|subscription|sign up|register|log ?in|sign in|become a (paid )?(member|subscriber)|join)"
+_READ_ON = r"(to (continue|keep) reading|to read (the|this) (full|whole|rest|entire)|to read on)"
+_THIS = r"(this|the) (article|story|page|post|content)"
+GATE_SENTENCES: tuple[str, ...] = (
+    rf"{_ASK}\b[^.!?]{{0,40}}\b{_READ_ON}",  # "Register for free to keep reading"
+    rf"{_ASK}\b[^.!?]{{0,40}}\bto unlock {_THIS}",  # "Subscribe to unlock this article"
+    rf"\bto unlock {_THIS},? (please )?{_ASK}",  # "To unlock this page, become a member today"
+    rf"\bto continue reading,? (please )?{_ASK}",  # "To continue reading, please sign in"
+    # "You have reached your limit of free articles", "You've read all of your free articles"
+    r"\byou(?:'ve| have) (reached|used|read) (your|all of your|the maximum)[^.!?]{0,30}"
+    r"\b(limit|free articles|articles)",
+    # "This article is only available to subscribers", "This post is for paid subscribers"
+    r"\bthis (article|story|content|post|page) is (only )?((available|reserved|exclusive) )?(to|for) "
+    r"(paying |paid )?(subscribers|members)",
+    r"\b(buy|purchase) this (article|story)\b",  # "Buy this article for 0.49 EUR to read on"
+    # "Subscribe to get access to premium stories"
+    r"\bsubscribe (now |today )?to (get|gain|unlock) (full |unlimited )?access to (this |our )?"
+    r"(premium|exclusive|subscriber)",
 )
+GATE_PHRASES = re.compile("|".join(f"(?:{sentence})" for sentence in GATE_SENTENCES), re.IGNORECASE)
+# Words every sentence above contains one of, rarer in prose than "subscribe": only around them
+# is GATE_PHRASES tried.
+GATE_KEYWORDS = (
+    "continue reading", "keep reading", "to read the", "to read this", "to read on", "limit", "free articles",
+    "subscribers", "members", "this article", "this story", "to unlock", "access to",
+)  # fmt: skip
+# A box that lets the visitor read on is a nag, not a gate: a link or button whose whole text is one
+# of these closes it (Jetpack's "Subscribe to keep reading" modal ends in a "Continue reading" link),
+# and so does a control named for closing (``<span class="close">×</span>``).
+GATE_DISMISS = frozenset(
+    (
+        "continue reading", "keep reading", "continue to article", "continue to the article", "read the article",
+        "no thanks", "no, thanks", "not now", "maybe later", "close", "dismiss", "skip", "×", "✕", "x",
+    )
+)  # fmt: skip
+GATE_DISMISS_NAMES = ("close", "dismiss")  # in a class or id, any case: "closeBtn", "modal__close"
 
 # --------------------------------------------------------------------------- page rules
 

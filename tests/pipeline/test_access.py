@@ -172,3 +172,65 @@ def test_keep_teaser_cuts_after_the_paragraphs():
     article = lxml.html.fragment_fromstring(f"<div><div>{PARAGRAPHS}</div><p>Last.</p></div>")
     keep_teaser(article, 2)
     assert [p.text for p in article.iter("p")] == TEASER
+
+
+# A gate is what a visitor sees: its own words. Markup alone, a sign-in box or a newsletter nag is not one.
+FOOTER = "<footer><p>Copyright © 2019 The Gazette | Terms of Service | Privacy Policy</p></footer>"
+NOT_GATES = {
+    "inactive vendor container": '<div class="tp-container-inner"></div><div id="piano-offer" class="piano-paywall"></div>',
+    "vendor-named button": '<button class="pelcro-save-button">Remove Save to favorites</button>',
+    "vendor prefix on a site's own menu": '<div class="tp-container-inner"><a href="/buy">Where to Buy</a> <a href="/s">Subscribe</a></div>',
+    "newspaper header": '<div class="account"><p>Already a subscriber? Sign in</p></div>',
+    "forum reply box": '<div class="guest-teaser"><p>Create an account or sign in to comment. Already have an account? Sign in here.</p></div>',
+    "dismissable newsletter modal": '<div class="jetpack-subscription-modal"><h2>Discover more from The Gazette</h2>'
+    "<p>Subscribe now to keep reading and get access to the full archive.</p>"
+    '<form><input type="email"><button>Subscribe</button></form><p><a href="#">Continue reading</a></p></div>',
+    "modal with a close button": '<div class="memberModal"><span class="close">×</span><h5>You have reached your limit '
+    "for this 30-day period. Become a subscriber today, and keep reading as many articles as you want.</h5></div>",
+    "menu promotion": '<div class="menu-overlay__subscribe">Subscribe now for unlimited access to Gazette content</div>',
+}
+
+
+@pytest.mark.parametrize("name", list(NOT_GATES))
+@pytest.mark.parametrize("annotated", [False, True], ids=["direct", "annotated"])
+def test_markup_and_prompts_that_are_not_gates_leave_the_article_open(name, annotated):
+    article = extract(page(NOT_GATES[name] + article_body(PARAGRAPHS) + FOOTER, annotated=annotated))
+    assert (article.access, article.notice) == ("open", None)
+    assert article.text == "\n\n".join(TEASER + REST)
+
+
+def test_a_gate_sentence_quoted_in_the_article_is_not_a_gate():
+    quoting = "<p>I can try every model without fear of “you have reached your limit” messages, and so can you now.</p>"
+    article = extract(page(article_body(PARAGRAPHS + quoting)))
+    assert article.access == "open"
+
+
+GATE = '<div class="article-gate"><p>Subscribe to continue reading this article.</p></div>'
+
+
+def test_a_gate_after_the_article_keeps_the_whole_teaser():
+    article = extract(page(article_body(TEASER_HTML) + GATE + FOOTER))
+    assert article.access == RESTRICTED
+    assert article.text == "\n\n".join(TEASER)
+
+
+def test_a_gate_inside_the_article_cuts_it_there_and_never_keeps_the_footer():
+    article = extract(page(article_body(TEASER_HTML + GATE + REST_HTML) + FOOTER))
+    assert article.access == RESTRICTED
+    assert article.text == "\n\n".join(TEASER)
+    assert "Copyright" not in article.content_html
+
+
+@pytest.mark.parametrize("annotated", [False, True], ids=["direct", "annotated"])
+def test_a_gate_before_the_article_leaves_nothing_and_says_so(annotated):
+    article = extract(page(GATE + article_body(PARAGRAPHS) + FOOTER, annotated=annotated))
+    assert article.access == RESTRICTED
+    assert (article.text, article.content_html, article.word_count) == ("", "", 0)
+    assert "before any of the article" in article.notice
+    assert "The Gazette's subscribers" in article.notice
+
+
+def test_declared_parts_the_page_does_not_hold_withhold_nothing():
+    # A stale declaration (the parts' markup is not in the page): nothing is withheld, access is open.
+    article = extract(page(article_body(PARAGRAPHS), head=has_part_json_ld(".paywallFullContent")))
+    assert (article.access, article.text) == ("open", "\n\n".join(TEASER + REST))

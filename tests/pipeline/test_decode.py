@@ -90,3 +90,8 @@ def test_seven_bit_iso_2022_jp_follows_its_declaration():
     raw = "<p>日本語のテキスト</p>".encode("iso-2022-jp")
     assert raw.isascii()
     assert decode(raw, declared="iso-2022-jp") == "<p>日本語のテキスト</p>"
+
+
+def test_an_xhtml_page_declares_its_charset_in_the_xml_declaration():
+    page = '<?xml version="1.0" encoding="iso-8859-2"?><html><body><p>Łódź</p></body></html>'.encode("iso-8859-2")
+    assert "Łódź" in decode(page)

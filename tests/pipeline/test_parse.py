@@ -32,9 +32,33 @@ def test_empty_page_is_not_readable(markup):
         parse(markup)
 
 
-def test_a_page_without_body_is_not_readable():
-    with pytest.raises(NotReadable, match="no body"):
-        parse('<html class="share"></html>')
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<html class="share"></html>',
+        "<!-- nothing but a comment -->",
+        "<!DOCTYPE html>",
+        "<head><title>T</title></head>",
+    ],
+)
+def test_a_page_with_nothing_to_show_is_empty_in_our_words(markup):
+    with pytest.raises(NotReadable) as raised:
+        parse(markup)
+    assert raised.value.detail == "The page is empty: there is nothing in it a browser would show."
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    ['<?xml version="1.0" encoding="utf-8"?>', "\n  <?xml version='1.0' encoding='ISO-8859-1' standalone='yes'?>\n"],
+)
+def test_an_xhtml_page_with_an_xml_declaration_is_read_as_a_browser_reads_it(declaration):
+    root = parse(
+        f'{declaration}<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">'
+        '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en"><head><title>T</title></head>'
+        "<body><p>Night trains are back.</p></body></html>"
+    )
+    assert root.find(".//p").text == "Night trains are back."
 
 
 def test_frameset_page_is_not_readable_and_says_why():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from server.pipeline import extract
 from server.pipeline.parse import parse
 from server.pipeline.preclean import Precleaned, preclean
 
@@ -263,3 +264,17 @@ def test_the_byline_is_read_before_the_furniture_around_it_goes():
 def test_a_password_field_marks_a_sign_in_form():
     assert clean('<form><input type="password" name="p"></form>').sign_in_form is True
     assert clean('<form><input type="email" name="e"></form>').sign_in_form is False
+
+
+def test_obsolete_preformatted_elements_show_their_text_as_written():
+    article = extract("<html><body><p>The tag looks like this:</p><xmp><body> &lt;b&gt;</xmp></body></html>")
+    assert article.text.endswith("<body> &lt;b&gt;")
+    assert "<pre>&lt;body&gt; &amp;lt;b&amp;gt;</pre>" in article.content_html
+
+
+def test_fallbacks_for_embeds_and_frames_are_not_shown():
+    article = extract(
+        "<html><body><p>The council met on Tuesday to fund the bridge.</p>"
+        "<noembed>Your browser cannot play this.</noembed><noframes>Frames needed.</noframes></body></html>"
+    )
+    assert article.text == "The council met on Tuesday to fund the bridge."

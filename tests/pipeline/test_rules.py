@@ -44,10 +44,20 @@ def test_no_word_is_claimed_by_two_rules():
 GATE_SENTENCES = [
     "Subscribe to continue reading", "You have reached your limit of free articles",
     "You've read all of your free articles this month.", "This article is only available to subscribers",
-    "To continue reading, please sign in", "Already a subscriber? Sign in", "Register for free to keep reading.",
-    "This story is for paying members", "Log in for unlimited access",
+    "To continue reading, please sign in", "Register for free to keep reading.", "This story is for paying members",
+    "This post is for paid subscribers", "Buy this article for €0.49 to read on.",
+    "Subscribe to get access to premium stories.", "To unlock this page, become a member today",
+    "Ooops… This content is reserved for members only.",
 ]  # fmt: skip
-ORDINARY_PROSE = ["She decided to subscribe to the magazine in 1998.", "The limit was reached on Tuesday."]
+# Open pages say these too, so they are no evidence of a gate: a newspaper's header, a site menu,
+# a forum's reply box, GitHub's comment box, a course list's pricing line.
+ORDINARY_PROSE = [
+    "She decided to subscribe to the magazine in 1998.", "The limit was reached on Tuesday.",
+    "Already a subscriber? Sign in", "Log in for unlimited access", "Sign in to reply",
+    "Subscribe now for unlimited access to our content", "Already have an account? Sign in here. Sign In Now",
+    "Sign up for free to join this conversation on GitHub. Already have an account? Sign in to comment",
+    "Some courses are free, but you'll need to sign up for a premium plan for full access.",
+]  # fmt: skip
 
 
 def test_gate_phrases_match_what_gates_say_and_not_ordinary_prose():
@@ -63,3 +73,8 @@ def test_gate_keywords_find_every_gate_sentence_in_a_long_page():
         assert says_gate(f"{filler}{gate}. {filler}"), gate
     for prose in ORDINARY_PROSE:
         assert not says_gate(f"{filler}{prose} {filler}"), prose
+
+
+def test_a_gate_sentence_in_quotation_marks_is_mentioned_not_said():
+    assert not says_gate('I can test models without fear of "you have reached your limit" messages.')
+    assert not says_gate("Nobody likes reading “subscribe to continue reading” on a news site.")
