@@ -2,11 +2,12 @@
 Chrome build, or Debian's Firefox ESR with the Firefox build as a temporary add-on, each driven by
 puppeteer-core (tests/e2e/driver.py and bridge/).
 
-The toolbar button cannot be clicked in a headless browser, and a shortcut pressed through the
-automation protocol reaches the page, not the browser's command handling. So ``open_in_reader``
-calls, in the extension, the very function the button's ``action.onClicked`` listener (and the
-Alt+Shift+R command, which clicks the button) calls: ``openReader(tab)``. In Chromium that runs in
-the service worker; in Firefox in the event page (bridge/firefox.mjs says how it is reached).
+``press_toolbar_button`` presses the extension's button on a tab. In Firefox that is Firefox's own
+code for a click on it (the Alt+Shift+R shortcut's too), run in the browser's chrome scope. Headless
+Chromium has no button to click, and a shortcut sent through its protocol reaches the page, not
+the browser's command handling: there it calls, in the service worker, the very function the
+button's ``action.onClicked`` listener calls, ``openReader(tab)``. Other extension code runs in
+Chromium's service worker, and in an extension page in Firefox (bridge/firefox.mjs says why).
 """
 
 from __future__ import annotations
@@ -115,22 +116,13 @@ class ExtensionBrowser:
         page.goto(url)
         return page
 
+    def press_toolbar_button(self, page: Tab) -> None:
+        """Press the extension's toolbar button on ``page``'s tab (see the module docstring)."""
+        self.bridge.call("pressToolbarButton", page=page.number)
+
     def open_in_reader(self, page: Tab, timeout: int = TIMEOUT_MS) -> Tab:
-        """Press the toolbar button on ``page``'s tab (see the module docstring); wait for the result."""
-        page.bring_to_front()
-        self.evaluate(
-            """async (url) => {
-                // The tab showing the page. Browser pages (chrome:, about:) hide their URL from
-                // extensions without the tabs permission: then the active tab, which bring_to_front made it.
-                let tabs = (await chrome.tabs.query({})).filter((tab) => tab.url === url);
-                if (tabs.length === 0) {
-                    tabs = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-                }
-                if (tabs.length !== 1) throw new Error(`expected one tab at ${url}, found ${tabs.length}`);
-                await globalThis.clearpage.openReader(tabs[0]);
-            }""",
-            page.url,
-        )
+        """Press the toolbar button on ``page``'s tab, and wait for the reader page's article or failure."""
+        self.press_toolbar_button(page)
         page.wait_for_url(f"{self.origin}/src/reader/reader.html?*", timeout=timeout)
         return wait_for_reader(page, timeout=timeout)
 

@@ -191,11 +191,5 @@ def test_pressing_the_button_in_reader_view_goes_back_to_the_page(browser, site,
     page = browser.open(f"{site}/pages/night-trains.html")
     original = page.url
     reader = browser.open_in_reader(page)
-    browser.evaluate(
-        """async (url) => {
-            const [tab] = (await chrome.tabs.query({})).filter((tab) => tab.url === url);
-            await globalThis.clearpage.openReader(tab);  // the toolbar button, pressed on the reader page
-        }""",
-        reader.url,
-    )
+    browser.press_toolbar_button(reader)
     reader.wait_for_url(original)

@@ -146,6 +146,20 @@ const methods = {
     await session.reset();
     return null;
   },
+  async pressToolbarButton({ page: number }) {
+    const url = await page(number)
+      .evaluate(() => location.href)
+      .catch(() => page(number).url());
+    const pressedOn = await session.pressToolbarButton(page(number), url);
+    if (pressedOn !== null && pressedOn !== url) {
+      throw new Error(`the button was pressed on ${pressedOn}, not on the page at ${url}`);
+    }
+    return null;
+  },
+  async chromeEvaluate({ expression }) {
+    if (!session.chromeEvaluate) throw new Error(`${name} has no chrome scope to evaluate in`);
+    return await session.chromeEvaluate(expression);
+  },
   async extensionEvaluate({ source, argument }) {
     return await session.extensionEvaluate(runnable(source), argument);
   },

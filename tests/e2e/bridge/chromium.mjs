@@ -1,5 +1,7 @@
 // Debian's Chromium over the DevTools protocol, with the unpacked Chrome build loaded. Extension
-// code runs in its service worker, where the toolbar button's listener runs.
+// code runs in its service worker, where the toolbar button's listener runs. The button cannot be
+// clicked in headless Chromium, and a shortcut sent through the protocol reaches the page, not the
+// browser's command handling: "pressing" it calls what its listener calls, openReader(tab).
 import { execFileSync } from "node:child_process";
 
 import { puppeteer } from "./puppeteer.mjs";
@@ -47,6 +49,19 @@ export const chromium = {
         page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: scheme }]),
       reset: async () => {}, // emulation is per page, and the pages are gone
       extensionEvaluate: async (fn, argument) => (await serviceWorker(browser, origin)).evaluate(fn, argument),
+      pressToolbarButton: async (page, url) => {
+        await page.bringToFront();
+        const worker = await serviceWorker(browser, origin);
+        return await worker.evaluate(async (url) => {
+          // The page's tab. Browser pages (chrome:) hide their address from extensions without the
+          // tabs permission: then the active tab, which bringToFront made it.
+          let tabs = (await chrome.tabs.query({})).filter((tab) => tab.url === url);
+          if (tabs.length === 0) tabs = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+          if (tabs.length !== 1) throw new Error(`expected one tab at ${url}, found ${tabs.length}`);
+          await globalThis.clearpage.openReader(tabs[0]);
+          return tabs[0].url ?? null;
+        }, url);
+      },
     };
   },
 };

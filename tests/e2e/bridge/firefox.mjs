@@ -1,5 +1,8 @@
 // Debian's Firefox ESR over WebDriver BiDi, with the Firefox build installed as a temporary add-on,
 // as about:debugging installs it. Where Firefox differs from Chromium for the tests:
+// - The toolbar button is pressed for real: Firefox's own code for the button (triggerAction, what
+//   a click and the Alt+Shift+R shortcut run) is called in the browser's chrome scope, which
+//   --remote-allow-system-access opens to the protocol. So the page gets activeTab, as on a click.
 // - The background is an event page, not a service worker, and the protocol cannot run code in
 //   it. Extension code runs in an extension page the session keeps open (a "console" tab), with
 //   the same extension APIs; `clearpage.openReader(tab)` there calls the event page's own function.
@@ -87,6 +90,17 @@ export const firefox = {
         }
       },
       reset: () => setChromePreference(browser, COLOR_SCHEME, SCHEMES.light),
+      // Firefox's own scope, where about:debugging and about:addons do their work.
+      chromeEvaluate: (expression) => chromeEvaluate(browser, expression),
+      pressToolbarButton: async (page) => {
+        await page.bringToFront();
+        return await chromeEvaluate(browser, `(() => {
+          const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
+          const { extension } = WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)});
+          ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
+          return gBrowser.selectedBrowser.currentURI.spec;
+        })()`);
+      },
       extensionEvaluate: (fn, argument) => console.evaluate(fn, argument),
     };
   },
@@ -111,13 +125,19 @@ async function waitForExtensionApis(page) {
   throw new Error("the extension's console page never loaded");
 }
 
-async function setChromePreference(browser, name, value) {
+/** Evaluate `expression` in the browser window's chrome scope; its value, if a string, number or boolean. */
+async function chromeEvaluate(browser, expression) {
   const { result } = await browser.connection.send("browsingContext.getTree", { "moz:scope": "chrome" });
   const [window] = result.contexts;
   const { result: outcome } = await browser.connection.send("script.evaluate", {
-    expression: `Services.prefs.setIntPref(${JSON.stringify(name)}, ${Number(value)})`,
+    expression,
     target: { context: window.context },
-    awaitPromise: false,
+    awaitPromise: true,
   });
-  if (outcome.type === "exception") throw new Error(`setting ${name}: ${JSON.stringify(outcome.exceptionDetails.text)}`);
+  if (outcome.type === "exception") throw new Error(`${expression}: ${outcome.exceptionDetails.text}`);
+  return outcome.result.value ?? null;
+}
+
+async function setChromePreference(browser, name, value) {
+  await chromeEvaluate(browser, `Services.prefs.setIntPref(${JSON.stringify(name)}, ${Number(value)})`);
 }
