@@ -140,37 +140,41 @@ def read_in_browser(browser: ExtensionBrowser, url: str, expected: str) -> Outco
         tab.close()
 
 
-def run_browser(name: str, server_url: str, site: str, pages: list[str]) -> list[Outcome]:
-    require_browser(name)
-    truth = wcxb_truth()
-    outcomes = []
-    with tempfile.TemporaryDirectory(prefix=f"reader-path-{name}-") as folder:
-        build = ROOT / "extension" / "dist" / ("chrome" if name == "chromium" else "firefox")
+@contextmanager
+def extension_browser(name: str, server_url: str, site: str, folder: Path) -> Iterator[ExtensionBrowser]:
+    """The browser with the extension, set up for ``server_url``; its bridge's log in ``folder``."""
+    build = ROOT / "extension" / "dist" / ("chrome" if name == "chromium" else "firefox")
+    with tempfile.TemporaryDirectory(prefix=f"reader-path-{name}-") as profile:
         options = {
             "extension": str(build),
-            "profile": str(Path(folder) / "profile"),
+            "profile": profile,
             "sitePort": int(site.rsplit(":", 1)[1]),
             "imageHost": IMAGE_HOST,
         }
-        bridge = Bridge(name, options, log=Path(folder) / "bridge.log")
+        bridge = Bridge(name, options, log=folder / f"{name}-bridge.log")
         try:
             browser = ExtensionBrowser(name, bridge)
             browser.configure(server_url)
             # The article alone: the key-points box repeats sentences of it above the text.
             browser.set_reading(keyPoints=False)
-            for number, page_id in enumerate(pages, 1):
-                try:
-                    outcome = read_in_browser(browser, f"{site}/wcxb/{page_id}/", truth[page_id]["main_content"])
-                except Exception as error:  # a page that fails is counted, not the end of the run
-                    outcome = Outcome(page_id, False, 0.0, [], None, str(error).splitlines()[0][:200])
-                outcomes.append(outcome)
-                print(
-                    f"{name} {number}/{len(pages)} {page_id}: {'shown' if outcome.shown else outcome.reason}"
-                    f" f1={outcome.f1:.3f}",
-                    file=sys.stderr,
-                )
+            yield browser
         finally:
             bridge.close()
+
+
+def run_browser(name: str, server_url: str, site: str, pages: list[str], folder: Path) -> list[Outcome]:
+    require_browser(name)
+    truth = wcxb_truth()
+    outcomes = []
+    with extension_browser(name, server_url, site, folder) as browser:
+        for number, page_id in enumerate(pages, 1):
+            try:
+                outcome = read_in_browser(browser, f"{site}/wcxb/{page_id}/", truth[page_id]["main_content"])
+            except Exception as error:  # a page that fails is counted, not the end of the run
+                outcome = Outcome(page_id, False, 0.0, [], None, str(error).splitlines()[0][:240])
+            outcomes.append(outcome)
+            state = "shown" if outcome.shown else outcome.reason
+            print(f"{name} {number}/{len(pages)} {page_id}: {state} f1={outcome.f1:.3f}", file=sys.stderr)
     return outcomes
 
 
@@ -215,14 +219,16 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=100, help="how many article pages, from the first by id")
     parser.add_argument("--browsers", default=",".join(BROWSERS), help="comma-separated: chromium, firefox")
     parser.add_argument("--json-out", type=Path, help="every page's outcome, as JSON")
+    parser.add_argument("--logs", type=Path, default=ROOT / "benchmarks" / ".runs", help="where the bridges log")
     args = parser.parse_args()
+    args.logs.mkdir(parents=True, exist_ok=True)
     pages = article_ids(args.pages)
     subprocess.run(["node", str(ROOT / "extension" / "build.js")], check=True, capture_output=True)
     results: dict[str, list[Outcome]] = {}
     with page_site() as site, clearpage_serve(workers=2, RATELIMIT_ENABLED="false") as service:
         results["API (no overlays)"] = read_through_api(service.url, site, pages)
         for name in args.browsers.split(","):
-            results[name] = run_browser(name, service.url, site, pages)
+            results[name] = run_browser(name, service.url, site, pages, args.logs)
     print(f"{len(pages)} article pages of wcxb-dev (ids {pages[0]}-{pages[-1]})\n")
     print(table(results))
     for name, outcomes in results.items():

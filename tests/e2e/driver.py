@@ -81,7 +81,8 @@ class Bridge:
             self._process.wait()
         for stream in (self._process.stdin, self._process.stdout, self._log_file):
             if stream is not None:
-                stream.close()
+                with contextlib.suppress(OSError):  # a bridge that died leaves a broken pipe
+                    stream.close()
 
 
 @dataclass(frozen=True)

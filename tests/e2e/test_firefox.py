@@ -1,7 +1,7 @@
 """What Manifest V3 makes different in Firefox, tested there alone: the background is an event page
 that Firefox suspends when it is idle (Chrome's is a service worker), and host permissions are the
-user's to grant: Firefox lists them at install, the user may untick them in about:addons, and
-Firefox for Android grants none at install. Every other scenario runs in both browsers."""
+user's: Firefox grants them at install, and the user may withdraw them in about:addons. Every other
+scenario runs in both browsers."""
 
 from __future__ import annotations
 

@@ -32,6 +32,8 @@ function numberOf(page) {
     pages.set(number, page);
     consoleMessages.set(page, []);
     page.on("console", (message) => consoleMessages.get(page).push(message.text()));
+    // An alert or confirm would block every script in the page until someone answers it.
+    page.on("dialog", (dialog) => dialog.dismiss().catch(() => {}));
     page.on("close", () => pages.delete(number));
   }
   return numbers.get(page);
@@ -307,11 +309,19 @@ let queue = Promise.resolve();
 createInterface({ input: process.stdin }).on("line", (line) => {
   const { id, method, params } = JSON.parse(line);
   queue = queue.then(async () => {
+    let timer;
     try {
       if (!methods[method]) throw new Error(`unknown method ${method}`);
-      write({ id, result: (await methods[method](params ?? {})) ?? null });
+      // No call hangs the tests: one the browser never answers fails after its own time and a margin.
+      const limit = (params?.timeout || 30_000) + 15_000;
+      const expired = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${method} had no answer from the browser in ${limit} ms`)), limit);
+      });
+      write({ id, result: (await Promise.race([methods[method](params ?? {}), expired])) ?? null });
     } catch (error) {
       write({ id, error: String(error?.stack ?? error) });
+    } finally {
+      clearTimeout(timer);
     }
   });
 });
