@@ -92,9 +92,14 @@ class _PageSite(BaseHTTPRequestHandler):
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a tab closed mid-answer (the button turned it into the reader page): not our error
+
+
 @contextmanager
 def page_site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _PageSite)
+    server = _QuietServer(("127.0.0.1", 0), _PageSite)
     server.daemon_threads = True
     Thread(target=server.serve_forever, daemon=True).start()
     try:

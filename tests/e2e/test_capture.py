@@ -75,6 +75,16 @@ def test_capture_serialises_open_shadow_roots_as_declarative_shadow_dom(annotate
     assert len(closed) == 0 and not closed.text_content()
 
 
+def test_noscript_text_is_sent_so_that_a_parser_without_scripts_closes_it_where_the_browser_did(annotated):
+    # The browser reads a noscript's content as text up to the first </noscript>; a nested one left
+    # the outer noscript open for a parser that reads it as markup, and the whole page went inside.
+    _, capture, _ = annotated
+    tree = lxml.html.fromstring(capture["html"])
+    assert element_with(tree, "VISIBLE-PARAGRAPH").xpath("ancestor::noscript") == []
+    (outer,) = tree.find("body").findall("noscript")
+    assert outer.find(".//iframe").get("src") == "https://tags.example/ns.html?id=GTM-1"
+
+
 def test_capture_keeps_the_document_and_metadata(annotated, site):
     _, capture, _ = annotated
     assert capture["html"].startswith(

@@ -25,6 +25,7 @@
 
   const added = []; // [element, attribute] marks this run added, removed again at the end
   const breaks = []; // line breaks this run wrote into the page, removed again at the end
+  const rewritten = []; // [noscript, its text]: noscripts whose text is sent balanced, put back at the end
   const displaced = []; // [element, attribute, value]: the page's own data-clearpage-* attributes
   const shadowRoots = [];
 
@@ -113,6 +114,22 @@
     breaks.push(text);
   }
 
+  // A noscript's content is text to a browser that runs scripts, up to the first "</noscript>",
+  // and it is serialised as that text. A parser without scripts (the server's) reads it as markup:
+  // where the text holds a noscript of its own (a tag manager's snippet nested in another), the
+  // outer one would stay open and take the rest of the page in. The text is sent as the same
+  // markup, balanced, which both kinds of parser close where the browser did.
+  function balanceNoscripts() {
+    for (const noscript of document.querySelectorAll("noscript")) {
+      const text = noscript.textContent;
+      if (!text.includes("<")) continue;
+      const balanced = new DOMParser().parseFromString(`<body>${text}`, "text/html").body.innerHTML;
+      if (balanced === text) continue;
+      noscript.textContent = balanced;
+      rewritten.push([noscript, text]);
+    }
+  }
+
   function serialize() {
     const root = document.documentElement;
     const doctype = document.doctype ? `<!DOCTYPE ${document.doctype.name}>` : "";
@@ -130,6 +147,7 @@
     const body = document.body;
     const around = { block: body, keepsLineBreaks: false, placesItems: false };
     for (const child of body?.children ?? []) visit(child, around);
+    balanceNoscripts();
     return {
       url: location.href,
       title: document.title,
@@ -138,6 +156,7 @@
     };
   } finally {
     for (const text of breaks) text.remove();
+    for (const [noscript, text] of rewritten) noscript.textContent = text;
     for (const [element, attribute] of added) element.removeAttribute(attribute);
     for (const [element, attribute, value] of displaced) element.setAttribute(attribute, value);
   }
