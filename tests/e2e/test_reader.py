@@ -193,3 +193,16 @@ def test_pressing_the_button_in_reader_view_goes_back_to_the_page(browser, site,
     reader = browser.open_in_reader(page)
     browser.press_toolbar_button(reader)
     reader.wait_for_url(original)
+
+
+def test_sections_the_publisher_folds_away_open_unfolded(browser, site, clearpage):
+    browser.configure(clearpage.url)
+    reader = browser.open_in_reader(browser.open(f"{site}/pages/faq.html"))
+    sections = reader.locator(".article-body details")
+    assert sections.count() == 2
+    assert reader.evaluate("() => [...document.querySelectorAll('.article-body details')].every((d) => d.open)")
+    body = reader.locator(".article-body")
+    assert "FOLDED-ANSWER Most overnight services carry a few bicycles" in body.inner_text()  # on screen
+    sections.first.locator("summary").click()  # and the reader can still fold one
+    reader.wait_for_function("() => !document.querySelector('.article-body details').open")
+    assert "FOLDED-ANSWER" not in body.inner_text()
