@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.corpus import CORPUS, require_shared  # noqa: E402 -- after the path is set
-from tests.e2e.browser import CHROMIUM_ARGS, chromium_path, host_rules  # noqa: E402
+from tests.e2e.plain_chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from tests.e2e.servers import static_site  # noqa: E402
 
 CAPTURE = (ROOT / "extension" / "src" / "content" / "capture.js").read_text("utf-8")
@@ -62,7 +62,7 @@ def main() -> None:
     largest = sorted(folders, key=lambda p: (p / "source.html").stat().st_size, reverse=True)[: args.pages]
     rows = []
     with static_site() as site, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=[*CHROMIUM_ARGS, host_rules()])
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         for folder in largest:
             page.goto(f"{site}/corpus/{folder.name}/", wait_until="load")

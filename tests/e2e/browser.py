@@ -1,9 +1,13 @@
-"""Debian's Chromium with the unpacked extension loaded, driven by Playwright.
+"""A browser with the extension installed, as the tests use it: Debian's Chromium with the unpacked
+Chrome build, or Debian's Firefox ESR with the Firefox build as a temporary add-on, each driven by
+puppeteer-core (tests/e2e/driver.py and bridge/).
 
-The toolbar button cannot be clicked in headless Chromium, and a shortcut pressed through the
-DevTools protocol reaches the page, not the browser's command handling. So ``open_in_reader``
-calls, from the extension's service worker, the very function the button's ``action.onClicked``
-listener (and the Alt+Shift+R command, which clicks the button) calls: ``openReader(tab)``.
+``press_toolbar_button`` presses the extension's button on a tab. In Firefox that is Firefox's own
+code for a click on it (the Alt+Shift+R shortcut's too), run in the browser's chrome scope. Headless
+Chromium has no button to click, and a shortcut sent through its protocol reaches the page, not
+the browser's command handling: there it calls, in the service worker, the very function the
+button's ``action.onClicked`` listener calls, ``openReader(tab)``. Other extension code runs in
+Chromium's service worker, and in an extension page in Firefox (bridge/firefox.mjs says why).
 """
 
 from __future__ import annotations
@@ -11,27 +15,23 @@ from __future__ import annotations
 import json
 import shutil
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import BrowserContext, Page, Worker
+from tests.corpus import ROOT
+from tests.e2e.driver import TIMEOUT_MS, Bridge, DriverError, Tab
 
-# Flags that run Chromium as root in a container with no network: no sandbox (root), no GPU, no
-# background traffic, and every host name but loopback unresolvable, so corpus pages' third-party
-# scripts and images fail at once instead of waiting on a network that isn't there.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+BROWSERS = ("chromium", "firefox")
+# The executables scripts/extension-deps installs from Debian's packages.
+EXECUTABLES = {"chromium": "chromium", "firefox": "firefox-esr"}
 # The server drops images on IP addresses and odd ports (a page must not make the reader's
-# browser probe its network), so test pages name their images on this host, on port 80, which
-# Chromium resolves to the static site.
+# browser probe its network), so test pages name their images on this host, on port 80, which both
+# browsers send to the static site (Chromium's host rules, Firefox's proxy script).
 IMAGE_HOST = "images.clearpage.test"
+# A page of the browser's own, where extensions may not run scripts.
+BROWSER_PAGES = {"chromium": "chrome://version/", "firefox": "about:license"}
 # The extension's reading settings when nothing is stored (READING_DEFAULTS in src/shared/settings.js).
 READING_DEFAULTS = {
     "theme": "system",
@@ -43,47 +43,47 @@ READING_DEFAULTS = {
 }
 
 
-def host_rules(site_port: int | None = None) -> str:
-    image_host = f"MAP {IMAGE_HOST} 127.0.0.1:{site_port}, " if site_port else ""
-    return f"--host-resolver-rules={image_host}MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE 127.0.0.2"
-
-
-def chromium_path() -> str:
-    path = shutil.which("chromium")
+def require_browser(name: str) -> str:
+    path = shutil.which(EXECUTABLES[name])
     if path is None:
-        raise FileNotFoundError("chromium is not installed: scripts/extension-deps installs Debian's package")
+        raise FileNotFoundError(
+            f"{EXECUTABLES[name]} is not installed: scripts/extension-deps installs Debian's package"
+        )
     return path
 
 
 class ExtensionBrowser:
-    def __init__(self, context: BrowserContext) -> None:
-        self.context = context
-        worker = context.service_workers[0] if context.service_workers else context.wait_for_event("serviceworker")
-        self.extension_id = worker.url.split("/")[2]
-        self.origin = f"chrome-extension://{self.extension_id}"
-
-    def worker(self) -> Worker:
-        workers = [w for w in self.context.service_workers if w.url.startswith(self.origin)]
-        if workers:
-            return workers[0]
-        # Chrome stops an idle service worker; any extension event starts it again.
-        page = self.context.new_page()
-        page.goto(f"{self.origin}/src/options/options.html")
-        with self.context.expect_event("serviceworker", timeout=10_000) as started:
-            page.evaluate("chrome.runtime.sendMessage({type: 'wake'}).catch(() => {})")
-        page.close()
-        return started.value
+    def __init__(self, name: str, bridge: Bridge) -> None:
+        self.name = name
+        self.bridge = bridge
+        self.origin: str = bridge.ready["origin"]
+        self.browser_page = BROWSER_PAGES[name]
 
     def evaluate(self, script: str, argument: Any = None) -> Any:
-        """Run ``script`` (a function source) in the service worker."""
-        return self.worker().evaluate(script, argument)
+        """Run ``script`` (a function's source) in the extension, with its APIs as ``chrome``."""
+        return self.bridge.call("extensionEvaluate", source=script, argument=argument)
+
+    def new_page(self) -> Tab:
+        return Tab(self.bridge, self.bridge.call("newPage"))
+
+    def pages(self) -> list[Tab]:
+        return [Tab(self.bridge, number) for number in self.bridge.call("pages")]
+
+    @contextmanager
+    def expect_page(self, timeout: int = TIMEOUT_MS) -> Iterator[Callable[[], Tab]]:
+        """Yields a function that gives the tab opened inside the ``with`` block."""
+        known = [tab.number for tab in self.pages()]
+        opened: list[Tab] = []
+        yield lambda: opened[0]
+        opened.append(Tab(self.bridge, self.bridge.call("waitForNewPage", known=known, timeout=timeout)))
 
     def reset(self) -> None:
         """Forget every setting and kept article, as after a fresh install."""
         # Pages first: a closing reader page writes its pending settings (pagehide), and that write
         # must land before the clear, not after it.
-        for page in self.context.pages:
+        for page in self.pages():
             page.close()
+        self.bridge.call("resetEmulation")
         self.evaluate(
             """async () => {
                 await chrome.storage.local.clear();
@@ -111,48 +111,39 @@ class ExtensionBrowser:
                 raise AssertionError(f"storage.sync holds {self.stored_reading()}, not {expected}")
             time.sleep(0.1)
 
-    def open(self, url: str) -> Page:
-        page = self.context.new_page()
-        page.goto(url, wait_until="load")
+    def open(self, url: str) -> Tab:
+        page = self.new_page()
+        page.goto(url)
         return page
 
-    def open_in_reader(self, page: Page) -> Page:
-        """Press the toolbar button on ``page``'s tab (see the module docstring); wait for the result."""
-        page.bring_to_front()
-        self.evaluate(
-            """async (url) => {
-                // The tab showing the page. Browser pages (chrome://) hide their URL from extensions
-                // without the tabs permission: then the active tab, which bring_to_front made it.
-                let tabs = (await chrome.tabs.query({})).filter((tab) => tab.url === url);
-                if (tabs.length === 0) {
-                    tabs = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-                }
-                if (tabs.length !== 1) throw new Error(`expected one tab at ${url}, found ${tabs.length}`);
-                await globalThis.clearpage.openReader(tabs[0]);
-            }""",
-            page.url,
-        )
-        page.wait_for_url(f"{self.origin}/src/reader/reader.html?*")
-        return wait_for_reader(page)
+    def press_toolbar_button(self, page: Tab) -> None:
+        """Press the extension's toolbar button on ``page``'s tab (see the module docstring)."""
+        self.bridge.call("pressToolbarButton", page=page.number)
 
-    def options_page(self) -> Page:
-        page = self.context.new_page()
+    def open_in_reader(self, page: Tab, timeout: int = TIMEOUT_MS) -> Tab:
+        """Press the toolbar button on ``page``'s tab, and wait for the reader page's article or failure."""
+        self.press_toolbar_button(page)
+        page.wait_for_url(f"{self.origin}/src/reader/reader.html?*", timeout=timeout)
+        return wait_for_reader(page, timeout=timeout)
+
+    def options_page(self) -> Tab:
+        page = self.new_page()
         page.goto(f"{self.origin}/src/options/options.html")
         page.wait_for_selector(".reading-controls")
         return page
 
 
-def wait_for_reader(page: Page) -> Page:
+def wait_for_reader(page: Tab, timeout: int = TIMEOUT_MS) -> Tab:
     """Wait until the reader page shows an article or a failure: both are final."""
-    page.wait_for_selector("main > .article, main > .failure", timeout=30_000)
+    page.wait_for_selector("main > .article, main > .failure", timeout=timeout)
     return page
 
 
-def article_text(page: Page) -> str:
+def article_text(page: Tab) -> str:
     return " ".join(page.inner_text("main > .article").split())
 
 
-def failure_text(page: Page) -> str:
+def failure_text(page: Tab) -> str:
     return " ".join(page.inner_text("main > .failure").split())
 
 
@@ -160,6 +151,32 @@ def as_json(value: Any) -> str:
     return json.dumps(value)
 
 
-def screenshot(page: Page, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(path))
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+# The README shows Chromium's screenshots, and one of Firefox's reader view under its own name.
+FIREFOX_SCREENSHOTS = {"reader-light": "reader-firefox"}
+
+
+def readme_screenshot(browser: ExtensionBrowser, page: Tab, name: str) -> None:
+    """Save the README's screenshot ``name`` (docs/screenshots/NAME.png) when this browser's is the
+    one the README shows; else take it all the same, and keep it out of the README."""
+    if browser.name == "chromium":
+        path: Path | None = SCREENSHOTS / f"{name}.png"
+    else:
+        path = SCREENSHOTS / f"{FIREFOX_SCREENSHOTS[name]}.png" if name in FIREFOX_SCREENSHOTS else None
+    image = page.screenshot(path=str(path) if path else None)
+    assert image.startswith(b"\x89PNG")
+
+
+__all__ = [
+    "BROWSERS",
+    "IMAGE_HOST",
+    "READING_DEFAULTS",
+    "DriverError",
+    "ExtensionBrowser",
+    "Tab",
+    "article_text",
+    "failure_text",
+    "readme_screenshot",
+    "require_browser",
+    "wait_for_reader",
+]

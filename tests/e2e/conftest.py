@@ -1,6 +1,7 @@
-"""Fixtures for the browser tests: the built extension in Debian's Chromium, ``clearpage serve``,
-and the static site. They fail, never skip, when Chromium or the corpus is missing: CI runs
-``scripts/extension-deps`` first, which installs both tools."""
+"""Fixtures for the browser tests: the built extension in Debian's Chromium and in Debian's Firefox
+ESR (every test that takes ``browser`` runs in both), ``clearpage serve``, and the static site.
+They fail, never skip, when a browser or the corpus is missing: CI runs ``scripts/extension-deps``
+first, which installs them."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Playwright, sync_playwright
 
 from tests.corpus import ROOT
-from tests.e2e.browser import CHROMIUM_ARGS, ExtensionBrowser, chromium_path, host_rules
+from tests.e2e.browser import BROWSERS, IMAGE_HOST, ExtensionBrowser, require_browser
+from tests.e2e.driver import Bridge
 from tests.e2e.reading_list import Api, Backend, clearpage_backend
 from tests.e2e.servers import Clearpage, Scripted, clearpage_serve, scripted_server, static_site
 
@@ -28,41 +29,36 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def extension_dir() -> Path:
-    """The unpacked Chrome build, fresh from the sources."""
-    subprocess.run(["node", str(EXTENSION / "build.js"), "chrome"], check=True, capture_output=True)
-    return EXTENSION / "dist" / "chrome"
+def extension_builds() -> Path:
+    """dist/chrome and dist/firefox, fresh from the sources."""
+    subprocess.run(["node", str(EXTENSION / "build.js")], check=True, capture_output=True)
+    return EXTENSION / "dist"
 
 
-@pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
-    """One Playwright for the session: its sync API allows only one running at a time."""
-    with sync_playwright() as running:
-        yield running
+@pytest.fixture(scope="session", params=BROWSERS)
+def browser_name(request: pytest.FixtureRequest) -> str:
+    """Each browser in turn; a test file that is about one browser parametrises this indirectly."""
+    return request.param
 
 
 @pytest.fixture(scope="session")
 def browser_session(
-    playwright: Playwright, extension_dir: Path, site: str, tmp_path_factory: pytest.TempPathFactory
+    browser_name: str, extension_builds: Path, site: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[ExtensionBrowser]:
-    context = playwright.chromium.launch_persistent_context(
-        str(tmp_path_factory.mktemp("chromium-profile")),
-        executable_path=chromium_path(),
-        headless=True,
-        args=[
-            *CHROMIUM_ARGS,
-            host_rules(int(site.rsplit(":", 1)[1])),
-            f"--disable-extensions-except={extension_dir}",
-            f"--load-extension={extension_dir}",
-        ],
-        viewport={"width": 1280, "height": 800},
-        color_scheme="light",
-        locale="en-US",
-    )
+    require_browser(browser_name)
+    build = extension_builds / ("chrome" if browser_name == "chromium" else "firefox")
+    folder = tmp_path_factory.mktemp(browser_name)
+    options = {
+        "extension": str(build),
+        "profile": str(folder / "profile"),
+        "sitePort": int(site.rsplit(":", 1)[1]),
+        "imageHost": IMAGE_HOST,
+    }
+    bridge = Bridge(browser_name, options, log=folder / "bridge.log")
     try:
-        yield ExtensionBrowser(context)
+        yield ExtensionBrowser(browser_name, bridge)
     finally:
-        context.close()
+        bridge.close()
 
 
 @pytest.fixture

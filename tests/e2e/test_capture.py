@@ -75,6 +75,16 @@ def test_capture_serialises_open_shadow_roots_as_declarative_shadow_dom(annotate
     assert len(closed) == 0 and not closed.text_content()
 
 
+def test_noscript_text_is_sent_so_that_a_parser_without_scripts_closes_it_where_the_browser_did(annotated):
+    # The browser reads a noscript's content as text up to the first </noscript>; a nested one left
+    # the outer noscript open for a parser that reads it as markup, and the whole page went inside.
+    _, capture, _ = annotated
+    tree = lxml.html.fromstring(capture["html"])
+    assert element_with(tree, "VISIBLE-PARAGRAPH").xpath("ancestor::noscript") == []
+    (outer,) = tree.find("body").findall("noscript")
+    assert outer.find(".//iframe").get("src") == "https://tags.example/ns.html?id=GTM-1"
+
+
 def test_capture_keeps_the_document_and_metadata(annotated, site):
     _, capture, _ = annotated
     assert capture["html"].startswith(
@@ -118,3 +128,40 @@ def test_a_large_page_goes_to_the_server_gzipped_with_its_url_and_marks(browser,
     banner = lxml.html.fromstring(sent["html"]).get_element_by_id("onetrust-banner-sdk")
     assert banner.get(OVERLAY) == ""
     assert "Authorization" not in request.headers
+
+
+# A documentation page whose code blocks style each line as a block (as React's legacy docs did):
+# the markup has no line break between the lines; the stylesheet or a style attribute draws them.
+CODE_PAGE = "/pages/effect-hook.html"
+HIGHLIGHTED_LINES = [
+    "import React, { useState, useEffect } from 'react';",
+    "function Example() {",
+    "  const [count, setCount] = useState(0);",
+    "  // Similar to componentDidMount and componentDidUpdate:",
+    "  useEffect(() => {",
+    "    document.title = `You clicked ${count} times`;",
+    "  });",
+    "}",
+]
+STYLED_LINES = ["useEffect(() => {", "  subscribe();", "  return () => unsubscribe();", "});"]
+
+
+def test_capture_keeps_the_lines_a_stylesheet_draws_in_a_code_block(browser, site):
+    page = browser.open(site + CODE_PAGE)
+    markup_before = page.evaluate("() => document.body.innerHTML")
+    tree = lxml.html.fromstring(page.evaluate(CAPTURE_SCRIPT)["html"])
+    first, second = tree.iter("pre")
+    assert first.text_content().split("\n") == HIGHLIGHTED_LINES
+    assert second.text_content().split("\n") == STYLED_LINES  # the flex line's two parts stay one line
+    # Outside a code block, two inline elements made blocks no longer run their words together.
+    assert element_with(tree, "Steps:").text_content() == "Steps: Open the settings.\nChoose a theme."
+    assert page.evaluate("() => document.body.innerHTML") == markup_before  # the breaks are gone again
+
+
+def test_the_reader_shows_a_code_blocks_lines_apart(browser, site, clearpage):
+    browser.configure(clearpage.url)
+    reader = browser.open_in_reader(browser.open(site + CODE_PAGE))
+    blocks = reader.locator(".article-body pre")
+    assert blocks.count() == 2
+    assert blocks.first.inner_text().split("\n") == HIGHLIGHTED_LINES
+    assert blocks.last.inner_text().split("\n") == STYLED_LINES

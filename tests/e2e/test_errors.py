@@ -121,14 +121,14 @@ def test_a_failing_server_gives_the_status_and_try_again_works(browser, site, cl
 
 
 def test_a_browser_page_cannot_be_read_and_says_why(browser):
-    page = browser.context.new_page()
-    page.goto("chrome://version/")
+    page = browser.new_page()
+    page.goto(browser.browser_page)
     reader = browser.open_in_reader(page)
     assert failure_text(reader).startswith("Clearpage can't read this page.")
 
 
 def test_a_reader_page_without_its_capture_has_expired(browser):
-    reader = browser.context.new_page()
+    reader = browser.new_page()
     reader.goto(f"{browser.origin}/src/reader/reader.html?id=no-such-capture")
     reader.wait_for_selector("main > .failure")
     assert failure_text(reader).startswith("This reader page has expired.")

@@ -8,10 +8,8 @@ from __future__ import annotations
 import gzip
 import json
 
-from tests.corpus import ROOT
-from tests.e2e.browser import READING_DEFAULTS, screenshot
+from tests.e2e.browser import READING_DEFAULTS, readme_screenshot
 
-SCREENSHOTS = ROOT / "docs" / "screenshots"
 PAGE = "/pages/night-trains.html"
 REFRAIN = "The train will wait for nobody tonight."
 
@@ -179,4 +177,4 @@ def test_key_points_screenshot_for_the_readme(browser, site, reader):
     view.evaluate("() => Promise.all([...document.images].map((img) => img.decode()))")
     view.locator(".key-point").first.hover()
     assert highlighted(view)
-    screenshot(view, SCREENSHOTS / "key-points.png")
+    readme_screenshot(browser, view, "key-points")

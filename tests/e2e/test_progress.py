@@ -22,7 +22,7 @@ def save_long_article(reader) -> dict:
 
 
 def open_saved(browser, article_id):
-    view = browser.context.new_page()
+    view = browser.new_page()
     view.goto(f"{browser.origin}/src/reader/reader.html?saved={article_id}")
     return wait_for_reader(view)
 
@@ -90,7 +90,7 @@ def test_leaving_the_article_sends_the_last_place_at_once(browser, reader):
 
 def test_the_reading_list_link_and_esc_go_back_to_the_list(browser, reader):
     article = save_long_article(reader)
-    view = browser.context.new_page()
+    view = browser.new_page()
     view.goto(f"{browser.origin}/src/list/list.html")
     view.click(f".list-item[data-id='{article['id']}'] .item-title a")
     wait_for_reader(view)

@@ -10,11 +10,10 @@ import re
 import lxml.html
 import pytest
 
-from tests.corpus import CORPUS, ROOT, require_shared
-from tests.e2e.browser import IMAGE_HOST, article_text, screenshot
+from tests.corpus import CORPUS, require_shared
+from tests.e2e.browser import IMAGE_HOST, article_text, readme_screenshot
 from tests.e2e.servers import scripted_server
 
-SCREENSHOTS = ROOT / "docs" / "screenshots"
 # Text of the overlays the scripts in pages/overlays inject: none of it may reach the reader.
 CONSENT_TEXT = ["We value your privacy", "We and our 842 partners", "Accept All Cookies", "Reject All"]
 NEWSLETTER_TEXT = [
@@ -167,7 +166,8 @@ def test_view_original_and_the_toolbar_go_back_to_the_page(browser, site, clearp
 
 
 def test_reader_screenshots_for_the_readme(browser, site, clearpage):
-    """Light, sepia and dark at a desktop width, and a narrow window: docs/screenshots/."""
+    """Light, sepia and dark at a desktop width, and a narrow window: docs/screenshots/ (Chromium's;
+    Firefox's light one is reader-firefox.png)."""
     browser.configure(clearpage.url)
     page = browser.open(f"{site}/pages/night-trains.html")
     reader = browser.open_in_reader(page)
@@ -177,13 +177,13 @@ def test_reader_screenshots_for_the_readme(browser, site, clearpage):
         reader.wait_for_function(f"document.documentElement.dataset.theme === '{theme}'")
         assert reader.evaluate("() => getComputedStyle(document.documentElement).backgroundColor") == background
         reader.evaluate("() => Promise.all([...document.images].map((img) => img.decode()))")
-        screenshot(reader, SCREENSHOTS / f"reader-{theme}.png")
+        readme_screenshot(browser, reader, f"reader-{theme}")
     browser.set_reading(theme="light")
     reader.set_viewport_size({"width": 390, "height": 844})
     reader.wait_for_function("document.documentElement.dataset.theme === 'light'")
     overflow = reader.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow == 0  # nothing wider than a phone's screen
-    screenshot(reader, SCREENSHOTS / "reader-narrow.png")
+    readme_screenshot(browser, reader, "reader-narrow")
 
 
 def test_pressing_the_button_in_reader_view_goes_back_to_the_page(browser, site, clearpage):
@@ -191,11 +191,18 @@ def test_pressing_the_button_in_reader_view_goes_back_to_the_page(browser, site,
     page = browser.open(f"{site}/pages/night-trains.html")
     original = page.url
     reader = browser.open_in_reader(page)
-    browser.evaluate(
-        """async (url) => {
-            const [tab] = (await chrome.tabs.query({})).filter((tab) => tab.url === url);
-            await globalThis.clearpage.openReader(tab);  // the toolbar button, pressed on the reader page
-        }""",
-        reader.url,
-    )
+    browser.press_toolbar_button(reader)
     reader.wait_for_url(original)
+
+
+def test_sections_the_publisher_folds_away_open_unfolded(browser, site, clearpage):
+    browser.configure(clearpage.url)
+    reader = browser.open_in_reader(browser.open(f"{site}/pages/faq.html"))
+    sections = reader.locator(".article-body details")
+    assert sections.count() == 2
+    assert reader.evaluate("() => [...document.querySelectorAll('.article-body details')].every((d) => d.open)")
+    body = reader.locator(".article-body")
+    assert "FOLDED-ANSWER Most overnight services carry a few bicycles" in body.inner_text()  # on screen
+    sections.first.locator("summary").click()  # and the reader can still fold one
+    reader.wait_for_function("() => !document.querySelector('.article-body details').open")
+    assert "FOLDED-ANSWER" not in body.inner_text()

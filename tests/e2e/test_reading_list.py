@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import time
 
-from tests.corpus import ROOT
-from tests.e2e.browser import screenshot
+from tests.e2e.browser import readme_screenshot
 from tests.e2e.reading_list import article_page
 from tests.e2e.servers import Answer, free_port, problem, scripted_server
 
-SCREENSHOTS = ROOT / "docs" / "screenshots"
 PROSE = [
     "Sleeper services between Paris and Berlin resumed this week, ten years after the last one ran.",
     "Tickets for the first month sold out within hours, and the operator says two more routes will follow.",
@@ -26,7 +24,7 @@ def save(reader, number: int, title: str | None = None, extra: str = "", lead: s
 
 
 def open_list(browser, query: str = ""):
-    page = browser.context.new_page()
+    page = browser.new_page()
     page.goto(f"{browser.origin}/src/list/list.html{query}")
     page.wait_for_selector("#articles > li, #list-failure > .failure, #list-status:not(:empty)")
     return page
@@ -218,10 +216,10 @@ def test_a_server_reached_through_cors_alone_keeps_the_list(browser, reader):
 
 def test_the_toolbar_buttons_menu_opens_the_reading_list(browser, reader):
     save(reader, 1, "Night trains are back")
-    browser.context.new_page()  # a browser window, whose toolbar button is right-clicked
-    with browser.context.expect_page() as opened:
+    browser.new_page()  # a browser window, whose toolbar button is right-clicked
+    with browser.expect_page() as opened:
         browser.evaluate("() => globalThis.clearpage.openReadingList()")  # what the menu entry calls
-    page = opened.value
+    page = opened()
     page.wait_for_selector("#articles > li")
     assert page.url == f"{browser.origin}/src/list/list.html"
     assert titles(page) == ["Night trains are back"]
@@ -261,7 +259,7 @@ def test_reading_list_screenshot_for_the_readme(browser, reader):
     page.wait_for_function("document.documentElement.dataset.theme === 'light'")
     assert titles(page) == [title for title, *_ in stories]
     assert "45% read" in page.inner_text(".list-item:first-child .item-facts")
-    screenshot(page, SCREENSHOTS / "reading-list.png")
+    readme_screenshot(browser, page, "reading-list")
 
 
 def test_answers_the_list_page_cannot_read_are_a_sentence(browser, reader):

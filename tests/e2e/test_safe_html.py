@@ -35,7 +35,7 @@ HOSTILE = [
 
 @pytest.fixture
 def reader_page(browser):
-    page = browser.context.new_page()
+    page = browser.new_page()
     page.goto(f"{browser.origin}/src/reader/reader.html?id=none")  # any reader page loads the module
     page.wait_for_selector("main > .failure")
     return page

@@ -70,12 +70,10 @@ def test_a_change_in_the_options_reaches_an_open_reader_at_once(browser, site, c
     reader = open_article(browser, site, clearpage)
     assert background(reader) == LIGHT  # "system", in a light browser
     options = browser.options_page()
-    messages = []
-    options.on("console", lambda message: messages.append(message.text))
     options.locator("label[data-value=sepia]").click()
     browser.wait_for_stored_reading({**READING_DEFAULTS, "theme": "sepia"})
     reader.wait_for_function("document.documentElement.dataset.theme === 'sepia'", timeout=5000)
-    assert not messages
+    assert options.console_messages() == []
     assert background(reader) == SEPIA
 
 

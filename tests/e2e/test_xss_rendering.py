@@ -18,9 +18,9 @@ from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
-from playwright.sync_api import Browser, Page, Playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.e2e.browser import CHROMIUM_ARGS, chromium_path, host_rules
+from tests.e2e.plain_chromium import CHROMIUM_ARGS, chromium_path
 from tests.e2e.servers import Clearpage
 from tests.html_safety import xss_vectors
 
@@ -59,15 +59,14 @@ def allowed_images(html: str) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def chromium(playwright: Playwright) -> Iterator[Browser]:
+def chromium() -> Iterator[Browser]:
     """A plain Chromium, no extension: what the page's HTML does on its own."""
-    browser = playwright.chromium.launch(
-        executable_path=chromium_path(), headless=True, args=[*CHROMIUM_ARGS, host_rules()]
-    )
-    try:
-        yield browser
-    finally:
-        browser.close()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def render(browser: Browser, html: str, how: str) -> list[str]:

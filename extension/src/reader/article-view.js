@@ -20,6 +20,9 @@ export function articleView(doc, article, originalUrl) {
   const body = doc.createElement("div");
   body.className = "article-body";
   body.append(safeFragment(article.content_html, doc));
+  // What a publisher folds away (an FAQ's answers in <details>) is part of the article, and the
+  // reader came to read it: it opens unfolded, and each section can still be folded.
+  for (const section of body.querySelectorAll("details")) section.open = true;
   const heading = body.querySelector("h1, h2");
   const leadsWithHeading = heading && heading === firstElementDeep(body);
   const headline = headlineOf(article.title, leadsWithHeading ? heading.textContent : null);
