@@ -2,7 +2,7 @@
 
 - ``clearpage serve`` over HTTP (started here on a free loopback port, as a user runs it),
 - readability-lxml used raw (``benchmarks.adapters.readability_raw``),
-- trafilatura (``benchmarks.adapters.trafilatura``; ``pip install -e '.[bench]'``),
+- trafilatura used raw (``benchmarks.adapters.trafilatura``; a runtime dependency since issue 12),
 
 and a table of the three summaries side by side, the form docs/benchmarks.md records.
 

@@ -8,8 +8,10 @@
 4. metadata   title, byline, dates, language, lead image from the page's markup (metadata.py);
               the language is detected from the article's text when the markup is silent
    access     paywall gates and declared parts: ``access``, ``notice``, what is withheld (access.py)
-5. readable   readability-lxml chooses the article's element                  (readable.py);
-              the article is then cut where a gate stood (access.withhold_gated)
+5. readable   two engines read the page, one article is chosen, with a reason   (readable.py):
+              readability-lxml's element, or trafilatura's blocks when readability kept
+              only part of what reads as text (trafilatura_engine.py); a gated page is
+              read by readability-lxml alone and cut where the gate stood (access.withhold_gated)
 6. postclean  drop what readability kept that a reader would not              (postclean.py)
 7. sanitize   absolute URLs, then the nh3 allowlist                           (sanitize.py)
 8. render     plain text, word count, reading time (Markdown on request)      (render.py)
@@ -23,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from server.errors import NotReadable
-from server.pipeline.access import RESTRICTED, access, nothing_before_the_gate, withhold_gated
+from server.pipeline.access import OPEN, RESTRICTED, access, nothing_before_the_gate, withhold_gated
 from server.pipeline.decode import decode
 from server.pipeline.keypoints import keypoints
 from server.pipeline.metadata import detect_language, document_base_url, metadata, text_direction
@@ -68,7 +70,9 @@ def extract(
     precleaned = preclean(root)
     meta = metadata(precleaned.root, base_url, precleaned.byline)
     decision = access(precleaned.root, precleaned.gates, precleaned.annotated, meta.site_name)
-    article = readable(precleaned.root, precleaned.sign_in_form)
+    # A gated page is read by readability-lxml alone: the gate's place is known in its tree.
+    shown = precleaned.shown if decision.access == OPEN else None
+    article = readable(precleaned.root, precleaned.sign_in_form, shown)
     withhold_gated(article, decision)
     article_direction = article.get("dir")
     postcleaned = postclean(article, meta)

@@ -268,6 +268,54 @@ def title_from_document(root: HtmlElement) -> str | None:
     return title or None
 
 
+# A headline is a line, not a paragraph: longer <h1>s are page furniture or a whole teaser.
+_MAX_HEADLINE_WORDS = 40
+# An <h1> is the headline the metadata names when it shares this share of its words with it.
+_HEADLINE_MIN_SHARED = 0.3
+# The permalink marks documentation generators put after a heading's text ("Tutorial¶").
+_HEADING_ANCHOR = re.compile(r"[\s¶#§\U0001f517]+$")
+_TITLE_PARTS = re.compile(r"\s+[|·•–—»]\s+|\s+-\s+|\s+::\s+")
+_WORD_RE = re.compile(r"\w+")
+
+
+def _shared_words(heading: str, title: str) -> float:
+    """The share of the heading's words that the title also has."""
+    heading_words = set(_WORD_RE.findall(heading.lower()))
+    return len(heading_words & set(_WORD_RE.findall(title.lower()))) / max(len(heading_words), 1)
+
+
+def without_site_name(title: str) -> str:
+    """ "Headline | Site" -> "Headline": the first part, unless it is a one- or two-word brand
+    before a longer headline ("Site | Headline")."""
+    parts = [part for part in _TITLE_PARTS.split(title) if part.strip()]
+    if len(parts) < 2:
+        return title
+    first = parts[0]
+    longest = max(parts, key=lambda part: len(part.split()))
+    return longest if len(first.split()) <= 2 and len(longest.split()) > len(first.split()) else first
+
+
+def shown_headline(root: HtmlElement, named_title: str | None) -> str | None:
+    """The headline a reader sees above the article, as the page shows it.
+
+    The page's ``<h1>`` that shares most words with the title its metadata names (a site
+    sometimes names an SEO title there, longer, shorter or with its name added): a reader takes
+    the visible headline for the title. With no ``<h1>`` resembling it, the named title stands,
+    without the site's name; with no named title, the first ``<h1>``.
+    """
+    headings = [_HEADING_ANCHOR.sub("", text) for text in _headings(root, "h1")]
+    headings = [text for text in headings if text and len(text.split()) <= _MAX_HEADLINE_WORDS]
+    if not named_title:
+        return headings[0] if headings else None
+    headline = without_site_name(named_title)
+    if headings:
+        # Compared without the site's name: a logo in an <h1> is not the headline.
+        closest = max(headings, key=lambda text: _shared_words(text, headline))
+        if _shared_words(closest, headline) >= _HEADLINE_MIN_SHARED:
+            return closest.split(" | ")[0]
+    return headline
+
+
 # --------------------------------------------------------------------------- byline
 
 _BYLINE_HINT = re.compile(r"byline|author|dateline|writtenby|p-author", re.I)
@@ -490,6 +538,7 @@ def metadata(root: HtmlElement, url: str | None = None, page_byline: str | None 
         meta, "dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title",
         "title", "twitter:title", "parsely-title",
     ) or title_from_document(root)  # fmt: skip
+    title = shown_headline(root, title)
     byline = (
         clean_byline(ld.byline)
         or _authors(meta, "dc:creator", "dcterm:creator", "author", "parsely-author", "article:author")

@@ -24,6 +24,7 @@ never removed either: they are the publisher's access control, and ``access`` re
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -86,6 +87,9 @@ class Precleaned:
     byline: str | None  # the byline printed in the page, read before the furniture around it goes
     sign_in_form: bool  # the page asked for a password (its form controls are gone now)
     annotated: bool  # the browser extension marked what it rendered (docs/api.md)
+    # The page as the reader saw it (hidden nodes, overlays, scripts and furniture gone) with
+    # its comments still in: the second engine tells a forum's posts from a blog's comments.
+    shown: HtmlElement | None = None
 
 
 class _Protection:
@@ -381,12 +385,16 @@ def _drop_overlays(body: HtmlElement, tally: RemovalTally, protection: _Protecti
 
 
 def _drop_by_rules(
-    body: HtmlElement, named: list[tuple[HtmlElement, NameMatch]], tally: RemovalTally, protection: _Protection
+    body: HtmlElement,
+    named: list[tuple[HtmlElement, NameMatch]],
+    tally: RemovalTally,
+    protection: _Protection,
+    page_rules: bool = True,
 ) -> None:
     # A word names a box of furniture; on a link or a span in a sentence it names a behaviour
     # ("popup" footnotes, "share" icons inside the bar that goes anyway).
     matches = [(element, found) for element, found in named if not found.by_word or element.tag not in _INLINE_TAGS]
-    for rule in rules.PAGE_RULES:
+    for rule in rules.PAGE_RULES if page_rules else ():
         if rule.select is not None:
             matches.extend((element, NameMatch(rule, by_word=False)) for element in rule.select(body))
     for element, found in matches:
@@ -455,12 +463,15 @@ def preclean(root: HtmlElement) -> Precleaned:
     gates = find_gates(body, [element for element, found in named if found.rule is rules.GATE], annotated)
     protection = _Protection(body, gates, len(body_text))
     _drop_overlays(body, tally, protection)
-    _drop_by_rules(
-        body, [(element, found) for element, found in named if found.rule is not rules.GATE], tally, protection
-    )
+    furniture = [(element, found) for element, found in named if found.rule is not rules.GATE]
+    _drop_by_rules(body, [(e, found) for e, found in furniture if found.rule.kind != rules.COMMENTS], tally, protection)
     _drop_teaser_lists(body, tally, protection)
+    shown = copy.deepcopy(root)
+    _drop_by_rules(
+        body, [(e, found) for e, found in furniture if found.rule.kind == rules.COMMENTS], tally, protection, False
+    )
     sign_in_form = body.find(".//input[@type='password']") is not None
     for element in rules.CONTROLS.select(body):
         element.drop_tree()
     byline_text = clean_byline(byline.text_content()) if byline is not None else None
-    return Precleaned(root, tally.removals(), gates, byline_text, sign_in_form, annotated)
+    return Precleaned(root, tally.removals(), gates, byline_text, sign_in_form, annotated, shown)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import math
 import re
 from typing import Any
 
@@ -20,7 +21,8 @@ from readability import Document
 
 from server.errors import ClearpageError, NotReadable
 from server.pipeline import rules
-from server.pipeline.dom import LIST_MAX_PROSE_PER_ITEM, is_link_heading, prose_score
+from server.pipeline.dom import LIST_MAX_PROSE_PER_ITEM, READERABLE_MIN_PARAGRAPH, is_link_heading, prose_score
+from server.pipeline.trafilatura_engine import trafilatura_article
 from server.pipeline.types import Removal
 
 log = logging.getLogger(__name__)
@@ -48,6 +50,9 @@ _INLINE_TAGS = frozenset("a b cite code em font i small span strong sub sup u".s
 _INLINE_WITH_NAMES = etree.XPath(
     " | ".join(f".//{tag}[@class or @id]" for tag in "a span em strong b i small abbr cite code sup sub font".split())
 )
+
+# readability-lxml's choice stands unless it holds under this share of the words trafilatura kept.
+SECOND_ENGINE_SHARE = 0.7
 
 NOT_AN_ARTICLE = (
     "This page doesn't look like an article: there is no main text to show in reader view. "
@@ -393,8 +398,8 @@ def is_left_of_a_list_page(text: str, removed: list[Removal]) -> bool:
     )
 
 
-def readable(root: HtmlElement, sign_in_form: bool = False) -> HtmlElement:
-    """Return a ``<div>`` holding the page's article; raise NotReadable when there is none.
+def readability_article(root: HtmlElement, sign_in_form: bool = False) -> HtmlElement:
+    """Return a ``<div>`` holding the article readability-lxml chooses; raise NotReadable when there is none.
 
     The ``<div>`` carries the ``dir`` the article had in the page, if any.
 
@@ -426,3 +431,48 @@ def readable(root: HtmlElement, sign_in_form: bool = False) -> HtmlElement:
     if document.direction in ("ltr", "rtl"):
         article.set("dir", document.direction)  # the article's own direction travels with it
     return article
+
+
+def _holds_prose(article: HtmlElement) -> bool:
+    """Firefox's "probably readerable" measure, over every kind of block trafilatura writes
+    (forum posts come out as list items and quotes as often as paragraphs)."""
+    lengths = (len(" ".join(block.text_content().split())) for block in article.iter("p", "pre", "li", "blockquote"))
+    score = sum(math.sqrt(length - READERABLE_MIN_PARAGRAPH) for length in lengths if length > READERABLE_MIN_PARAGRAPH)
+    return score >= _READERABLE_MIN_SCORE
+
+
+def _words(element: HtmlElement) -> int:
+    return len(element.text_content().split())
+
+
+def readable(root: HtmlElement, sign_in_form: bool = False, shown: HtmlElement | None = None) -> HtmlElement:
+    """Return a ``<div>`` holding the page's article; raise NotReadable when there is none.
+
+    Two engines read the page and the choice between them has a reason a reader would give:
+
+    - readability-lxml reads ``root`` (pre-cleaned) and keeps the one element it scores highest;
+    - trafilatura, when ``shown`` is given (the page as shown, before the name rules: see
+      ``Precleaned.shown``), keeps every block that reads as text.
+
+    trafilatura's article is taken when readability-lxml found none (a page of many short parts,
+    a thread of posts) or kept under ``SECOND_ENGINE_SHARE`` of trafilatura's words: it chose one
+    part of an article split over several containers. Otherwise readability-lxml's stands: the
+    element it chose carries the page's own markup (figures, captions, the places ``access``
+    reads). A page with a password field is a sign-in form unless trafilatura finds prose in it
+    (a forum thread with a log-in box beside it).
+    """
+    try:
+        first: HtmlElement | None = readability_article(root, sign_in_form)
+        refusal = None
+    except NotReadable as error:
+        first, refusal = None, error
+    second = trafilatura_article(shown) if shown is not None else None
+    if first is None:
+        if second is None or (refusal.detail == NOT_AN_ARTICLE_SIGN_IN and not _holds_prose(second)):
+            raise refusal  # type: ignore[misc]  -- set whenever first is None
+        return second
+    if second is not None and _words(first) < SECOND_ENGINE_SHARE * _words(second):
+        if first.get("dir"):
+            second.set("dir", first.get("dir"))
+        return second
+    return first

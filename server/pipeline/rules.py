@@ -33,6 +33,8 @@ ANNOTATED_MARK = "data-clearpage-annotated"  # on <html>: the browser marked thi
 # The kind of removal that is a list of other articles, by class name or by shape (preclean's teaser
 # lists); readable.is_left_of_a_list_page weighs what such lists held against what is left.
 RELATED_ARTICLES = "related-articles list"
+# Readers' comments: a blog's follow its article; a forum's posts are marked up the same way.
+COMMENTS = "comments"
 
 
 @dataclass(frozen=True)
@@ -247,7 +249,7 @@ PAGE_RULES: tuple[Rule, ...] = (
          words=("share", "shares", "sharing", "sharebar", "sharetools", "social", "addthis", "sharethis")),
     Rule("print and e-mail buttons", "page tools, not text",
          words=("print-button", "email-button", "toolbar", "tools")),
-    Rule("comments", "readers' comments are not the article",
+    Rule(COMMENTS, "readers' comments are not the article",
          names=("disqus_thread", "comments", "comments-area", "comment-respond", "respond", "fb-comments",
                 "comments-*", "comment-list"),
          words=("comments", "comment-section", "comments-section", "disqus", "replies")),

@@ -13,8 +13,10 @@ from server.pipeline.metadata import (
     metadata,
     normalise_date,
     normalise_lang,
+    shown_headline,
     text_direction,
     title_from_document,
+    without_site_name,
 )
 from server.pipeline.parse import parse
 from server.pipeline.types import LeadImage
@@ -203,3 +205,32 @@ def test_base_element_sets_where_relative_urls_resolve():
     root = parse(page('<base href="/static/">'))
     assert document_base_url(root, "https://news.example/a/b.html") == "https://news.example/static/"
     assert document_base_url(parse(page()), None) is None
+
+
+# The headline a reader sees: the page's <h1> when it is the title the metadata names (issue 12).
+@pytest.mark.parametrize(
+    ("named", "headings", "expected"),
+    [
+        # The SEO title names the site; the page shows the headline alone.
+        ("Machine learning, explained | MIT Sloan", ["Machine learning, explained"], "Machine learning, explained"),
+        # The metadata's title is longer than the headline shown (WCXB 0023).
+        ("Wedding Planning Tools – Caterer Comparison", ["Wedding Planning Tools"], "Wedding Planning Tools"),
+        # A documentation generator's permalink mark is not part of the headline.
+        ("Tutorial - User Guide - FastAPI", ["Tutorial - User Guide¶"], "Tutorial - User Guide"),
+        # The site's logo in an <h1> shares no words with the title: the title stands, without the site.
+        ("Nature as God: Repairing the Circle – Utne", ["Utne Reader"], "Nature as God: Repairing the Circle"),
+        # "Brand | Headline": the brand goes, the headline stays.
+        ("Tastify | Top 7 Corporate Catering Trends for 2024", [], "Top 7 Corporate Catering Trends for 2024"),
+        # No title named: the first headline shown.
+        (None, ["What happened with Arch Linux ISO in 2024", "Replies"], "What happened with Arch Linux ISO in 2024"),
+        (None, [], None),
+    ],
+)
+def test_the_title_is_the_headline_the_page_shows(named, headings, expected):
+    body = "".join(f"<h1>{heading}</h1>" for heading in headings)
+    assert shown_headline(parse(f"<html><body><header></header>{body}<p>Text.</p></body></html>"), named) == expected
+
+
+def test_without_site_name_keeps_a_headline_without_separators():
+    assert without_site_name("Fixing a leaking tap in five steps") == "Fixing a leaking tap in five steps"
+    assert without_site_name("New Links | Hacker News") == "New Links"

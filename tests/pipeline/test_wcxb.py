@@ -1,0 +1,81 @@
+"""The whole pipeline over ../shared/corpora/wcxb-dev: 1,476 real pages of 2025-26, seven page types.
+
+The default run takes a sample; ``-m corpus`` (scripts/test and CI) takes every page. No page may
+fail with anything but a 422 in our words, no article, documentation page or forum thread may be
+refused unless it is named below with its reason, and the mean word F1 of each reading type (WCXB's
+own measure, from ../shared/tools/score_wcxb.py) holds its floor. A floor only moves up; the
+measured values and the command are in docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import statistics
+
+import pytest
+
+from server.errors import ClearpageError
+from server.pipeline import extract
+from server.pipeline.readable import NOT_AN_ARTICLE
+from tests.corpus import load_wcxb_scorer, wcxb_page, wcxb_page_ids
+
+READING_TYPES = ("article", "documentation", "forum")
+# Pages of the shapes the rules are for: articles, one split over containers, a
+# forum thread with a log-in box, Invision and XenForo threads, documentation, a list page.
+SAMPLE = ["0001", "0023", "0096", "0333", "0517", "0521", "0544", "0661", "0672", "2911"]
+# Refusals of reading-type pages, each with why. Text that only scripts draw is not in the page a
+# direct API call sends (the extension sends what the browser drew, and gets the article).
+SCRIPT_DRAWN = "Discourse: the posts are only in the scripts' JSON; the page's body is a loading splash"
+JUSTIFIED_REFUSALS = {
+    "0160": "declared paywalled part (hasPart, isAccessibleForFree false): withheld without the browser's word",
+    "4145": SCRIPT_DRAWN,
+    "4147": SCRIPT_DRAWN,
+    "4314": SCRIPT_DRAWN,
+    "4607": SCRIPT_DRAWN,
+    "4838": SCRIPT_DRAWN,
+    # Known failures, not justified: named so that a new one fails the test.
+    "0155": "KNOWN FAILURE: React streaming SSR (<div hidden id='S:1'> moved into place by a script)",
+    "4020": "KNOWN FAILURE: the whole page sits in a display:none wrapper a script removes (anti-flicker)",
+}
+# Mean word F1 per reading type over every page (a refusal counts 0, as the scorer counts it).
+F1_FLOORS = {"article": 0.93, "documentation": 0.88, "forum": 0.72}
+
+
+def read(page_id: str) -> tuple[str | None, float]:
+    """The refusal's sentence (None when the article came out) and the page's word F1."""
+    page = wcxb_page(page_id)
+    try:
+        text = extract(page.source, url=page.url).text
+    except ClearpageError as error:
+        status, detail = error.status, error.detail
+    else:
+        return None, load_wcxb_scorer().word_scores(text, page.truth["main_content"])[2]
+    assert status == 422, (page_id, detail)
+    return detail, 0.0
+
+
+@pytest.mark.parametrize("page_id", SAMPLE)
+def test_sample_page_is_read(page_id):
+    refusal, f1 = read(page_id)
+    assert refusal is None
+    assert f1 >= 0.6
+
+
+def test_a_page_drawn_by_scripts_is_refused_in_our_words():
+    refusal, _ = read("4145")
+    assert refusal == NOT_AN_ARTICLE
+
+
+@pytest.mark.corpus
+def test_every_wcxb_page_is_answered_and_the_reading_types_hold():
+    scores: dict[str, list[float]] = {kind: [] for kind in READING_TYPES}
+    refused = {}
+    for page_id in wcxb_page_ids():
+        refusal, f1 = read(page_id)  # any exception but a 422 fails here
+        kind = wcxb_page(page_id).page_type
+        if kind in scores:
+            scores[kind].append(f1)
+            if refusal is not None:
+                refused[page_id] = refusal
+    assert set(refused) == set(JUSTIFIED_REFUSALS)
+    means = {kind: statistics.fmean(values) for kind, values in scores.items()}
+    assert all(means[kind] >= floor for kind, floor in F1_FLOORS.items()), means
