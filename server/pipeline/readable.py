@@ -468,7 +468,13 @@ def readable(root: HtmlElement, sign_in_form: bool = False, shown: HtmlElement |
         first, refusal = None, error
     second = trafilatura_article(shown) if shown is not None else None
     if first is None:
-        if second is None or (refusal.detail == NOT_AN_ARTICLE_SIGN_IN and not _holds_prose(second)):
+        # A refusal stands unless trafilatura found a paragraph's worth of words (a map app's
+        # zoom buttons are not an article), and prose where the page is a sign-in form.
+        if (
+            second is None
+            or _words(second) < _LEFT_MAX_WORDS
+            or (refusal.detail == NOT_AN_ARTICLE_SIGN_IN and not _holds_prose(second))
+        ):
             raise refusal  # type: ignore[misc]  -- set whenever first is None
         return second
     if second is not None and _words(first) < SECOND_ENGINE_SHARE * _words(second):
