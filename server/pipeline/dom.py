@@ -51,9 +51,11 @@ def is_link_heading(heading: HtmlElement) -> bool:
     return text > 0 and links_elsewhere(heading) >= 0.6 * text  # 0.6: "Kicker" + linked headline
 
 
-def prose_score(element: HtmlElement) -> float:
-    """Firefox's "is this probably readerable" measure: long paragraphs, counted with diminishing weight."""
-    lengths = (len(" ".join(p.text_content().split())) for p in element.iter("p", "pre"))
+def prose_score(element: HtmlElement, blocks: tuple[str, ...] = ("p", "pre")) -> float:
+    """Firefox's "is this probably readerable" measure: long paragraphs, counted with diminishing weight.
+
+    ``blocks``: the tags that count as paragraphs (Firefox's: ``<p>`` and ``<pre>``)."""
+    lengths = (len(" ".join(p.text_content().split())) for p in element.iter(*blocks))
     return sum(math.sqrt(length - READERABLE_MIN_PARAGRAPH) for length in lengths if length > READERABLE_MIN_PARAGRAPH)
 
 

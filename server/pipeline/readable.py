@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import logging
-import math
 import re
 from typing import Any
 
@@ -21,7 +20,7 @@ from readability import Document
 
 from server.errors import ClearpageError, NotReadable
 from server.pipeline import rules
-from server.pipeline.dom import LIST_MAX_PROSE_PER_ITEM, READERABLE_MIN_PARAGRAPH, is_link_heading, prose_score
+from server.pipeline.dom import LIST_MAX_PROSE_PER_ITEM, is_link_heading, prose_score
 from server.pipeline.trafilatura_engine import trafilatura_article
 from server.pipeline.types import Removal
 
@@ -436,9 +435,7 @@ def readability_article(root: HtmlElement, sign_in_form: bool = False) -> HtmlEl
 def _holds_prose(article: HtmlElement) -> bool:
     """Firefox's "probably readerable" measure, over every kind of block trafilatura writes
     (forum posts come out as list items and quotes as often as paragraphs)."""
-    lengths = (len(" ".join(block.text_content().split())) for block in article.iter("p", "pre", "li", "blockquote"))
-    score = sum(math.sqrt(length - READERABLE_MIN_PARAGRAPH) for length in lengths if length > READERABLE_MIN_PARAGRAPH)
-    return score >= _READERABLE_MIN_SCORE
+    return prose_score(article, ("p", "pre", "li", "blockquote")) >= _READERABLE_MIN_SCORE
 
 
 def _words(element: HtmlElement) -> int:
