@@ -8,8 +8,10 @@ use, and the bound is gunicorn's worker timeout alone.
 
 from __future__ import annotations
 
+import gc
 import signal
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +28,11 @@ class _Limit:
 
 
 _active: _Limit | None = None  # the limit running on the main thread, if any
+
+# An exception raised where Python cannot pass it on (a garbage collector or weak reference
+# callback, a finaliser) is printed as "Exception ignored" and lost, and a library may swallow
+# one: the alarm rings again this much later until the block has ended.
+_RETRY_SECONDS = 0.05
 
 
 def _too_complex(seconds: float) -> PageTooComplex:
@@ -46,7 +53,10 @@ def time_limit(seconds: float) -> Iterator[None]:
 
     def on_alarm(signum: int, frame: FrameType | None) -> None:
         limit.expired = True
-        if not limit.holding:
+        if limit.holding:
+            return
+        signal.setitimer(signal.ITIMER_REAL, _RETRY_SECONDS)
+        if not _in_unraisable_context(frame):
             raise _too_complex(seconds)
 
     previous, outer = signal.signal(signal.SIGALRM, on_alarm), _active
@@ -62,6 +72,25 @@ def time_limit(seconds: float) -> Iterator[None]:
         # The alarm's exception was raised inside code that swallowed it: the block ran on past
         # the limit, but its answer is still "too complex".
         raise _too_complex(seconds)
+
+
+def _in_unraisable_context(frame: FrameType | None) -> bool:
+    """Is the main thread inside a garbage collector callback, a weak reference callback (called
+    with the dead reference; SQLAlchemy's event registry has one) or a ``__del__``? Python runs
+    them wherever an allocation happens to be, and only reports what they raise."""
+    callbacks = {getattr(callback, "__code__", None) for callback in gc.callbacks}
+    while frame is not None:
+        if frame.f_code in callbacks or frame.f_code.co_name == "__del__" or _holds_dead_reference(frame):
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _holds_dead_reference(frame: FrameType) -> bool:
+    arguments = frame.f_code.co_varnames[: frame.f_code.co_argcount]
+    return any(
+        isinstance(value, weakref.ref) and value() is None for value in (frame.f_locals.get(name) for name in arguments)
+    )
 
 
 @contextmanager

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import time
+import weakref
 
 import pytest
 
@@ -63,3 +65,55 @@ def pause_then_spin() -> None:
 def test_the_clock_runs_again_after_a_pause():
     with pytest.raises(PageTooComplex), time_limit(0.2):
         pause_then_spin()
+
+
+def test_an_alarm_during_a_garbage_collector_callback_waits_until_it_returns():
+    """An exception raised in a gc callback is only reported ("Exception ignored"), which the
+    test run turns into an error; the alarm tries again once the callback has returned."""
+    entered = []
+
+    def slow_callback(phase: str, info: dict) -> None:
+        if phase == "start":
+            entered.append(phase)
+            deadline = time.monotonic() + 0.3
+            while time.monotonic() < deadline:  # Python code, where the signal's handler runs
+                pass
+
+    gc.callbacks.append(slow_callback)
+    try:
+        with pytest.raises(PageTooComplex), time_limit(0.1):
+            collect_then_spin()
+    finally:
+        gc.callbacks.remove(slow_callback)
+    assert entered
+
+
+class _Registry:
+    pass
+
+
+def collect_then_spin() -> None:
+    gc.collect()
+    spin_forever()
+
+
+def drop_then_spin(holder: list) -> None:
+    holder.clear()
+    spin_forever()
+
+
+def test_an_alarm_during_a_weak_reference_callback_waits_until_it_returns():
+    """SQLAlchemy's event registry cleans up in a weakref callback; the alarm must not land there."""
+    entered = []
+
+    def slow_cleanup(reference: weakref.ref) -> None:
+        entered.append(reference)
+        deadline = time.monotonic() + 0.3
+        while time.monotonic() < deadline:
+            pass
+
+    holder = [_Registry()]
+    reference = weakref.ref(holder[0], slow_cleanup)
+    with pytest.raises(PageTooComplex), time_limit(0.1):
+        drop_then_spin(holder)  # the callback runs in there, past the limit
+    assert entered == [reference]
