@@ -6,6 +6,13 @@ of any later stage that recurses. What it refuses that a browser takes, we take 
 XML declaration (XHTML pages start with one; lxml will not read it from text, browsers ignore it
 in HTML) and characters no tree may hold. Its own error messages never reach the reader: each
 way a page can fail has a sentence of ours.
+
+One thing a browser does while the page loads is done here too: React's streaming server
+rendering sends a Suspense boundary's content late, in a `<div hidden id="S:n">` at the end of
+the body, with a one-line script (`$RC("B:n","S:n")`, `$RS("S:n","P:n")`) that moves it into its
+place, a `<template id="B:n">` after a loading placeholder or a `<template id="P:n">`. A reader
+never sees it hidden; read raw, the article would be dropped as hidden and the skeleton kept.
+The move is the protocol's own, so no page can use it to show what it hides.
 """
 
 from __future__ import annotations
@@ -26,6 +33,13 @@ _XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\u
 _XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*>")
 
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+# Streamed pages are parsed with their comments: React marks a boundary's fallback with them.
+_PARSER_KEEPING_COMMENTS = lxml.html.HTMLParser(remove_comments=False, remove_pis=True, no_network=True)
+
+# React's names: a streamed segment, the boundary it completes, the placeholder it fills.
+_SEGMENT, _BOUNDARY, _PLACEHOLDER = "S:", "B:", "P:"
+# React's comments around a Suspense boundary: "$" (done), "$?" (pending), "$!" (failed) ... "/$".
+_BOUNDARY_START, _BOUNDARY_END = "$", "/$"
 
 EMPTY = "The page is empty: there is nothing in it a browser would show."
 
@@ -35,8 +49,9 @@ def parse(markup: str) -> HtmlElement:
     markup = _XML_DECLARATION.sub("", _XML_INCOMPATIBLE.sub("", markup), count=1)
     if not markup.strip():
         raise NotReadable(EMPTY)
+    streamed = f'id="{_SEGMENT}' in markup
     try:
-        root = lxml.html.document_fromstring(markup, parser=_PARSER)
+        root = lxml.html.document_fromstring(markup, parser=_PARSER_KEEPING_COMMENTS if streamed else _PARSER)
     except etree.ParserError:
         raise NotReadable(EMPTY) from None  # libxml2's "Document is empty": only comments or a doctype
     except ValueError:
@@ -48,4 +63,70 @@ def parse(markup: str) -> HtmlElement:
         )
     if root.find("body") is None:
         raise NotReadable(EMPTY)  # a <head> and nothing else
+    if streamed:
+        _complete_streamed_segments(root)
+        etree.strip_elements(root, etree.Comment, with_tail=False)
     return root
+
+
+def _complete_streamed_segments(root: HtmlElement) -> None:
+    """Move each streamed segment where React's script would: into its placeholder, or in place
+    of its boundary's fallback. A segment with neither stays hidden (and is removed as such)."""
+    templates = {
+        template.get("id"): template
+        for template in root.iter("template")
+        if template.get("id", "").startswith((_BOUNDARY, _PLACEHOLDER))
+    }
+    for segment in root.xpath("//div[@hidden][starts-with(@id, $prefix)]", prefix=_SEGMENT):
+        number = segment.get("id")[len(_SEGMENT) :]
+        placeholder = templates.get(_PLACEHOLDER + number)
+        fallback: list[HtmlElement] = []
+        if placeholder is None:
+            placeholder = templates.get(_BOUNDARY + number)
+            fallback = _fallback_after(placeholder) if placeholder is not None else []
+        if placeholder is None or placeholder.getparent() is None or segment in placeholder.iterancestors():
+            continue
+        _put_in_place(segment, placeholder, fallback)
+
+
+def _fallback_after(boundary: HtmlElement) -> list[HtmlElement]:
+    """What follows a boundary's template up to its closing comment: the loading placeholder.
+    Nothing when the comment is not there (a page saved without its comments)."""
+    fallback, depth = [], 0
+    for sibling in boundary.itersiblings():
+        if sibling.tag is etree.Comment:
+            text = (sibling.text or "").strip()
+            if text == _BOUNDARY_END and depth == 0:
+                return fallback
+            if text == _BOUNDARY_END:
+                depth -= 1
+            elif text.startswith(_BOUNDARY_START):
+                depth += 1
+        fallback.append(sibling)
+    return []
+
+
+def _put_in_place(segment: HtmlElement, placeholder: HtmlElement, fallback: list[HtmlElement]) -> None:
+    # Text after a placeholder is the page's; text after a fallback's elements is the fallback's.
+    kept_tail = None if fallback else placeholder.tail
+    _add_text_before(placeholder, segment.text)
+    for child in list(segment):
+        placeholder.addprevious(child)  # with its tail
+    _add_text_before(placeholder, kept_tail)
+    parent = placeholder.getparent()
+    for node in (placeholder, *fallback):
+        parent.remove(node)  # with its tail
+    segment.text = None
+    segment.drop_tree()
+
+
+def _add_text_before(element: HtmlElement, text: str | None) -> None:
+    """Add text just before an element: to its previous sibling's tail, or its parent's text."""
+    if not text:
+        return
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + text
+    else:
+        parent = element.getparent()
+        parent.text = (parent.text or "") + text

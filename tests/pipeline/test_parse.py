@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
 from server.errors import NotReadable
 from server.pipeline.parse import parse
@@ -70,3 +71,56 @@ def test_nesting_is_bounded():
     root = parse("<div>" * 100_000 + "deep" + "</div>" * 100_000)
     depth = max(len(list(element.iterancestors())) for element in root.iter())
     assert depth <= 300
+
+
+# React's streaming server rendering, as Next.js sends it (the shape of wcxb-dev 0155 and 4416):
+# a boundary with a loading fallback, the late segment hidden at the end with its script.
+STREAMED = (
+    "<body><header>Site</header>"
+    '<!--$?--><template id="B:0"></template><div class="skeleton">Loading…</div><!--/$-->'
+    "<footer>Footer</footer>"
+    '<div hidden id="S:0">Intro <article><h1>Headline</h1><p>First paragraph.</p>'
+    '<!--$?--><template id="P:1"></template><!--/$--></article> tail</div>'
+    '<script>$RC("B:0","S:0")</script>'
+    '<div hidden id="S:1"><p>Second paragraph.</p></div><script>$RS("S:1","P:1")</script>'
+    "</body>"
+)
+
+
+def test_a_streamed_segment_replaces_its_boundarys_fallback():
+    body = parse(STREAMED).find("body")
+    assert [child.tag for child in body if child.tag != "script"] == ["header", "article", "footer"]
+    assert "Loading" not in body.text_content()
+    text = body.text_content()
+    assert text.index("Site") < text.index("Intro") < text.index("Headline") < text.index("Footer")
+
+
+def test_a_streamed_segment_fills_its_placeholder_inside_another():
+    article = parse(STREAMED).find(".//article")
+    assert [p.text for p in article.iter("p")] == ["First paragraph.", "Second paragraph."]
+    assert not article.xpath(".//template | //div[@hidden]")
+
+
+def test_text_after_a_placeholder_stays_where_it_was():
+    root = parse('<p>Before <template id="P:2"></template> after.</p><div hidden id="S:2"><b>middle</b></div>')
+    assert " ".join(root.find(".//p").text_content().split()) == "Before middle after."
+
+
+def test_a_boundary_without_its_comments_keeps_what_follows():
+    """A page saved without comments (wcxb-dev 4053): the segment goes in, nothing else is lost."""
+    root = parse('<main><template id="B:0"></template><p>Kept</p></main><div hidden id="S:0"><p>Streamed</p></div>')
+    assert [p.text for p in root.iter("p")] == ["Streamed", "Kept"]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<div hidden id="S:0"><p>No place for it</p></div>',  # no template: stays hidden
+        '<div hidden id="S:0"><template id="P:0"></template><p>Inside itself</p></div>',
+        '<div id="S:0"><p>Not hidden: not a segment</p></div><template id="P:0"></template>',
+    ],
+)
+def test_what_is_not_reacts_protocol_is_left_alone(markup):
+    root = parse(markup)
+    assert root.find(".//p").getparent().get("id") == "S:0"
+    assert not list(root.iter(etree.Comment))

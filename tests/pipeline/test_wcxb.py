@@ -33,11 +33,9 @@ JUSTIFIED_REFUSALS = {
     "4607": SCRIPT_DRAWN,
     "4838": SCRIPT_DRAWN,
     # Known failures, not justified: named so that a new one fails the test.
-    "0155": "KNOWN FAILURE: React streaming SSR (<div hidden id='S:1'> moved into place by a script)",
     "4020": "KNOWN FAILURE: the whole page sits in a display:none wrapper a script removes (anti-flicker)",
-    # Refused since the 25-word floor on trafilatura's reading (4e8fab0); both answered 3 to 6 words
+    # Refused since the 25-word floor on trafilatura's reading (4e8fab0); it answered 3 words
     # before it (F1 0.00), so the refusal is the same failure, said honestly.
-    "4053": "KNOWN FAILURE: React streaming SSR, as 0155 (the article is in <div hidden id='S:...'>)",
     "0557": "KNOWN FAILURE: Flarum thread whose posts are only in a <noscript> (preclean drops noscript)",
 }
 # Mean word F1 per reading type over every page (a refusal counts 0, as the scorer counts it).
