@@ -11,10 +11,15 @@ scripts already gone), never the markup the browser did not show: trafilatura fa
 page's JSON-LD ``articleBody`` and ``<noscript>`` text when the page itself has little, which on a
 paywalled page is the text the gate withholds. Without scripts there is no JSON-LD to read, and a
 page with a gate is never given to it (see ``readable``).
+
+What the page says it is stays: its schema.org types, from JSON-LD and microdata, are handed on as
+a JSON-LD of types alone. trafilatura reads a ``DiscussionForumPosting`` as a forum thread, whose
+posts are the content and not comments to leave out.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 
 import lxml.html
@@ -23,6 +28,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from server.errors import ClearpageError
+from server.pipeline.metadata import json_ld_objects
 
 log = logging.getLogger(__name__)
 # Above this many elements the page is read by readability-lxml alone: trafilatura's time grows
@@ -45,9 +51,15 @@ def trafilatura_article(shown: HtmlElement) -> HtmlElement | None:
     """
     if int(shown.xpath("count(//*)")) > MAX_ELEMENTS:
         return None
+    types = page_types(shown)
     for element in list(shown.iter("script", "noscript")):
         # The JSON-LD kept for metadata goes too: its articleBody is not what the reader saw.
         element.drop_tree()
+    if types:
+        head = shown.find("head")
+        declared = etree.SubElement(head if head is not None else shown, "script")
+        declared.set("type", "application/ld+json")
+        declared.text = json.dumps([{"@type": name} for name in sorted(types)])
     try:
         markup = trafilatura.extract(
             shown,
@@ -77,3 +89,15 @@ def trafilatura_article(shown: HtmlElement) -> HtmlElement | None:
     body.tag = "div"
     body.attrib.clear()
     return body
+
+
+def page_types(root: HtmlElement) -> set[str]:
+    """The schema.org types the page declares for itself: JSON-LD ``@type``s and microdata
+    ``itemtype``s, by their last path segment ("https://schema.org/QAPage" is "QAPage")."""
+    names = [value for item in json_ld_objects(root) for value in _as_list(item.get("@type"))]
+    names += [name for value in root.xpath("//@itemtype") for name in str(value).split()]
+    return {name.rstrip("/").rsplit("/", 1)[-1] for name in names if isinstance(name, str) and name.strip()}
+
+
+def _as_list(value: object) -> list[object]:
+    return value if isinstance(value, list) else [value]
