@@ -20,10 +20,12 @@ from typing import Any
 from urllib.parse import urljoin
 
 from dateutil import parser as date_parser
+from htmldate import find_date
 from lxml import etree
 from lxml.html import HtmlElement
 
 from server.deadline import paused
+from server.errors import ClearpageError
 from server.pipeline.types import LeadImage, Metadata
 
 ARTICLE_TYPES = frozenset(
@@ -439,6 +441,33 @@ def _published_time_element(root: HtmlElement) -> str | None:
 # --------------------------------------------------------------------------- language
 
 
+# htmldate's time grows with the page's markup (4 s for a 9 MB attribute); the largest of the
+# 1,606 real pages in ../shared has 5.3 MB. Past this, the declared date stands alone.
+DATE_SEARCH_MAX_CHARS = 6_000_000
+
+
+def _publication_date(declared: str | None, root: HtmlElement, url: str | None, page_chars: int) -> str | None:
+    """The date the article was first published, as htmldate finds it, else the declared one.
+
+    htmldate (Apache-2.0, trafilatura's date reader) weighs every date the page carries (its
+    markup, its URL, the dates printed in its text) and tells publication from update dates; on
+    wcxb-dev it finds the date a reader sees on 83% of pages, the declared metadata alone on 60%
+    (a CMS's datePublished is often an import or migration date). When both agree on the day,
+    the declared value stays for its time of day. Given a tree, it reads nothing from the network.
+    """
+    if page_chars > DATE_SEARCH_MAX_CHARS:
+        return declared
+    try:
+        found = find_date(root, extensive_search=True, original_date=True, url=url, outputformat="%Y-%m-%d")
+    except ClearpageError:
+        raise  # our own time limit
+    except Exception:  # a black box: whatever it raises means "no opinion"
+        found = None
+    if not found or (declared and declared.startswith(found)):
+        return declared
+    return found
+
+
 def normalise_lang(value: str | None) -> str | None:
     """A BCP 47 tag from "en_US", "en-us", "EN"; None for an empty or odd value."""
     if not value:
@@ -524,11 +553,14 @@ def _canonical_link(root: HtmlElement) -> str | None:
     return None
 
 
-def metadata(root: HtmlElement, url: str | None = None, page_byline: str | None = None) -> Metadata:
+def metadata(
+    root: HtmlElement, url: str | None = None, page_byline: str | None = None, page_chars: int = 0
+) -> Metadata:
     """Read the page's metadata; every field may be None.
 
     ``page_byline`` is the byline printed in the page, which ``preclean`` reads before it
     removes the page furniture that often holds it; the page's own metadata is preferred.
+    ``page_chars`` is the page's length: dates are searched for in pages of a real page's size.
     """
     document_title = _document_title(root)
     ld = _article_json_ld(root, document_title)
@@ -548,11 +580,16 @@ def metadata(root: HtmlElement, url: str | None = None, page_byline: str | None 
         meta, "dc:description", "dcterm:description", "og:description", "weibo:article:description",
         "weibo:webpage:description", "description", "twitter:description",
     )  # fmt: skip
-    published = normalise_date(
-        ld.published
-        or _first(meta, "article:published_time", "parsely-pub-date", "itemprop:datePublished", "dc:date", "date")
-        or _date_from_markup(root, "datePublished")
-        or _published_time_element(root)
+    published = _publication_date(
+        normalise_date(
+            ld.published
+            or _first(meta, "article:published_time", "parsely-pub-date", "itemprop:datePublished", "dc:date", "date")
+            or _date_from_markup(root, "datePublished")
+            or _published_time_element(root)
+        ),
+        root,
+        url,
+        page_chars,
     )
     modified = normalise_date(
         ld.modified

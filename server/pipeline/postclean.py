@@ -6,7 +6,7 @@ readability-lxml chooses the right container but keeps what sits inside it. In o
 2. Short blocks whose whole text is boilerplate go, by the phrase rules in ``rules``: ad labels,
    "Also read | ..." teasers, sign-up and app nags, reader-tool promotions, gallery counters.
    A "Published - <date>" line goes too, and its date becomes ``published`` if the page's
-   metadata had none.
+   metadata had none (or its time of day, when the metadata gave the day alone).
 3. Captions marked only by a class ("caption", "credit") become ``<figcaption>`` in a
    ``<figure>``, so they stay with their picture and out of ``text``; repeated captions and
    pull quotes that repeat the prose are shown once.
@@ -216,8 +216,11 @@ def postclean(article: HtmlElement, meta: Metadata) -> Postcleaned:
     tally = RemovalTally(article)
     _drop_title_and_byline(article, meta)
     dateline = _drop_phrases(article, tally)
-    if dateline and meta.published is None:
-        meta = replace(meta, published=normalise_date(dateline))
+    printed = normalise_date(dateline) if dateline else None
+    # The article's own dateline gives the date when nothing else did, and its time of day when
+    # the date found elsewhere is the same day without one.
+    if printed and (meta.published is None or printed.startswith(meta.published)):
+        meta = replace(meta, published=printed)
     _mark_captions(article)
     _drop_repeats(article, tally)
     for math in list(article.iter("math", "{*}math")):

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from server.pipeline.decode import decode
 from server.pipeline.metadata import (
     clean_byline,
     detect_language,
@@ -20,6 +21,7 @@ from server.pipeline.metadata import (
 )
 from server.pipeline.parse import parse
 from server.pipeline.types import LeadImage
+from tests.corpus import wcxb_page
 
 
 def page(head: str = "", body: str = "<p>x</p>", html_attrs: str = "") -> str:
@@ -234,3 +236,15 @@ def test_the_title_is_the_headline_the_page_shows(named, headings, expected):
 def test_without_site_name_keeps_a_headline_without_separators():
     assert without_site_name("Fixing a leaking tap in five steps") == "Fixing a leaking tap in five steps"
     assert without_site_name("New Links | Hacker News") == "New Links"
+
+
+def test_a_date_printed_in_the_article_is_its_publication_date():
+    markup = page("", '<h1>Bridge reopens</h1><p class="date">Published 3 March 2025</p><p>The council met.</p>')
+    assert meta_of(markup).published == "2025-03-03"
+
+
+@pytest.mark.parametrize(("page_id", "date"), [("0058", "2025-08-04"), ("0085", "2019-08-16"), ("0114", "2025-07-18")])
+def test_the_date_a_reader_sees_on_real_pages_without_declared_dates(page_id, date):
+    """wcxb-dev articles that declare no date in their metadata but show one to the reader."""
+    source = wcxb_page(page_id)
+    assert metadata(parse(decode(source.source, None)), source.url).published == date
