@@ -87,7 +87,8 @@ def json_ld_objects(root: HtmlElement) -> Iterator[dict[str, Any]]:
                     stack[0:0] = item["@graph"]
 
 
-def _types(item: dict[str, Any]) -> set[str]:
+def schema_types(item: dict[str, Any]) -> set[str]:
+    """A JSON-LD object's ``@type``s, by their last path segment ("https://schema.org/QAPage")."""
     value = item.get("@type")
     values = value if isinstance(value, list) else [value]
     return {v.rsplit("/", 1)[-1] for v in values if isinstance(v, str)}
@@ -130,7 +131,7 @@ class _JsonLd:
 
 def _article_json_ld(root: HtmlElement, document_title: str | None) -> _JsonLd:
     for item in json_ld_objects(root):
-        if not _types(item) & ARTICLE_TYPES:
+        if not schema_types(item) & ARTICLE_TYPES:
             continue
         context = json.dumps(item.get("@context", "schema.org"))
         if "schema.org" not in context:
@@ -438,9 +439,6 @@ def _published_time_element(root: HtmlElement) -> str | None:
     return None
 
 
-# --------------------------------------------------------------------------- language
-
-
 # htmldate's time grows with the page's markup (4 s for a 9 MB attribute); the largest of the
 # 1,606 real pages in ../shared has 5.3 MB. Past this, the declared date stands alone.
 DATE_SEARCH_MAX_CHARS = 6_000_000
@@ -466,6 +464,9 @@ def _publication_date(declared: str | None, root: HtmlElement, url: str | None, 
     if not found or (declared and declared.startswith(found)):
         return declared
     return found
+
+
+# --------------------------------------------------------------------------- language
 
 
 def normalise_lang(value: str | None) -> str | None:

@@ -448,7 +448,7 @@ def readable(root: HtmlElement, sign_in_form: bool = False, shown: HtmlElement |
     Two engines read the page and the choice between them has a reason a reader would give:
 
     - readability-lxml reads ``root`` (pre-cleaned) and keeps the one element it scores highest;
-    - trafilatura, when ``shown`` is given (the page as shown, before the name rules: see
+    - trafilatura, when ``shown`` is given (the page as shown, with its comments still in: see
       ``Precleaned.shown``), keeps every block that reads as text.
 
     trafilatura's article is taken when readability-lxml found none (a page of many short parts,

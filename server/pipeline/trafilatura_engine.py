@@ -28,7 +28,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from server.errors import ClearpageError
-from server.pipeline.metadata import json_ld_objects
+from server.pipeline.metadata import json_ld_objects, schema_types
 
 log = logging.getLogger(__name__)
 # Above this many elements the page is read by readability-lxml alone: trafilatura's time grows
@@ -94,10 +94,6 @@ def trafilatura_article(shown: HtmlElement) -> HtmlElement | None:
 def page_types(root: HtmlElement) -> set[str]:
     """The schema.org types the page declares for itself: JSON-LD ``@type``s and microdata
     ``itemtype``s, by their last path segment ("https://schema.org/QAPage" is "QAPage")."""
-    names = [value for item in json_ld_objects(root) for value in _as_list(item.get("@type"))]
-    names += [name for value in root.xpath("//@itemtype") for name in str(value).split()]
-    return {name.rstrip("/").rsplit("/", 1)[-1] for name in names if isinstance(name, str) and name.strip()}
-
-
-def _as_list(value: object) -> list[object]:
-    return value if isinstance(value, list) else [value]
+    declared = {name for item in json_ld_objects(root) for name in schema_types(item)}
+    microdata = (name.rstrip("/").rsplit("/", 1)[-1] for value in root.xpath("//@itemtype") for name in value.split())
+    return {name for name in (*declared, *microdata) if name}
