@@ -68,7 +68,7 @@ def word_count(text: str) -> int:
 
 
 def json_ld_objects(root: HtmlElement) -> Iterator[dict[str, Any]]:
-    """Every JSON object in the page's ld+json scripts, ``@graph`` and lists flattened."""
+    """Every JSON object in the page's ld+json scripts, ``@graph``, ``mainEntity`` and lists flattened."""
     for script in root.iterfind(".//script[@type='application/ld+json']"):
         raw = (script.text or "").strip()
         raw = re.sub(r"^\s*(<!\[CDATA\[|<!--)|(\]\]>|-->)\s*$", "", raw).rstrip(";")
@@ -85,6 +85,10 @@ def json_ld_objects(root: HtmlElement) -> Iterator[dict[str, Any]]:
                 yield item
                 if isinstance(item.get("@graph"), list):
                     stack[0:0] = item["@graph"]
+                if isinstance(item.get("mainEntity"), (dict, list)):
+                    # A WebPage's main entity is what the page is about: a forum's thread (its
+                    # DiscussionForumPosting, with who started it), a QAPage's question.
+                    stack[0:0] = [item["mainEntity"]]
 
 
 def schema_types(item: dict[str, Any]) -> set[str]:
@@ -343,7 +347,15 @@ _NOT_A_BYLINE = re.compile(
     rf"|{_MONTH}\s+\d|\d)",
     re.I,
 )
-_BYLINE_LABEL_ONLY = re.compile(r"(by|par|por|von|di|door|av|af|written by|posted by|words by|authors?)\W*", re.I)
+# The label printed before the names ("By", "Written by:", "Authors:", "par"): the byline is the
+# names (an Atom feed's author, an EPUB's creator; the reader view shows them as such). A label
+# in another language goes only before two or more words: "Von Trapp" may be a name.
+_BYLINE_LABEL_EN = r"(?:(?:written|posted|text|words|story|recipe|post|article|view all posts)\s+)?by|authors?"
+_BYLINE_LABEL_OTHER = r"par|por|von|di|door|av|af"
+_BYLINE_LABEL_ONLY = re.compile(rf"(?:{_BYLINE_LABEL_EN}|{_BYLINE_LABEL_OTHER})\W*", re.I)
+_BYLINE_LABEL = re.compile(
+    rf"^(?:(?:{_BYLINE_LABEL_EN})\b\s*:?\s*(?=\S)|(?:{_BYLINE_LABEL_OTHER})\s*:?\s+(?=\S+\s+\S))", re.I
+)
 _MAX_BYLINE_WORDS = 10  # several authors fit; a sentence does not
 
 
@@ -354,9 +366,10 @@ def clean_byline(text: str | None) -> str | None:
         return None
     if _NOT_A_BYLINE.search(text):
         return None
-    text = _BYLINE_TAIL.sub("", text).strip(" |•·,–—-")
+    text = _BYLINE_TAIL.sub("", text).strip(" |•·,–—-»")
     if _BYLINE_LABEL_ONLY.fullmatch(text):
         return None  # "By" alone: the name is in the next element
+    text = _BYLINE_LABEL.sub("", text)
     if not text or len(text) > _MAX_BYLINE_CHARS or len(text.split()) > _MAX_BYLINE_WORDS or _URL_RE.match(text):
         return None
     return text if re.search(r"[^\W\d_]", text) else None
@@ -393,6 +406,22 @@ _MAYBE_AUTHOR = etree.XPath(
     " | .//*[@class][contains(@class, 'uthor') or contains(@class, 'yline') or contains(@class, 'ateline')"
     " or contains(@class, 'ritten')] | .//*[@id][contains(@id, 'uthor') or contains(@id, 'yline')]"
 )
+
+
+# schema.org microdata: the author's name is the ``itemprop=name`` inside the ``itemprop=author``
+# element, as text or as a ``<meta>``'s content (forums mark each post's author so).
+_MICRODATA_AUTHORS = etree.XPath(".//*[@itemprop][contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]")
+
+
+def microdata_author(root: HtmlElement) -> str | None:
+    """The first author the page's microdata names: on a thread, whoever wrote the first post."""
+    for element in _MICRODATA_AUTHORS(root):
+        named = element.find(".//*[@itemprop='name']")
+        holder = named if named is not None else element
+        name = clean_byline(holder.get("content") if holder.tag == "meta" else holder.text_content())
+        if name:
+            return name
+    return None
 
 
 def _names_author(element: HtmlElement) -> bool:
@@ -575,6 +604,7 @@ def metadata(
     byline = (
         clean_byline(ld.byline)
         or _authors(meta, "dc:creator", "dcterm:creator", "author", "parsely-author", "article:author")
+        or microdata_author(root)
         or page_byline
     )
     excerpt = ld.excerpt or _first(

@@ -257,7 +257,7 @@ def test_an_article_with_linked_section_anchors_is_not_a_teaser_list():
 def test_the_byline_is_read_before_the_furniture_around_it_goes():
     fragment = '<div class="share-byline"><span class="byline">By Lena Park</span> <a href="/share">Share</a></div>'
     result = clean(fragment)
-    assert result.byline == "By Lena Park"
+    assert result.byline == "Lena Park"
     assert "Share" not in body_text(result)
 
 
