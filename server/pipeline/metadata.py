@@ -302,7 +302,11 @@ def without_site_name(title: str) -> str:
     return longest if len(first.split()) <= 2 and len(longest.split()) > len(first.split()) else first
 
 
-def shown_headline(root: HtmlElement, named_title: str | None) -> str | None:
+def _comparable(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def shown_headline(root: HtmlElement, named_title: str | None, site_name: str | None = None) -> str | None:
     """The headline a reader sees above the article, as the page shows it.
 
     The page's ``<h1>`` that shares most words with the title its metadata names (a site
@@ -315,6 +319,18 @@ def shown_headline(root: HtmlElement, named_title: str | None) -> str | None:
     if not named_title:
         return headings[0] if headings else None
     headline = without_site_name(named_title)
+    # An <h1> that is one part of a title with separators is the headline in it: "News | Acme
+    # Foundation" over <h1>News</h1> is "News", though a one-word first part looks like a brand.
+    # Not its last part: that is where most sites put their name.
+    parts = {
+        _comparable(part)
+        for title in (named_title, _document_title(root))
+        for part in _TITLE_PARTS.split(title or "")[:-1]
+    }
+    parts.discard(_comparable(site_name or ""))
+    for text in headings:
+        if _comparable(text) in parts and _comparable(text) != _comparable(named_title):
+            return text
     if headings:
         # Compared without the site's name: a logo in an <h1> is not the headline.
         closest = max(headings, key=lambda text: _shared_words(text, headline))
@@ -600,7 +616,8 @@ def metadata(
         meta, "dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title",
         "title", "twitter:title", "parsely-title",
     ) or title_from_document(root)  # fmt: skip
-    title = shown_headline(root, title)
+    site_name = ld.site_name or _first(meta, "og:site_name")
+    title = shown_headline(root, title, site_name)
     byline = (
         clean_byline(ld.byline)
         or _authors(meta, "dc:creator", "dcterm:creator", "author", "parsely-author", "article:author")
@@ -639,7 +656,7 @@ def metadata(
     return Metadata(
         title=title,
         byline=byline,
-        site_name=ld.site_name or _first(meta, "og:site_name"),
+        site_name=site_name,
         published=published,
         modified=modified,
         lang=lang,

@@ -226,6 +226,15 @@ def test_base_element_sets_where_relative_urls_resolve():
         ("Nature as God: Repairing the Circle – Utne", ["Utne Reader"], "Nature as God: Repairing the Circle"),
         # "Brand | Headline": the brand goes, the headline stays.
         ("Tastify | Top 7 Corporate Catering Trends for 2024", [], "Top 7 Corporate Catering Trends for 2024"),
+        # A short headline before the site's name is no brand when the page shows it (WCXB 0082).
+        ("News | National Student Support Accelerator", ["News"], "News"),
+        ("Dental Care | ONE Health Ohio", ["ONE Health Ohio Centers that Offer Dental", "Dental Care"], "Dental Care"),
+        # The site's (or book's) name in an <h1> is not the headline, though the title holds it.
+        (
+            "What is Ownership? - The Rust Programming Language",
+            ["The Rust Programming Language", "What is Ownership?"],
+            "What is Ownership?",
+        ),
         # No title named: the first headline shown.
         (None, ["What happened with Arch Linux ISO in 2024", "Replies"], "What happened with Arch Linux ISO in 2024"),
         (None, [], None),
@@ -234,6 +243,11 @@ def test_base_element_sets_where_relative_urls_resolve():
 def test_the_title_is_the_headline_the_page_shows(named, headings, expected):
     body = "".join(f"<h1>{heading}</h1>" for heading in headings)
     assert shown_headline(parse(f"<html><body><header></header>{body}<p>Text.</p></body></html>"), named) == expected
+
+
+def test_the_site_name_in_an_h1_is_never_the_title():
+    markup = "<html><body><h1>Acme</h1><p>Text.</p></body></html>"
+    assert shown_headline(parse(markup), "Acme | Pumps and valves", site_name="Acme") == "Pumps and valves"
 
 
 def test_without_site_name_keeps_a_headline_without_separators():
