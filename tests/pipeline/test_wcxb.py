@@ -40,19 +40,30 @@ JUSTIFIED_REFUSALS = {
 }
 # Mean word F1 per reading type over every page (a refusal counts 0, as the scorer counts it).
 F1_FLOORS = {"article": 0.94, "documentation": 0.88, "forum": 0.73}
+# Share of the pages whose truth has the field where the answer matches it, as the scorer matches.
+METADATA_FLOORS = {"title": 0.78, "author": 0.70, "date": 0.82}
 
 
 def read(page_id: str) -> tuple[str | None, float]:
     """The refusal's sentence (None when the article came out) and the page's word F1."""
+    refusal, f1, _ = read_with_metadata(page_id)
+    return refusal, f1
+
+
+def read_with_metadata(page_id: str) -> tuple[str | None, float, dict[str, bool]]:
+    """As ``read``, with which of the truth's title, author and date the answer matches."""
     page = wcxb_page(page_id)
+    scorer = load_wcxb_scorer()
     try:
-        text = extract(page.source, url=page.url).text
+        article = extract(page.source, url=page.url)
     except ClearpageError as error:
         status, detail = error.status, error.detail
     else:
-        return None, load_wcxb_scorer().word_scores(text, page.truth["main_content"])[2]
+        answer = {"title": article.title, "byline": article.byline, "published": article.published}
+        f1 = scorer.word_scores(article.text, page.truth["main_content"])[2]
+        return None, f1, scorer.metadata_matches(answer, page.truth)
     assert status == 422, (page_id, detail)
-    return detail, 0.0
+    return detail, 0.0, scorer.metadata_matches({}, page.truth)
 
 
 @pytest.mark.parametrize("page_id", SAMPLE)
@@ -71,8 +82,11 @@ def test_a_page_drawn_by_scripts_is_refused_in_our_words():
 def test_every_wcxb_page_is_answered_and_the_reading_types_hold():
     scores: dict[str, list[float]] = {kind: [] for kind in READING_TYPES}
     refused = {}
+    matched: dict[str, list[bool]] = {field: [] for field in METADATA_FLOORS}
     for page_id in wcxb_page_ids():
-        refusal, f1 = read(page_id)  # any exception but a 422 fails here
+        refusal, f1, matches = read_with_metadata(page_id)  # any exception but a 422 fails here
+        for field, match in matches.items():
+            matched[field].append(match)
         kind = wcxb_truth()[page_id]["page_type"]
         if kind in scores:
             scores[kind].append(f1)
@@ -81,3 +95,5 @@ def test_every_wcxb_page_is_answered_and_the_reading_types_hold():
     assert set(refused) == set(JUSTIFIED_REFUSALS)
     means = {kind: statistics.fmean(values) for kind, values in scores.items()}
     assert all(means[kind] >= floor for kind, floor in F1_FLOORS.items()), means
+    shares = {field: statistics.fmean(values) for field, values in matched.items()}
+    assert all(shares[field] >= floor for field, floor in METADATA_FLOORS.items()), shares
