@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from dateutil import parser as date_parser
 from htmldate import find_date
@@ -85,10 +85,11 @@ def json_ld_objects(root: HtmlElement) -> Iterator[dict[str, Any]]:
                 yield item
                 if isinstance(item.get("@graph"), list):
                     stack[0:0] = item["@graph"]
-                if isinstance(item.get("mainEntity"), (dict, list)):
+                if isinstance(item.get("mainEntity"), dict):
                     # A WebPage's main entity is what the page is about: a forum's thread (its
-                    # DiscussionForumPosting, with who started it), a QAPage's question.
-                    stack[0:0] = [item["mainEntity"]]
+                    # DiscussionForumPosting, with who started it), a QAPage's question. A list
+                    # of them is a collection's items (teasers, an FAQ's questions): not followed.
+                    stack.insert(0, item["mainEntity"])
 
 
 def schema_types(item: dict[str, Any]) -> set[str]:
@@ -306,7 +307,15 @@ def _comparable(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def shown_headline(root: HtmlElement, named_title: str | None, site_name: str | None = None) -> str | None:
+def _host_name(url: str | None) -> str:
+    """The site's name as its address spells it: "acme" for https://www.acme.co.uk/x."""
+    host = urlsplit(url or "").hostname or ""
+    return host.removeprefix("www.").split(".")[0]
+
+
+def shown_headline(
+    root: HtmlElement, named_title: str | None, site_name: str | None = None, url: str | None = None
+) -> str | None:
     """The headline a reader sees above the article, as the page shows it.
 
     The page's ``<h1>`` that shares most words with the title its metadata names (a site
@@ -319,17 +328,26 @@ def shown_headline(root: HtmlElement, named_title: str | None, site_name: str | 
     if not named_title:
         return headings[0] if headings else None
     headline = without_site_name(named_title)
-    # An <h1> that is one part of a title with separators is the headline in it: "News | Acme
+    shown = next((text for text in headings if _comparable(text) == _comparable(headline)), None)
+    if shown is not None:
+        return shown
+    # Another part of a title with separators, shown as the <h1>, is the headline: "News | Acme
     # Foundation" over <h1>News</h1> is "News", though a one-word first part looks like a brand.
-    # Not its last part: that is where most sites put their name.
+    # Never the site's name: its last part (where most sites put it), the declared site name or
+    # the name in the page's address.
+    not_headlines = {_comparable(site_name or ""), _host_name(url)}
     parts = {
         _comparable(part)
         for title in (named_title, _document_title(root))
         for part in _TITLE_PARTS.split(title or "")[:-1]
     }
-    parts.discard(_comparable(site_name or ""))
     for text in headings:
-        if _comparable(text) in parts and _comparable(text) != _comparable(named_title):
+        comparable = _comparable(text)
+        if (
+            comparable in parts
+            and comparable not in not_headlines
+            and re.sub(r"\W", "", comparable) not in not_headlines
+        ):
             return text
     if headings:
         # Compared without the site's name: a logo in an <h1> is not the headline.
@@ -349,7 +367,7 @@ _BYLINE_TAIL = re.compile(
     r"(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+\S.*"
     rf"|(?:on\s+)?{_MONTH}\s+\d{{1,2}}\b.*"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?{_MONTH}.*"
-    r"|\d{1,2}:\d{2}.*|\d{4}-\d{2}-\d{2}.*|\d{1,2}/\d{1,2}/\d{2,4}.*"
+    r"|\d{1,2}:\d{2}.*|\d{4}-\d{2}-\d{2}.*|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}.*"
     r"|\d{1,2}\b\D{0,30}\b(?:19|20)\d{2}\b.*"  # "1 de diciembre de 2017", in any language
     r"|\d+\s*(?:s|m|h|d|w|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?)(?:\s+ago)?\b.*"
     r"|(?:updated|published|posted)\b.*|@\w+.*"
@@ -364,15 +382,24 @@ _NOT_A_BYLINE = re.compile(
     re.I,
 )
 # The label printed before the names ("By", "Written by:", "Authors:", "par"): the byline is the
-# names (an Atom feed's author, an EPUB's creator; the reader view shows them as such). A label
-# in another language goes only before two or more words: "Von Trapp" may be a name.
-_BYLINE_LABEL_EN = r"(?:(?:written|posted|text|words|story|recipe|post|article|view all posts)\s+)?by|authors?"
+# names (an Atom feed's author, an EPUB's creator; the reader view shows them as such).
+_BYLINE_LABEL_EN = r"(?:(?:written|text|words|story|recipe|post|article|view all posts)\s+)?by|authors?"
 _BYLINE_LABEL_OTHER = r"par|por|von|di|door|av|af"
-_BYLINE_LABEL_ONLY = re.compile(rf"(?:{_BYLINE_LABEL_EN}|{_BYLINE_LABEL_OTHER})\W*", re.I)
-_BYLINE_LABEL = re.compile(
-    rf"^(?:(?:{_BYLINE_LABEL_EN})\b\s*:?\s*(?=\S)|(?:{_BYLINE_LABEL_OTHER})\s*:?\s+(?=\S+\s+\S))", re.I
-)
+_BYLINE_LABEL_ONLY = re.compile(rf"(?:{_BYLINE_LABEL_EN}|posted by|{_BYLINE_LABEL_OTHER})\W*", re.I)
+_ENGLISH_LABEL = re.compile(rf"(?:{_BYLINE_LABEL_EN})\b\s*:?[\s|•·,–—-]*(?=\w)", re.I)
+# In other languages the label is a word names also start with ("Von der Leyen", "Di Maria"): it
+# goes when it ends in a colon, or is lower case before a capitalised name of two or more words.
+_OTHER_LABEL = re.compile(rf"(?i:{_BYLINE_LABEL_OTHER})\s*:\s*(?=\w)|(?:{_BYLINE_LABEL_OTHER})\s+(?=[^\W\d_]\S*\s+\S)")
 _MAX_BYLINE_WORDS = 10  # several authors fit; a sentence does not
+
+
+def _without_label(text: str) -> str:
+    if found := _ENGLISH_LABEL.match(text):
+        return text[found.end() :]
+    found = _OTHER_LABEL.match(text)
+    if found and (":" in found.group() or text[found.end()].isupper()):
+        return text[found.end() :]
+    return text
 
 
 def clean_byline(text: str | None) -> str | None:
@@ -385,7 +412,7 @@ def clean_byline(text: str | None) -> str | None:
     text = _BYLINE_TAIL.sub("", text).strip(" |•·,–—-»")
     if _BYLINE_LABEL_ONLY.fullmatch(text):
         return None  # "By" alone: the name is in the next element
-    text = _BYLINE_LABEL.sub("", text)
+    text = _without_label(text)
     if not text or len(text) > _MAX_BYLINE_CHARS or len(text.split()) > _MAX_BYLINE_WORDS or _URL_RE.match(text):
         return None
     return text if re.search(r"[^\W\d_]", text) else None
@@ -424,16 +451,28 @@ _MAYBE_AUTHOR = etree.XPath(
 )
 
 
-# schema.org microdata: the author's name is the ``itemprop=name`` inside the ``itemprop=author``
-# element, as text or as a ``<meta>``'s content (forums mark each post's author so).
+# schema.org microdata: the author's name is the ``itemprop=name`` of the ``itemprop=author`` item,
+# as text or as a ``<meta>``'s content (forums mark each post's author so).
 _MICRODATA_AUTHORS = etree.XPath(".//*[@itemprop][contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]")
+# An author inside these is a review's, a comment's or a listed item's, not the page's.
+_NOT_THE_PAGES_ITEMS = frozenset("review reviews comment comments itemListElement hasPart".split())
+
+
+def _own_name(item: HtmlElement) -> HtmlElement:
+    """The ``itemprop=name`` of ``item`` itself, not of an item nested in it (its affiliation)."""
+    for named in item.iterfind(".//*[@itemprop='name']"):
+        scope = next(e for e in named.iterancestors() if e is item or e.get("itemscope") is not None)
+        if scope is item:
+            return named
+    return item
 
 
 def microdata_author(root: HtmlElement) -> str | None:
     """The first author the page's microdata names: on a thread, whoever wrote the first post."""
     for element in _MICRODATA_AUTHORS(root):
-        named = element.find(".//*[@itemprop='name']")
-        holder = named if named is not None else element
+        if any(_NOT_THE_PAGES_ITEMS & set(e.get("itemprop", "").split()) for e in element.iterancestors()):
+            continue
+        holder = _own_name(element)
         name = clean_byline(holder.get("content") if holder.tag == "meta" else holder.text_content())
         if name:
             return name
@@ -617,7 +656,7 @@ def metadata(
         "title", "twitter:title", "parsely-title",
     ) or title_from_document(root)  # fmt: skip
     site_name = ld.site_name or _first(meta, "og:site_name")
-    title = shown_headline(root, title, site_name)
+    title = shown_headline(root, title, site_name, url)
     byline = (
         clean_byline(ld.byline)
         or _authors(meta, "dc:creator", "dcterm:creator", "author", "parsely-author", "article:author")

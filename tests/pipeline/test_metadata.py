@@ -100,7 +100,7 @@ def test_site_name_is_never_made_up_from_the_host():
 
 
 def test_the_byline_printed_in_the_page_is_the_fallback():
-    assert meta_of(page(), page_byline="Lena Park").byline == "Lena Park"
+    assert meta_of(page(), page_byline="By Lena Park").byline == "By Lena Park"  # preclean cleaned it
     assert meta_of(page('<meta name="author" content="Omar Haddad">'), page_byline="Lena Park").byline == "Omar Haddad"
 
 
@@ -117,6 +117,14 @@ def test_an_author_url_is_not_a_byline():
         ("Byron Smith", "Byron Smith"),
         ("Di Maria", "Di Maria"),
         ("Article by:", None),
+        ("By — Amy Lee", "Amy Lee"),
+        ("Arman Jakimov 27.03.2023", "Arman Jakimov"),
+        ("von Jens Müller", "Jens Müller"),
+        ("Von: Jens Müller", "Jens Müller"),
+        # Names that start like another language's label.
+        ("Von der Leyen", "Von der Leyen"),
+        ("Di Maria, Lena Park", "Di Maria, Lena Park"),
+        ("Par Lagerkvist", "Par Lagerkvist"),
         ("Sarah Archer 1:39 PM ET", "Sarah Archer"),
         ("James Akinaka • 8h", "James Akinaka"),
         ("Tech Insider Alex Perry 1 day ago", "Tech Insider Alex Perry"),
@@ -302,3 +310,33 @@ def test_the_thread_starter_named_in_json_ld_on_real_forum_pages(page_id, author
     """wcxb-dev XenForo threads: the first post on the page is not always the starter's."""
     source = wcxb_page(page_id)
     assert metadata(parse(decode(source.source, None)), source.url).byline == author
+
+
+def test_a_reviews_or_an_affiliations_name_is_not_the_author():
+    review = (
+        '<div itemscope itemtype="https://schema.org/Product"><div itemprop="review" itemscope>'
+        '<span itemprop="author" itemscope><span itemprop="name">Random Reviewer</span></span></div></div>'
+    )
+    assert meta_of(page(body=review), page_byline="Lena Park").byline == "Lena Park"
+    affiliated = (
+        '<span itemprop="author" itemscope><span itemprop="affiliation" itemscope>'
+        '<span itemprop="name">Acme Corp</span></span><span itemprop="name">Bob Stone</span></span>'
+    )
+    assert meta_of(page(body=affiliated)).byline == "Bob Stone"
+
+
+def test_a_list_of_main_entities_is_a_collection_not_an_article():
+    teasers = {
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "mainEntity": [{"@type": "BlogPosting", "headline": "Teaser one", "author": {"name": "Omar"}}],
+    }
+    found = meta_of(page(ld(teasers) + "<title>Blog | Acme</title>"))
+    assert (found.title, found.byline) == ("Blog", None)
+
+
+def test_the_headline_shown_whole_wins_and_the_sites_name_never_does():
+    markup = "<html><body><h1>Acme</h1><h1>Pumps</h1><h1>Pumps and valves</h1><p>Text.</p></body></html>"
+    assert shown_headline(parse(markup), "Acme | Pumps and valves") == "Pumps and valves"
+    logo = "<html><body><h1>Acme</h1><p>Text.</p></body></html>"
+    assert shown_headline(parse(logo), "Acme | Pumps and valves", url="https://www.acme.com/p") == "Pumps and valves"
