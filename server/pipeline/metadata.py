@@ -35,6 +35,9 @@ ARTICLE_TYPES = frozenset(
     ReviewNewsArticle SatiricalArticle ScholarlyArticle SocialMediaPosting TechArticle""".split()
 )
 
+# What a forum thread or a Q&A page declares itself: its posts are the content, its date its first post's.
+THREAD_TYPES = frozenset({"DiscussionForumPosting", "QAPage"})
+
 # Title separators, as in "Headline | Site" or "Site » Section » Headline".
 _SEPARATORS = "|\\-–—\\\\/>»"
 _SEPARATOR_RE = re.compile(f" [{_SEPARATORS}] ")
@@ -97,6 +100,14 @@ def schema_types(item: dict[str, Any]) -> set[str]:
     value = item.get("@type")
     values = value if isinstance(value, list) else [value]
     return {v.rsplit("/", 1)[-1] for v in values if isinstance(v, str)}
+
+
+def page_types(root: HtmlElement) -> set[str]:
+    """The schema.org types the page declares for itself: JSON-LD ``@type``s and microdata
+    ``itemtype``s, by their last path segment ("https://schema.org/QAPage" is "QAPage")."""
+    declared = {name for item in json_ld_objects(root) for name in schema_types(item)}
+    microdata = (name.rstrip("/").rsplit("/", 1)[-1] for value in root.xpath("//@itemtype") for name in value.split())
+    return {name for name in (*declared, *microdata) if name}
 
 
 def _name(value: Any) -> str | None:
@@ -454,8 +465,15 @@ _MAYBE_AUTHOR = etree.XPath(
 # schema.org microdata: the author's name is the ``itemprop=name`` of the ``itemprop=author`` item,
 # as text or as a ``<meta>``'s content (forums mark each post's author so).
 _MICRODATA_AUTHORS = etree.XPath(".//*[@itemprop][contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]")
-# An author inside these is a review's, a comment's or a listed item's, not the page's.
-_NOT_THE_PAGES_ITEMS = frozenset("review reviews comment comments itemListElement hasPart".split())
+# An author or a date inside these is a review's, a comment's, an answer's or a listed item's,
+# not the page's.
+_NOT_THE_PAGES_ITEMS = frozenset(
+    "review reviews comment comments suggestedAnswer acceptedAnswer itemListElement hasPart".split()
+)
+
+
+def _in_a_nested_item(element: HtmlElement) -> bool:
+    return any(_NOT_THE_PAGES_ITEMS & set(e.get("itemprop", "").split()) for e in element.iterancestors())
 
 
 def _own_name(item: HtmlElement) -> HtmlElement:
@@ -470,7 +488,7 @@ def _own_name(item: HtmlElement) -> HtmlElement:
 def microdata_author(root: HtmlElement) -> str | None:
     """The first author the page's microdata names: on a thread, whoever wrote the first post."""
     for element in _MICRODATA_AUTHORS(root):
-        if any(_NOT_THE_PAGES_ITEMS & set(e.get("itemprop", "").split()) for e in element.iterancestors()):
+        if _in_a_nested_item(element):
             continue
         holder = _own_name(element)
         name = clean_byline(holder.get("content") if holder.tag == "meta" else holder.text_content())
@@ -511,6 +529,8 @@ def normalise_date(value: str | None) -> str | None:
 
 def _date_from_markup(root: HtmlElement, itemprop: str) -> str | None:
     for element in root.xpath(f".//*[@itemprop='{itemprop}']"):
+        if _in_a_nested_item(element):
+            continue
         value = element.get("datetime") or element.get("content") or element.text_content()
         if value and value.strip():
             return value
@@ -667,17 +687,16 @@ def metadata(
         meta, "dc:description", "dcterm:description", "og:description", "weibo:article:description",
         "weibo:webpage:description", "description", "twitter:description",
     )  # fmt: skip
-    published = _publication_date(
-        normalise_date(
-            ld.published
-            or _first(meta, "article:published_time", "parsely-pub-date", "itemprop:datePublished", "dc:date", "date")
-            or _date_from_markup(root, "datePublished")
-            or _published_time_element(root)
-        ),
-        root,
-        url,
-        page_chars,
+    thread = bool(page_types(root) & THREAD_TYPES)
+    declared_date = normalise_date(
+        ld.published
+        or _first(meta, "article:published_time", "parsely-pub-date", "itemprop:datePublished", "dc:date", "date")
+        or _date_from_markup(root, "datePublished")
+        or (_date_from_markup(root, "dateCreated") if thread else None)  # a question's, on Q&A sites
+        or _published_time_element(root)
     )
+    # A thread's declared date is its first post's; the dates printed in it are the replies'.
+    published = declared_date if thread and declared_date else _publication_date(declared_date, root, url, page_chars)
     modified = normalise_date(
         ld.modified
         or _first(meta, "article:modified_time", "itemprop:dateModified")

@@ -28,7 +28,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from server.errors import ClearpageError
-from server.pipeline.metadata import json_ld_objects, schema_types
+from server.pipeline.metadata import page_types
 
 log = logging.getLogger(__name__)
 # Above this many elements the page is read by readability-lxml alone: trafilatura's time grows
@@ -89,11 +89,3 @@ def trafilatura_article(shown: HtmlElement) -> HtmlElement | None:
     body.tag = "div"
     body.attrib.clear()
     return body
-
-
-def page_types(root: HtmlElement) -> set[str]:
-    """The schema.org types the page declares for itself: JSON-LD ``@type``s and microdata
-    ``itemtype``s, by their last path segment ("https://schema.org/QAPage" is "QAPage")."""
-    declared = {name for item in json_ld_objects(root) for name in schema_types(item)}
-    microdata = (name.rstrip("/").rsplit("/", 1)[-1] for value in root.xpath("//@itemtype") for name in value.split())
-    return {name for name in (*declared, *microdata) if name}

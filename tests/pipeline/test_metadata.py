@@ -340,3 +340,27 @@ def test_the_headline_shown_whole_wins_and_the_sites_name_never_does():
     assert shown_headline(parse(markup), "Acme | Pumps and valves") == "Pumps and valves"
     logo = "<html><body><h1>Acme</h1><p>Text.</p></body></html>"
     assert shown_headline(parse(logo), "Acme | Pumps and valves", url="https://www.acme.com/p") == "Pumps and valves"
+
+
+def test_a_threads_date_is_its_first_posts():
+    """A thread prints its replies' dates too; what it declares is when it was started."""
+    thread = {"@context": "https://schema.org", "@type": "DiscussionForumPosting", "datePublished": "2024-04-02"}
+    body = '<p>Question text.</p><p>Last reply <time datetime="2025-09-26T10:00:00Z">26 September 2025</time></p>'
+    url = "https://forum.example/2025/09/26/latest-page-of-the-thread"  # the address carries the latest page's date
+    assert meta_of(page(ld(thread), body), url=url).published == "2024-04-02"
+
+
+def test_a_comments_date_in_microdata_is_not_the_pages():
+    body = (
+        '<div itemscope itemtype="https://schema.org/QAPage"><div itemscope itemtype="https://schema.org/Question">'
+        '<time itemprop="dateCreated" datetime="2014-02-04T13:02:51Z">Feb 4, 2014</time><p>How?</p>'
+        '<div itemprop="comment" itemscope><span itemprop="datePublished">2018-05-21</span></div></div></div>'
+    )
+    assert meta_of(page(body=body), url=None).published == "2014-02-04T13:02:51+00:00"
+
+
+@pytest.mark.parametrize(("page_id", "date"), [("0547", "2024-04-02"), ("0566", "2009-05-02")])
+def test_the_date_a_thread_was_started_on_real_forum_pages(page_id, date):
+    """wcxb-dev: an Invision thread (JSON-LD) and a Stack Exchange question (microdata)."""
+    source = wcxb_page(page_id)
+    assert metadata(parse(decode(source.source, None)), source.url).published[:10] == date

@@ -5,9 +5,10 @@ from __future__ import annotations
 import copy
 
 from server.pipeline.decode import decode
+from server.pipeline.metadata import page_types
 from server.pipeline.parse import parse
 from server.pipeline.preclean import preclean
-from server.pipeline.trafilatura_engine import page_types, trafilatura_article
+from server.pipeline.trafilatura_engine import trafilatura_article
 from tests.corpus import load_wcxb_scorer, wcxb_page
 
 TEASER = "The council met on Tuesday to discuss the bridge, which has been closed since the spring floods."
