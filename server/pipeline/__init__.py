@@ -68,7 +68,7 @@ def extract(
     root = parse(markup)
     base_url = document_base_url(root, url)
     precleaned = preclean(root)
-    meta = metadata(precleaned.root, base_url, precleaned.byline, len(markup))
+    meta = metadata(precleaned.root, base_url, precleaned.byline, len(markup), precleaned.with_furniture)
     decision = access(precleaned.root, precleaned.gates, precleaned.annotated, meta.site_name)
     # A gated page is read by readability-lxml alone: the gate's place is known in its tree.
     shown = precleaned.shown if decision.access == OPEN else None

@@ -548,7 +548,27 @@ def _published_time_element(root: HtmlElement) -> str | None:
 DATE_SEARCH_MAX_CHARS = 6_000_000
 
 
-def _publication_date(declared: str | None, root: HtmlElement, url: str | None, page_chars: int) -> str | None:
+def _printed_date(root: HtmlElement, url: str | None) -> str | None:
+    """The day htmldate finds in ``root``, or None.
+
+    Its last resort is a year alone, given as 1 January: the year of a copyright line ("© 2026"
+    in the footer of every page of a site), or any four digits. That is not a day the page says
+    it was published, and a reader shown "1 January 2026" would be misled: it does not count.
+    (Of 780 wcxb-dev pages whose readers see a date, one was published on a 1 January; htmldate
+    answered 1 January on 252 of the 1,476.)
+    """
+    try:
+        found = find_date(root, extensive_search=True, original_date=True, url=url, outputformat="%Y-%m-%d")
+    except ClearpageError:
+        raise  # our own time limit
+    except Exception:  # a black box: whatever it raises means "no opinion"
+        return None
+    return None if not found or found.endswith("-01-01") else found
+
+
+def _publication_date(
+    declared: str | None, root: HtmlElement, url: str | None, page_chars: int, with_furniture: HtmlElement | None
+) -> str | None:
     """The date the article was first published, as htmldate finds it, else the declared one.
 
     htmldate (Apache-2.0, trafilatura's date reader) weighs every date the page carries (its
@@ -556,15 +576,17 @@ def _publication_date(declared: str | None, root: HtmlElement, url: str | None, 
     wcxb-dev it finds the date a reader sees on 83% of pages, the declared metadata alone on 60%
     (a CMS's datePublished is often an import or migration date). When both agree on the day,
     the declared value stays for its time of day. Given a tree, it reads nothing from the network.
+
+    It reads the cleaned page first: the teasers and lists of other articles that ``preclean``
+    removed carry their own dates. When that page has no date at all and none is declared, the
+    page ``with_furniture`` (as shown, before its header, asides and byline boxes went) is read:
+    many pages print the date in a side column or a header band that ``preclean`` removes.
     """
     if page_chars > DATE_SEARCH_MAX_CHARS:
         return declared
-    try:
-        found = find_date(root, extensive_search=True, original_date=True, url=url, outputformat="%Y-%m-%d")
-    except ClearpageError:
-        raise  # our own time limit
-    except Exception:  # a black box: whatever it raises means "no opinion"
-        found = None
+    found = _printed_date(root, url)
+    if not found and not declared and with_furniture is not None:
+        found = _printed_date(with_furniture, url)
     if not found or (declared and declared.startswith(found)):
         return declared
     return found
@@ -659,13 +681,19 @@ def _canonical_link(root: HtmlElement) -> str | None:
 
 
 def metadata(
-    root: HtmlElement, url: str | None = None, page_byline: str | None = None, page_chars: int = 0
+    root: HtmlElement,
+    url: str | None = None,
+    page_byline: str | None = None,
+    page_chars: int = 0,
+    with_furniture: HtmlElement | None = None,
 ) -> Metadata:
     """Read the page's metadata; every field may be None.
 
     ``page_byline`` is the byline printed in the page, which ``preclean`` reads before it
     removes the page furniture that often holds it; the page's own metadata is preferred.
     ``page_chars`` is the page's length: dates are searched for in pages of a real page's size.
+    ``with_furniture`` is the page before that furniture went, where a date the cleaned page
+    lacks is looked for (``Precleaned.with_furniture``).
     """
     document_title = _document_title(root)
     ld = _article_json_ld(root, document_title)
@@ -696,7 +724,11 @@ def metadata(
         or _published_time_element(root)
     )
     # A thread's declared date is its first post's; the dates printed in it are the replies'.
-    published = declared_date if thread and declared_date else _publication_date(declared_date, root, url, page_chars)
+    published = (
+        declared_date
+        if thread and declared_date
+        else _publication_date(declared_date, root, url, page_chars, with_furniture)
+    )
     modified = normalise_date(
         ld.modified
         or _first(meta, "article:modified_time", "itemprop:dateModified")

@@ -90,6 +90,9 @@ class Precleaned:
     # The page as the reader saw it (hidden nodes, overlays, scripts and furniture gone) with
     # its comments still in: the second engine tells a forum's posts from a blog's comments.
     shown: HtmlElement | None = None
+    # The page as the reader saw it before its furniture went (headers, asides, byline boxes):
+    # where ``metadata`` looks for a date the cleaned page does not print.
+    with_furniture: HtmlElement | None = None
 
 
 class _Protection:
@@ -463,6 +466,7 @@ def preclean(root: HtmlElement) -> Precleaned:
     gates = find_gates(body, [element for element, found in named if found.rule is rules.GATE], annotated)
     protection = _Protection(body, gates, len(body_text))
     _drop_overlays(body, tally, protection)
+    with_furniture = copy.deepcopy(root)
     furniture = [(element, found) for element, found in named if found.rule is not rules.GATE]
     _drop_by_rules(body, [(e, found) for e, found in furniture if found.rule.kind != rules.COMMENTS], tally, protection)
     _drop_teaser_lists(body, tally, protection)
@@ -474,4 +478,4 @@ def preclean(root: HtmlElement) -> Precleaned:
     for element in rules.CONTROLS.select(body):
         element.drop_tree()
     byline_text = clean_byline(byline.text_content()) if byline is not None else None
-    return Precleaned(root, tally.removals(), gates, byline_text, sign_in_form, annotated, shown)
+    return Precleaned(root, tally.removals(), gates, byline_text, sign_in_form, annotated, shown, with_furniture)

@@ -20,6 +20,7 @@ from server.pipeline.metadata import (
     without_site_name,
 )
 from server.pipeline.parse import parse
+from server.pipeline.preclean import preclean
 from server.pipeline.types import LeadImage
 from tests.corpus import wcxb_page
 
@@ -33,9 +34,15 @@ def meta_of(markup: str, url: str | None = "https://news.example/a/b.html", page
 
 
 def real_page_metadata(page_id: str):
-    """The metadata of a wcxb-dev page, read as the pipeline reads it."""
+    """The metadata of a wcxb-dev page, read as the pipeline reads it (after ``preclean``)."""
     source = wcxb_page(page_id)
-    return metadata(parse(decode(source.source, None)), source.url)
+    markup = decode(source.source, None)
+    return precleaned_metadata(markup, source.url)
+
+
+def precleaned_metadata(markup: str, url: str | None = "https://news.example/a/b.html"):
+    precleaned = preclean(parse(markup))
+    return metadata(precleaned.root, url, precleaned.byline, len(markup), precleaned.with_furniture)
 
 
 def ld(data: object) -> str:
@@ -277,6 +284,34 @@ def test_a_date_printed_in_the_article_is_its_publication_date():
 @pytest.mark.parametrize(("page_id", "date"), [("0058", "2025-08-04"), ("0085", "2019-08-16"), ("0114", "2025-07-18")])
 def test_the_date_a_reader_sees_on_real_pages_without_declared_dates(page_id, date):
     """wcxb-dev articles that declare no date in their metadata but show one to the reader."""
+    assert real_page_metadata(page_id).published == date
+
+
+def test_a_copyright_year_is_not_a_publication_date():
+    """htmldate answers a year alone (the footer's copyright line) as 1 January of that year."""
+    footer = "<footer><p>© 2026 Rail Weekly. All rights reserved.</p></footer>"
+    article = "<h1>Night trains are back</h1><p>The sleeper from Paris to Berlin runs again.</p>"
+    assert meta_of(page(body=article + footer)).published is None
+    declared = '<meta property="article:published_time" content="2025-06-02T08:00:00Z">'
+    assert meta_of(page(declared, article + footer)).published == "2025-06-02T08:00:00+00:00"
+
+
+def test_a_date_printed_beside_the_article_counts_when_the_cleaned_page_has_none():
+    """The date in a side column or header band that ``preclean`` removes as furniture."""
+    aside = '<aside role="complementary"><p class="story-date">May 25, 2023</p><p>Dr. Ana Ruiz</p></aside>'
+    article = "<article><h1>Sleep training</h1>" + "<p>Babies learn to settle themselves at night.</p>" * 8
+    article += "</article>"
+    assert precleaned_metadata(page(body=aside + article)).published == "2023-05-25"
+    # The cleaned page's own date comes first: the removed furniture may be another article's.
+    teaser = '<aside role="complementary"><p class="story-date">May 25, 2023</p><a href="/x">Older story</a></aside>'
+    dated = article.replace("<h1>Sleep training</h1>", '<h1>Sleep training</h1><p class="date">June 3, 2024</p>')
+    assert precleaned_metadata(page(body=teaser + dated)).published == "2024-06-03"
+
+
+@pytest.mark.parametrize(("page_id", "date"), [("4174", "2023-05-25"), ("4306", "2025-07-03")])
+def test_the_date_in_a_side_column_on_real_pages(page_id, date):
+    """wcxb-dev articles printing their date in an aside or a byline box that ``preclean`` removes,
+    with a copyright line in the footer (htmldate answered 1 January of its year)."""
     assert real_page_metadata(page_id).published == date
 
 
