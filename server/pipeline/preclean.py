@@ -378,13 +378,20 @@ def find_gates(body: HtmlElement, named_gates: list[HtmlElement], annotated: boo
     return [gate for gate in gates if not any(ancestor in found for ancestor in gate.iterancestors())]
 
 
+_OVERLAY_REASON = "fixed or sticky over the page: a bar, banner or pop-up, not the article"
+
+
 def _drop_overlays(body: HtmlElement, tally: RemovalTally, protection: _Protection) -> None:
     for element in body.xpath(_MAYBE_OVERLAY):
         style = element.get("style") or ""
         if element.get(rules.OVERLAY_ANNOTATION) is None and not _FIXED_STYLE.search(style):
             continue
         if protection.allows(element):
-            tally.drop(element, "overlay", "fixed or sticky over the page: a bar, banner or pop-up, not the article")
+            chars = len(text_of(element))
+            if tally.drop(element, "overlay", _OVERLAY_REASON):
+                # What is over the page is not part of it: a box's share of the page (see
+                # _Protection) must not change because a pop-up appeared after load.
+                protection.page_chars -= chars
 
 
 def _drop_by_rules(

@@ -151,6 +151,22 @@ def test_an_overlay_holding_the_article_is_kept():
     assert "Sleeper services" in body_text(result)
 
 
+def test_an_overlay_does_not_change_what_else_is_removed():
+    """A ranking whose items link to each school's page is the article when it holds most of the
+    page; a newsletter pop-up added after load must not make it a smaller share of the page
+    (wcxb-dev 0022 lost half its ranking in the browsers, not through the API)."""
+    card = (
+        '<div><h2><a href="/schools/{0}">{0}. Business School {0}</a></h2>'
+        "<p>Famous for its ties to industry, teaching an interdisciplinary curriculum to a small class.</p>"
+        "<ul><li>Average GMAT: 730</li><li>Class size: 424</li></ul></div>"
+    )
+    ranking = '<div class="ranking">' + "".join(card.format(n) for n in range(1, 7)) + "</div>"
+    around = "<p>" + "Scroll on to read about every school in one convenient listing. " * 9 + "</p>"
+    pop_up = '<div style="position: fixed; inset: 0"><p>' + "Join eighty thousand curious readers. " * 8 + "</p></div>"
+    assert "Business School 3" in body_text(clean(around, ranking))
+    assert "Business School 3" in body_text(clean(around + pop_up, ranking))
+
+
 def test_inline_fixed_position_bars_are_overlays():
     result = clean('<div style="position: fixed; bottom: 0">Get 50% off your first year</div>')
     assert "50% off" not in body_text(result)
