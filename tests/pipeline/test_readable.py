@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import importlib
 
 import lxml.html
 import pytest
@@ -10,6 +11,7 @@ from readability import Document
 
 from server.errors import NotReadable
 from server.pipeline import extract
+from server.pipeline.decode import decode
 from server.pipeline.parse import parse
 from server.pipeline.preclean import preclean
 from server.pipeline.readable import (
@@ -22,9 +24,13 @@ from server.pipeline.readable import (
     readable,
 )
 from server.pipeline.rules import RELATED_ARTICLES
+from server.pipeline.trafilatura_engine import trafilatura_article
 from server.pipeline.types import Removal
 from tests.conftest import FIXTURES
-from tests.corpus import corpus_page, corpus_page_names
+from tests.corpus import corpus_page, corpus_page_names, wcxb_page, wcxb_page_ids
+
+# The module, not the function of the same name that server.pipeline exports.
+readable_module = importlib.import_module("server.pipeline.readable")
 
 SENTENCE = "The river came back to the valley after the dam came down, and the salmon with it, in their thousands. "
 
@@ -201,3 +207,44 @@ def assert_same_div_rewrite(page: lxml.html.HtmlElement, name: str = "") -> None
     Document.transform_misused_divs_into_paragraphs(library)
     adapter.transform_misused_divs_into_paragraphs()
     assert lxml.html.tostring(ours) == lxml.html.tostring(theirs), name
+
+
+def read_both_ways(markup: str, monkeypatch: pytest.MonkeyPatch, shortcut: bool) -> tuple[str, int]:
+    """The article's text, and how many times trafilatura was asked."""
+    asked = []
+
+    def counted(shown):
+        asked.append(shown)
+        return trafilatura_article(shown)
+
+    monkeypatch.setattr(readable_module, "trafilatura_article", counted)
+    if not shortcut:
+        monkeypatch.setattr(readable_module, "_SHORTCUT_MIN_WORDS", 10**9)
+    page = preclean(parse(markup))
+    try:
+        text = " ".join(readable(page.root, page.sign_in_form, page.shown).text_content().split())
+    except NotReadable as refusal:
+        text = f"refused: {refusal.detail}"
+    monkeypatch.undo()
+    return text, len(asked)
+
+
+def test_trafilatura_is_not_asked_when_readabilitys_article_is_most_of_the_page(monkeypatch):
+    whole = f"<html><body><article><h1>Salmon</h1><p>{SENTENCE * 4}</p><p>{SENTENCE * 4}</p></article></body></html>"
+    text, asked = read_both_ways(whole, monkeypatch, shortcut=True)
+    assert "salmon with it" in text and asked == 0
+    # The page as shown keeps its comments (a forum's posts are marked up alike): more words
+    # than readability-lxml's article holds, so trafilatura is asked.
+    comments = f'<div class="comments"><p>{SENTENCE * 5}</p><p>{SENTENCE * 5}</p></div>'
+    text, asked = read_both_ways(whole.replace("</article>", "</article>" + comments), monkeypatch, shortcut=True)
+    assert "salmon with it" in text and asked == 1
+
+
+@pytest.mark.parametrize("page_id", wcxb_page_ids()[::30])
+def test_the_shortcut_never_changes_the_article_on_real_pages(page_id, monkeypatch):
+    """trafilatura keeps only words the page shows: skipping it when readability-lxml's article
+    holds 70% of them gives the article it would have chosen anyway (wcxb-dev, every 30th page)."""
+    markup = decode(wcxb_page(page_id).source, None)
+    assert (
+        read_both_ways(markup, monkeypatch, shortcut=True)[0] == read_both_ways(markup, monkeypatch, shortcut=False)[0]
+    )
