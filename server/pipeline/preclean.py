@@ -416,6 +416,7 @@ def _drop_by_rules(
 
 _INLINE_TAGS = frozenset("a abbr b cite code em font i img label mark q small span strong sub sup time u".split())
 _TEASER_MIN_HEADLINES = 3
+_MAIN_CONTENT_SHARE = 0.5
 _TEASER_MAX_OTHER_SHARE = 0.2  # of a card list's text, what may sit outside its cards (a "More stories" title)
 
 
@@ -443,8 +444,18 @@ def _drop_teaser_lists(body: HtmlElement, tally: RemovalTally, protection: _Prot
             len(cards) >= _TEASER_MIN_HEADLINES
             and other_text <= _TEASER_MAX_OTHER_SHARE * len(text_of(container))
             and protection.allows(container)
+            and not _is_most_of_the_main_content(container)
         ):
             tally.drop(container, rules.RELATED_ARTICLES, "headlines linking to other articles, not this one")
+
+
+def _is_most_of_the_main_content(element: HtmlElement) -> bool:
+    """True when ``element`` holds at least half the text of the ``<main>`` it is in: a
+    documentation index or a section's table of contents is that page's content."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag == "main" or ancestor.get("role") == "main":
+            return len(text_of(element)) >= _MAIN_CONTENT_SHARE * len(text_of(ancestor))
+    return False
 
 
 def preclean(root: HtmlElement) -> Precleaned:
