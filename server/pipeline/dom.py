@@ -21,6 +21,23 @@ def spaced_text_of(element: HtmlElement) -> str:
     return " ".join(" ".join(element.itertext()).split())
 
 
+def text_with_breaks(element: HtmlElement) -> str:
+    """The element's text as the reader sees it on one line: a line break reads as a space
+    (lxml's ``text_content`` runs "Top MBA Programs of 2025<br>Your Guide" into "2025Your")."""
+    return " ".join(_raw_text_with_breaks(element).split())
+
+
+def _raw_text_with_breaks(element: HtmlElement) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == "br":
+            parts.append(" ")
+        elif isinstance(child.tag, str):
+            parts.append(_raw_text_with_breaks(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def is_attached(element: HtmlElement, root: HtmlElement) -> bool:
     """False once the element or an ancestor has been dropped from ``root``'s tree."""
     node: HtmlElement | None = element

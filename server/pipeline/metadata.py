@@ -26,6 +26,7 @@ from lxml.html import HtmlElement
 
 from server.deadline import paused
 from server.errors import ClearpageError
+from server.pipeline.dom import text_with_breaks
 from server.pipeline.types import LeadImage, Metadata
 
 ARTICLE_TYPES = frozenset(
@@ -240,7 +241,7 @@ def _document_title(root: HtmlElement) -> str | None:
 
 
 def _headings(root: HtmlElement, *tags: str) -> list[str]:
-    texts = (clean_text(h.text_content()) for tag in tags for h in root.iter(tag))
+    texts = (clean_text(text_with_breaks(h)) for tag in tags for h in root.iter(tag))
     return [t for t in texts if t]
 
 

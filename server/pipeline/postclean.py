@@ -26,7 +26,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from server.pipeline import rules
-from server.pipeline.dom import RemovalTally, text_of
+from server.pipeline.dom import RemovalTally, text_of, text_with_breaks
 from server.pipeline.metadata import byline_element, clean_text, normalise_date
 from server.pipeline.types import LeadImage, Metadata, Removal
 
@@ -71,7 +71,7 @@ def _title_forms(title: str | None) -> set[str]:
 
 def _drop_title_and_byline(article: HtmlElement, meta: Metadata) -> None:
     forms = _title_forms(meta.title)
-    heading = next((h for h in article.iter(*_HEADINGS) if _normalise(text_of(h)) in forms), None)
+    heading = next((h for h in article.iter(*_HEADINGS) if _normalise(text_with_breaks(h)) in forms), None)
     if heading is not None:
         heading.drop_tree()  # shown once, as the title
     byline = byline_element(article)

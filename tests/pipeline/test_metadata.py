@@ -266,6 +266,16 @@ def test_the_title_is_the_headline_the_page_shows(named, headings, expected):
     assert shown_headline(parse(f"<html><body><header></header>{body}<p>Text.</p></body></html>"), named) == expected
 
 
+def test_a_line_break_in_the_headline_reads_as_a_space():
+    """wcxb-dev 0022: "Top MBA Programs of 2025 (US)<br>Your Guide..." was "(US)Your Guide"."""
+    markup = (
+        "<html><body><h1>Top MBA Programs of 2025 (US)<br>Your <em>Guide</em><span> to Business</span>"
+        " Schools</h1></body></html>"
+    )
+    named = "Top MBA Programs of 2025: Business School Rankings"
+    assert shown_headline(parse(markup), named) == "Top MBA Programs of 2025 (US) Your Guide to Business Schools"
+
+
 def test_the_site_name_in_an_h1_is_never_the_title():
     markup = "<html><body><h1>Acme</h1><p>Text.</p></body></html>"
     assert shown_headline(parse(markup), "Acme | Pumps and valves", site_name="Acme") == "Pumps and valves"

@@ -30,6 +30,11 @@ def test_the_headline_is_removed_once_because_it_is_the_title():
     assert text(result).count("How the river came back") == 1
 
 
+def test_a_headline_with_a_line_break_is_removed_as_the_title():
+    result = run(f"<h1>Top MBA Programs<br>Your Guide</h1>{PROSE}", title="Top MBA Programs Your Guide")
+    assert "Your Guide" not in text(result)
+
+
 def test_the_byline_leaves_the_body():
     result = run(f'<p class="byline">By Asha Verma</p>{PROSE}')
     assert "Asha Verma" not in text(result)
