@@ -283,12 +283,30 @@ PAGE_RULES: tuple[Rule, ...] = (
 
 # --------------------------------------------------------------------------- phrases in the article
 
-# "Label | Headline" and "Label: Headline", the shape of inline teasers between paragraphs.
+# "Label | Headline" and "Label: Headline", the shape of inline teasers between paragraphs; the
+# same labels in German, French, Spanish, Italian, Portuguese and Dutch ("Lesen Sie auch: ...").
 _TEASER_LABELS = (
     r"(also read|read also|also see|read more|more|read|related|related stories?|related articles?|"
     r"explained|explainer|watch|listen|must read|don'?t miss|recommended|trending|latest|top stories|"
-    r"more on this|more from [\w .'-]{1,30}|opinion|analysis|in pictures|in photos|video|live)"
+    r"more on this|more from [\w .'-]{1,30}|opinion|analysis|in pictures|in photos|video|live|"
+    r"lesen sie auch|auch interessant|mehr zum thema|weiterlesen|"
+    r"[àa] lire aussi|lire aussi|voir aussi|sur le m[êe]me sujet|"
+    r"lee tambi[ée]n|lea tambi[ée]n|te puede interesar|noticias relacionadas|"
+    r"leggi anche|potrebbe interessarti|leia tamb[ée]m|veja tamb[ée]m|lees ook|meer over dit onderwerp)"
 )
+# A bare "read more" link, in the same languages.
+_READ_MORE = (
+    r"(read more|read the full story|more stories|click here to read more|continue reading|"
+    r"weiterlesen|mehr lesen|lire la suite|lire plus|leer m[áa]s|seguir leyendo|continuar leyendo|"
+    r"leggi di pi[ùu]|continua a leggere|leia mais|continuar lendo|lees meer|verder lezen)"
+)
+# Sign-up verbs and the newsletter's name in those languages ("Abonnieren Sie unseren Newsletter").
+_SIGN_UP_OTHER = (
+    r"(abonnieren sie|abonniere|melden sie sich|jetzt anmelden|abonnez-vous|inscrivez-vous|"
+    r"suscr[íi]bete|suscr[íi]base|reg[íi]strate|iscriviti|assine|inscreva-se|cadastre-se|schrijf je in|"
+    r"abonneer je|meld je aan)"
+)
+_NEWSLETTER_OTHER = r"(newsletter|lettre d'information|infolettre|bolet[íi]n|boletim|nieuwsbrief)"
 
 PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("advertisement label", "the label left where an ad slot was",
@@ -298,13 +316,14 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                max_chars=60),
     PhraseRule("inline teaser", "a link to another article, set between this one's paragraphs",
                _TEASER_LABELS + r"\s*[|:–—-]\s*\S.*", max_chars=220, link=True),
-    PhraseRule("inline teaser", "a bare 'read more' prompt", r"(read more|read the full story|more stories|"
-               r"click here to read more|continue reading)\W*", max_chars=40, link=True),
+    PhraseRule("inline teaser", "a bare 'read more' prompt", _READ_MORE + r"\W*", max_chars=40, link=True),
     PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article",
                r"(sign up|subscribe|register)( now| today| here)?( for| to)? (our|the|my|a) .{0,40}"
                r"\b(newsletters?|inbox|e-?mails?|updates|briefing|digest)\b.*", max_chars=200, whole=False),
     PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article",
                r"(get|receive) (our|the) .{0,40}(newsletter|in your inbox).*", max_chars=240, whole=False),
+    PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article (other languages)",
+               _SIGN_UP_OTHER + r"\b.{0,40}\b" + _NEWSLETTER_OTHER + r"\b.*", max_chars=200, whole=False),
     PhraseRule("account prompt", "asks the reader to create an account",
                r"(sign up|register) for a free account\b.*|create (a|your) free account\b.*", max_chars=400,
                whole=False),

@@ -48,7 +48,14 @@ PHRASES = [
     ("inline teaser", '<p><strong><a href="/y">Explained | Why the river matters to the valley</a></strong></p>'),
     ("inline teaser", '<p><a href="/z">READ MORE</a></p>'),
     ("inline teaser", '<p>Related: <a href="/r">Salmon return to the Rhine after fifty years</a></p>'),
+    ("inline teaser", '<p><a href="/a">Lesen Sie auch: Die Nachtzüge kommen zurück</a></p>'),
+    ("inline teaser", '<p><a href="/b">À lire aussi : Le retour des trains de nuit</a></p>'),
+    ("inline teaser", '<p><a href="/c">Leer más</a></p>'),
+    ("inline teaser", '<p><a href="/d">Lees ook | De nachttrein rijdt weer</a></p>'),
     ("newsletter sign-up", "<p>Sign up for our newsletter to get the best stories in your inbox.</p>"),
+    ("newsletter sign-up", "<p>Abonnieren Sie unseren Newsletter und verpassen Sie keine Geschichte.</p>"),
+    ("newsletter sign-up", "<p>Suscríbete a nuestro boletín semanal.</p>"),
+    ("newsletter sign-up", "<p>Iscriviti alla newsletter</p>"),
     ("account prompt", "<p>Sign up for a free account and get the following: Save articles, follow topics.</p>"),
     ("app-install prompt", "<p>Download our app for the latest news.</p>"),
     ("share prompt", "<p>Share this article</p>"),
@@ -76,6 +83,9 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<p>Related: the council's own report found the same problem in 2019.</p>",  # no link: not a teaser
         "<p>Published in 1998, the report is still cited today.</p>",  # no date to take: not a footer
         "<p>Advertisements for the new line ran in every paper that spring.</p>",
+        # No link: a sentence of the article, in German and in French.
+        "<p>Lesen Sie auch, was der Rat im Frühjahr beschlossen hat: die Brücke bleibt.</p>",
+        "<p>Lire la suite du rapport a pris aux ingénieurs tout l'hiver.</p>",
     ],
 )
 def test_prose_that_only_looks_like_boilerplate_stays(prose):
