@@ -386,11 +386,19 @@ _BYLINE_TAIL = re.compile(
     r")$",
     re.IGNORECASE,
 )
+# What else a byline ends with: the author's role after a bar ("Matteo Laratta | Author"), a
+# date run into the name ("Yucy3/4/2025"), the "on" of "by Lena Park on" whose date was another
+# element.
+_BYLINE_END = re.compile(
+    r"\s*[|•·,–—-]\s*(?:author|editor|writer|contributor|columnist|reporter|(?:staff|senior|contributing) writer)$"
+    r"|(?<=[^\W\d_])\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$|(?-i:\s+on)$",
+    re.IGNORECASE,
+)
 # Words a line naming an author never holds; an "author" class on an account menu is not a byline,
 # and a dateline that starts with the date ("Last updated: ...") names no one.
 _NOT_A_BYLINE = re.compile(
-    rf"\b(sign (in|up|out)|log ?in|subscribe|my account|menu|newsletter)\b|^((last )?(updated|published|posted)\b"
-    rf"|{_MONTH}\s+\d|\d)",
+    rf"\b(sign (in|up|out)|log ?in|subscribe|my account|menu|newsletter)\b"
+    rf"|^\W*((last )?(updated|published|posted|submitted)\b|{_MONTH}\s+\d|\d)",
     re.I,
 )
 # The label printed before the names ("By", "Written by:", "Authors:", "par"): the byline is the
@@ -421,7 +429,7 @@ def clean_byline(text: str | None) -> str | None:
         return None
     if _NOT_A_BYLINE.search(text):
         return None
-    text = _BYLINE_TAIL.sub("", text).strip(" |•·,–—-»")
+    text = _BYLINE_END.sub("", _BYLINE_TAIL.sub("", text)).strip(" |•·,–—-»")
     if _BYLINE_LABEL_ONLY.fullmatch(text):
         return None  # "By" alone: the name is in the next element
     text = _without_label(text)

@@ -143,6 +143,11 @@ def test_an_author_url_is_not_a_byline():
         ("Tech Insider Alex Perry 1 day ago", "Tech Insider Alex Perry"),
         ("por César Salza 1 de diciembre de 2017 3:00 AM PST", "César Salza"),
         ("Lena Park @lenapark", "Lena Park"),
+        ("Matteo Laratta| Author", "Matteo Laratta"),
+        ("Yucy3/4/2025", "Yucy"),
+        ("FlowGuard EMEA on", "FlowGuard EMEA"),
+        ("[Submitted on 3 Apr 2023]", None),
+        ("Audiophile On", "Audiophile On"),  # a name, not a preposition left behind
         ("Sign In| Sign Up| Subscribe My Account", None),
         ("Last Updated: January 7, 2025", None),
         ("April 28, 2019 at 6:01 am", None),
