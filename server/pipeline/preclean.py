@@ -382,6 +382,7 @@ _OVERLAY_REASON = "fixed or sticky over the page: a bar, banner or pop-up, not t
 
 
 def _drop_overlays(body: HtmlElement, tally: RemovalTally, protection: _Protection) -> None:
+    dropped = 0
     for element in body.xpath(_MAYBE_OVERLAY):
         style = element.get("style") or ""
         if element.get(rules.OVERLAY_ANNOTATION) is None and not _FIXED_STYLE.search(style):
@@ -389,9 +390,11 @@ def _drop_overlays(body: HtmlElement, tally: RemovalTally, protection: _Protecti
         if protection.allows(element):
             chars = len(text_of(element))
             if tally.drop(element, "overlay", _OVERLAY_REASON):
-                # What is over the page is not part of it: a box's share of the page (see
-                # _Protection) must not change because a pop-up appeared after load.
-                protection.page_chars -= chars
+                dropped += chars
+    # What is over the page is not part of it: a box's share of the page (see _Protection) must
+    # not change because a pop-up appeared after load. Every overlay is judged against the whole
+    # page first, so the order they come in changes nothing.
+    protection.page_chars -= dropped
 
 
 def _drop_by_rules(
@@ -416,7 +419,6 @@ def _drop_by_rules(
 
 _INLINE_TAGS = frozenset("a abbr b cite code em font i img label mark q small span strong sub sup time u".split())
 _TEASER_MIN_HEADLINES = 3
-_MAIN_CONTENT_SHARE = 0.5
 _TEASER_MAX_OTHER_SHARE = 0.2  # of a card list's text, what may sit outside its cards (a "More stories" title)
 
 
@@ -444,18 +446,8 @@ def _drop_teaser_lists(body: HtmlElement, tally: RemovalTally, protection: _Prot
             len(cards) >= _TEASER_MIN_HEADLINES
             and other_text <= _TEASER_MAX_OTHER_SHARE * len(text_of(container))
             and protection.allows(container)
-            and not _is_most_of_the_main_content(container)
         ):
             tally.drop(container, rules.RELATED_ARTICLES, "headlines linking to other articles, not this one")
-
-
-def _is_most_of_the_main_content(element: HtmlElement) -> bool:
-    """True when ``element`` holds at least half the text of the ``<main>`` it is in: a
-    documentation index or a section's table of contents is that page's content."""
-    for ancestor in element.iterancestors():
-        if ancestor.tag == "main" or ancestor.get("role") == "main":
-            return len(text_of(element)) >= _MAIN_CONTENT_SHARE * len(text_of(ancestor))
-    return False
 
 
 def preclean(root: HtmlElement) -> Precleaned:

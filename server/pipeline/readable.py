@@ -52,10 +52,11 @@ _INLINE_WITH_NAMES = etree.XPath(
 
 # readability-lxml's choice stands unless it holds under this share of the words trafilatura kept.
 SECOND_ENGINE_SHARE = 0.7
-# trafilatura keeps only words the page shows, so when readability's article holds this share of
+# trafilatura keeps words the page shows, so when readability's article holds this share of
 # them, trafilatura's cannot outweigh it and is not asked for (about half the pages: it is a third
-# of the pipeline's time). Not for articles under this many words: on a page that shows that
-# little, trafilatura falls back to data the page embeds (a Discourse forum's preloaded posts).
+# of the pipeline's time). The one exception: when its own reading finds under 250 characters it
+# falls back to a Discourse forum's preloaded posts (``div#data-preloaded``); such pages, and
+# articles under this many words, always get its opinion.
 _SHORTCUT_MIN_WORDS = 100
 
 NOT_AN_ARTICLE = (
@@ -451,7 +452,7 @@ def _holds_most_of_the_page(article: HtmlElement, shown: HtmlElement) -> bool:
     """True when ``article`` has ``SECOND_ENGINE_SHARE`` of every word ``shown`` shows: no extract
     of that page can hold enough more to be chosen over it."""
     words = _words(article)
-    if words < _SHORTCUT_MIN_WORDS:
+    if words < _SHORTCUT_MIN_WORDS or shown.find(".//div[@id='data-preloaded']") is not None:
         return False
     body = shown.find("body")
     return words >= SECOND_ENGINE_SHARE * len(spaced_text_of(body if body is not None else shown).split())

@@ -306,7 +306,8 @@ _SIGN_UP_OTHER = (
     r"suscr[íi]bete|suscr[íi]base|reg[íi]strate|iscriviti|assine|inscreva-se|cadastre-se|schrijf je in|"
     r"abonneer je|meld je aan)"
 )
-_NEWSLETTER_OTHER = r"(newsletter|lettre d'information|infolettre|bolet[íi]n|boletim|nieuwsbrief)"
+# ("boletín", "boletim" are not here: they are also a police report and an official gazette.)
+_NEWSLETTER_OTHER = r"(newsletters?|lettres? d['’]information|infolettre|nieuwsbrief)"
 
 PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("advertisement label", "the label left where an ad slot was",

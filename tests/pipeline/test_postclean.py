@@ -54,7 +54,7 @@ PHRASES = [
     ("inline teaser", '<p><a href="/d">Lees ook | De nachttrein rijdt weer</a></p>'),
     ("newsletter sign-up", "<p>Sign up for our newsletter to get the best stories in your inbox.</p>"),
     ("newsletter sign-up", "<p>Abonnieren Sie unseren Newsletter und verpassen Sie keine Geschichte.</p>"),
-    ("newsletter sign-up", "<p>Suscríbete a nuestro boletín semanal.</p>"),
+    ("newsletter sign-up", "<p>Suscríbete a nuestra newsletter semanal.</p>"),
     ("newsletter sign-up", "<p>Iscriviti alla newsletter</p>"),
     ("account prompt", "<p>Sign up for a free account and get the following: Save articles, follow topics.</p>"),
     ("app-install prompt", "<p>Download our app for the latest news.</p>"),
@@ -86,6 +86,7 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         # No link: a sentence of the article, in German and in French.
         "<p>Lesen Sie auch, was der Rat im Frühjahr beschlossen hat: die Brücke bleibt.</p>",
         "<p>Lire la suite du rapport a pris aux ingénieurs tout l'hiver.</p>",
+        "<p>Assine o boletim de ocorrência na delegacia mais próxima.</p>",  # a police report
     ],
 )
 def test_prose_that_only_looks_like_boilerplate_stays(prose):

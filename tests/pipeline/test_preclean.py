@@ -262,23 +262,6 @@ def test_teaser_cards_are_removed_whatever_their_class_names():
     assert "related-articles list" in kinds(result)
 
 
-def test_a_list_of_linked_headings_that_is_most_of_the_main_content_stays():
-    """A documentation index (wcxb-dev 4407, GitHub's "Writing workflows"): its content is cards,
-    each a heading linking to a subpage with a line of summary; elsewhere they are teasers."""
-    cards = "".join(
-        f'<div><h3><a href="/docs/{i}">Choosing part {i} of your workflow</a></h3><p>A line of summary.</p></div>'
-        for i in range(4)
-    )
-    teasers = cards.replace("/docs/", "/blog/").replace("Choosing part", "More stories")
-    main = f"<main><h1>Writing workflows</h1><p>Workflows automate tasks.</p><div>{cards}</div></main>"
-    result = clean(f"<div>{teasers}</div>", article=main)
-    assert "Choosing part 3" in body_text(result)
-    assert "More stories" not in body_text(result)
-    # The same cards in a main holding an article are the article's teasers.
-    result = clean("", article=f"<main>{ARTICLE}<div>{cards}</div></main>")
-    assert "Choosing part 3" not in body_text(result)
-
-
 def test_an_article_with_linked_section_anchors_is_not_a_teaser_list():
     sections = "".join(
         f'<div><h2><a href="#s{i}">Part {i}</a></h2><p>{"Text of this part of the guide. " * 8}</p></div>'
