@@ -448,10 +448,9 @@ def _words(element: HtmlElement) -> int:
     return len(element.text_content().split())
 
 
-def _holds_most_of_the_page(article: HtmlElement, shown: HtmlElement) -> bool:
-    """True when ``article`` has ``SECOND_ENGINE_SHARE`` of every word ``shown`` shows: no extract
-    of that page can hold enough more to be chosen over it."""
-    words = _words(article)
+def _holds_most_of_the_page(words: int, shown: HtmlElement) -> bool:
+    """True when an article of ``words`` words has ``SECOND_ENGINE_SHARE`` of every word ``shown``
+    shows: no extract of that page can hold enough more to be chosen over it."""
     if words < _SHORTCUT_MIN_WORDS or shown.find(".//div[@id='data-preloaded']") is not None:
         return False
     body = shown.find("body")
@@ -480,7 +479,8 @@ def readable(root: HtmlElement, sign_in_form: bool = False, shown: HtmlElement |
         refusal = None
     except NotReadable as error:
         first, refusal = None, error
-    if first is not None and (shown is None or _holds_most_of_the_page(first, shown)):
+    first_words = _words(first) if first is not None else 0
+    if first is not None and (shown is None or _holds_most_of_the_page(first_words, shown)):
         return first
     second = trafilatura_article(shown) if shown is not None else None
     if first is None:
@@ -493,7 +493,7 @@ def readable(root: HtmlElement, sign_in_form: bool = False, shown: HtmlElement |
         ):
             raise refusal  # type: ignore[misc]  -- set whenever first is None
         return second
-    if second is not None and _words(first) < SECOND_ENGINE_SHARE * _words(second):
+    if second is not None and first_words < SECOND_ENGINE_SHARE * _words(second):
         if first.get("dir"):
             second.set("dir", first.get("dir"))
         return second
