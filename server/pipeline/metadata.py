@@ -12,7 +12,7 @@ import html
 import json
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -304,12 +304,22 @@ def _shared_words(heading: str, title: str) -> float:
     return len(heading_words & set(_WORD_RE.findall(title.lower()))) / max(len(heading_words), 1)
 
 
-def without_site_name(title: str) -> str:
+# A page's place in its site is no headline: "Home - Acme" is the site's name on its front page.
+_PAGE_PLACES = frozenset({"home", "home page", "homepage", "start page", "welcome"})
+
+
+def without_site_name(title: str, site_names: Collection[str] = ()) -> str:
     """ "Headline | Site" -> "Headline": the first part, unless it is a one- or two-word brand
-    before a longer headline ("Site | Headline")."""
+    before a longer headline ("Site | Headline"). A part that is one of ``site_names`` (the
+    declared site name, the name in the page's address) is never the headline, wherever it is."""
     parts = [part for part in _TITLE_PARTS.split(title) if part.strip()]
     if len(parts) < 2:
         return title
+    named = [part for part in parts if not _is_site_name(part, site_names) and _comparable(part) not in _PAGE_PLACES]
+    if named and len(named) < len(parts):
+        parts = named
+        if len(parts) == 1:
+            return parts[0]
     first = parts[0]
     longest = max(parts, key=lambda part: len(part.split()))
     return longest if len(first.split()) <= 2 and len(longest.split()) > len(first.split()) else first
@@ -317,6 +327,11 @@ def without_site_name(title: str) -> str:
 
 def _comparable(text: str) -> str:
     return " ".join(text.casefold().split())
+
+
+def _is_site_name(text: str, site_names: Collection[str]) -> bool:
+    comparable = _comparable(text)
+    return comparable in site_names or re.sub(r"\W", "", comparable) in site_names
 
 
 def _host_name(url: str | None) -> str:
@@ -339,15 +354,15 @@ def shown_headline(
     headings = [text for text in headings if text and len(text.split()) <= _MAX_HEADLINE_WORDS]
     if not named_title:
         return headings[0] if headings else None
-    headline = without_site_name(named_title)
+    # Never the site's name: the declared one, or the name in the page's address.
+    not_headlines = {_comparable(site_name or ""), _host_name(url)} - {""}
+    headline = without_site_name(named_title, not_headlines)
     shown = next((text for text in headings if _comparable(text) == _comparable(headline)), None)
     if shown is not None:
         return shown
     # Another part of a title with separators, shown as the <h1>, is the headline: "News | Acme
-    # Foundation" over <h1>News</h1> is "News", though a one-word first part looks like a brand.
-    # Never the site's name: its last part (where most sites put it), the declared site name or
-    # the name in the page's address.
-    not_headlines = {_comparable(site_name or ""), _host_name(url)}
+    # Foundation" over <h1>News</h1> is "News", though a one-word first part looks like a brand;
+    # never the title's last part (where most sites put their name).
     parts = {
         _comparable(part)
         for title in (named_title, _document_title(root))
@@ -355,11 +370,7 @@ def shown_headline(
     }
     for text in headings:
         comparable = _comparable(text)
-        if (
-            comparable in parts
-            and comparable not in not_headlines
-            and re.sub(r"\W", "", comparable) not in not_headlines
-        ):
+        if comparable in parts and not _is_site_name(text, not_headlines):
             return text
     if headings:
         # Compared without the site's name: a logo in an <h1> is not the headline.

@@ -286,6 +286,20 @@ def test_the_site_name_in_an_h1_is_never_the_title():
     assert shown_headline(parse(markup), "Acme | Pumps and valves", site_name="Acme") == "Pumps and valves"
 
 
+def test_the_declared_site_name_is_no_headline_wherever_the_title_puts_it():
+    """wcxb-dev 4027: og:title "NASA Scientific Visualization Studio | Impact of Climate Change..."."""
+    markup = "<html><body><h1>Impact of Climate Change on Crop Yields</h1><p>Text.</p></body></html>"
+    named = "NASA Scientific Visualization Studio | Impact of Climate Change on Crop Yields"
+    site = "NASA Scientific Visualization Studio"
+    assert shown_headline(parse(markup), named, site_name=site) == "Impact of Climate Change on Crop Yields"
+    assert without_site_name("Acme Pumps Ltd | Valves for every pipe", {"acme pumps ltd"}) == "Valves for every pipe"
+
+
+def test_a_front_pages_place_in_its_site_is_no_headline():
+    # "Home" names the page's place; the site's name is what a reader reads as its title.
+    assert without_site_name("Home - Ohio Artisan Collective", {"ohio artisan collective"}) == "Ohio Artisan Collective"
+
+
 def test_without_site_name_keeps_a_headline_without_separators():
     assert without_site_name("Fixing a leaking tap in five steps") == "Fixing a leaking tap in five steps"
     assert without_site_name("New Links | Hacker News") == "New Links"
