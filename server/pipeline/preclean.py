@@ -114,8 +114,11 @@ class _Protection:
         return max_prose is None or _prose_chars(element) <= max_prose
 
 
+_PROSE_PARAGRAPH_CHARS = 80  # a paragraph this long is prose, not a label or a caption
+
+
 def _prose_chars(element: HtmlElement) -> int:
-    return sum(len(text) for p in element.iter("p") if len(text := text_of(p)) >= 80)
+    return sum(len(text) for p in element.iter("p") if len(text := text_of(p)) >= _PROSE_PARAGRAPH_CHARS)
 
 
 def _unwrap_shadow_roots(body: HtmlElement) -> None:
@@ -419,7 +422,37 @@ def _drop_by_rules(
 
 _INLINE_TAGS = frozenset("a abbr b cite code em font i img label mark q small span strong sub sup time u".split())
 _TEASER_MIN_HEADLINES = 3
+# Distinct sites among a card list's headline links, per card, from which it is a roundup.
+_ROUNDUP_MIN_SHARE_OF_HOSTS = 0.5
+# How far up from a card list its wrappers (a plugin's card, list and item boxes) may reach before
+# the article's paragraphs sit beside it.
+_ROUNDUP_MAX_LEVELS = 3
 _TEASER_MAX_OTHER_SHARE = 0.2  # of a card list's text, what may sit outside its cards (a "More stories" title)
+
+
+def _headline_host(card: HtmlElement) -> str:
+    for heading in card.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6"):
+        link = heading.find(".//a[@href]")
+        if link is None and heading.getparent() is not None and heading.getparent().tag == "a":
+            link = heading.getparent()
+        if link is not None:
+            return (urlsplit(link.get("href", "")).hostname or "").removeprefix("www.").lower()
+    return ""
+
+
+def _is_a_roundup(container: HtmlElement, cards: list[HtmlElement]) -> bool:
+    """A site's "more stories" point to one site, its own. Cards whose headlines link to a
+    different site nearly each time, set among the article's paragraphs, are the article's own
+    roundup ("12 sewing machines for beginners", "10 projects from other blogs"); after the
+    article, they are a blogroll or a web ring, and go."""
+    hosts = {_headline_host(card) for card in cards}
+    if len(hosts) < _ROUNDUP_MIN_SHARE_OF_HOSTS * len(cards):
+        return False
+    for level in [container, *container.iterancestors()][: _ROUNDUP_MAX_LEVELS + 1]:
+        siblings = [*level.itersiblings("p", preceding=True), *level.itersiblings("p")]
+        if any(len(text_of(p)) >= _PROSE_PARAGRAPH_CHARS for p in siblings):
+            return True
+    return False
 
 
 def _drop_teaser_lists(body: HtmlElement, tally: RemovalTally, protection: _Protection) -> None:
@@ -445,6 +478,7 @@ def _drop_teaser_lists(body: HtmlElement, tally: RemovalTally, protection: _Prot
         if (
             len(cards) >= _TEASER_MIN_HEADLINES
             and other_text <= _TEASER_MAX_OTHER_SHARE * len(text_of(container))
+            and not _is_a_roundup(container, cards)
             and protection.allows(container)
         ):
             tally.drop(container, rules.RELATED_ARTICLES, "headlines linking to other articles, not this one")

@@ -262,6 +262,38 @@ def test_teaser_cards_are_removed_whatever_their_class_names():
     assert "related-articles list" in kinds(result)
 
 
+def roundup_cards(hosts: list[str]) -> str:
+    """Cards as a roundup plugin writes them (wcxb-dev 4150, 4452): a linked title, a line each."""
+    return "".join(
+        f'<div class="item"><h2 class="title"><a href="https://{host}/item-{i}">Machine number {i}</a></h2>'
+        f"<p>Great value for a beginner.</p></div>"
+        for i, host in enumerate(hosts)
+    )
+
+
+PARAGRAPH = "<p>" + "The first machine you buy should be simple, sturdy and easy to thread. " * 3 + "</p>"
+
+
+def test_an_articles_roundup_of_other_sites_is_kept():
+    """A listicle's items link to the shops and blogs it recommends, among its own paragraphs."""
+    roundup = f'<div class="roundup"><div class="blocks">{roundup_cards(["a.example", "b.example", "c.example", "d.example"])}</div></div>'
+    result = clean("", article=f"<article><h1>Sewing machines</h1>{PARAGRAPH}{roundup}{PARAGRAPH}</article>")
+    assert "Machine number 3" in body_text(result)
+
+
+def test_a_card_list_of_the_sites_own_stories_goes_though_among_paragraphs():
+    cards = f'<div class="blocks">{roundup_cards(["news.example"] * 4)}</div>'
+    result = clean("", article=f"<article><h1>Sewing machines</h1>{PARAGRAPH}{cards}{PARAGRAPH}</article>")
+    assert "Machine number 3" not in body_text(result)
+
+
+def test_a_web_ring_after_the_article_goes_though_it_links_to_other_sites():
+    """wcxb-dev 0495: "Recent posts on blogs I like", after the article."""
+    ring = f'<section class="ring"><h3>Recent posts on blogs I like:</h3><section>{roundup_cards(["a.example", "b.example", "c.example", "d.example"])}</section></section>'
+    result = clean(ring)
+    assert "Machine number 3" not in body_text(result)
+
+
 def test_an_article_with_linked_section_anchors_is_not_a_teaser_list():
     sections = "".join(
         f'<div><h2><a href="#s{i}">Part {i}</a></h2><p>{"Text of this part of the guide. " * 8}</p></div>'
