@@ -7,6 +7,7 @@ from collections import Counter
 
 from lxml.html import HtmlElement
 
+from server.pipeline import rules
 from server.pipeline.types import Removal
 
 
@@ -60,12 +61,17 @@ def links_elsewhere(element: HtmlElement) -> int:
 
 
 def is_link_heading(heading: HtmlElement) -> bool:
-    """A heading that is a link to another page: a headline in a list, never an article's section."""
+    """A heading that is a link to another page: a headline in a list, never an article's section,
+    nor a poster's name linking to their profile (``rules.PROFILE_LINKS``)."""
     text = len(text_of(heading))
+    if not text:
+        return False
     wrapper = heading.getparent()
     if wrapper is not None and wrapper.tag == "a" and not (wrapper.get("href") or "").startswith("#"):
-        return text > 0
-    return text > 0 and links_elsewhere(heading) >= 0.6 * text  # 0.6: "Kicker" + linked headline
+        return not rules.PROFILE_LINK.search(wrapper.get("href") or "")
+    if any(rules.PROFILE_LINK.search(a.get("href") or "") for a in heading.iter("a")):
+        return False
+    return links_elsewhere(heading) >= 0.6 * text  # 0.6: "Kicker" + linked headline
 
 
 def prose_score(element: HtmlElement, blocks: tuple[str, ...] = ("p", "pre")) -> float:

@@ -281,6 +281,23 @@ PAGE_RULES: tuple[Rule, ...] = (
          xpath=".//*[@data-ad-slot or @data-ad-unit or @data-google-query-id] | .//amp-ad | .//amp-embed"),
 )  # fmt: skip
 
+# --------------------------------------------------------------------------- people, not headlines
+
+# A heading that links to one of these is someone's name over their post (a forum's posts, a
+# comment thread), not a headline linking to another article; each is the profile address of
+# common forum and blog software.
+PROFILE_LINKS = (
+    ("/members/", "XenForo, Invision Community"),
+    ("/member/", "vBulletin 5, many CMS themes"),
+    ("member.php", "vBulletin 3 and 4"),
+    ("memberlist.php", "phpBB"),
+    ("/profile/", "Invision Community, Vanilla, Flarum"),
+    ("/u/", "Discourse, Lemmy"),
+    ("/user/", "Reddit, Drupal"),
+    ("/users/", "Stack Exchange"),
+)
+PROFILE_LINK = re.compile("|".join(re.escape(path) for path, _software in PROFILE_LINKS), re.IGNORECASE)
+
 # --------------------------------------------------------------------------- phrases in the article
 
 # "Label | Headline" and "Label: Headline", the shape of inline teasers between paragraphs; the

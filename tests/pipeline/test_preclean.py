@@ -294,6 +294,26 @@ def test_a_web_ring_after_the_article_goes_though_it_links_to_other_sites():
     assert "Machine number 3" not in body_text(result)
 
 
+def xenforo_post(number: int, name: str) -> str:
+    """A XenForo post as wcxb-dev 2081 has it: the poster's name links to their profile."""
+    return (
+        f'<article class="message message--post js-post" id="js-post-{number}"><div class="message-inner">'
+        f'<section class="message-user"><h4 class="message-name"><a href="/forum/members/{name}.{number}/" '
+        f'class="username" data-user-id="{number}">{name}</a></h4><h5 class="userTitle">Member</h5></section>'
+        f'<div class="message-main"><header><time datetime="2010-02-20T13:34:06+0000">Feb 20, 2010</time></header>'
+        f'<article class="message-body"><div class="bbWrapper">I would say car hire, reply {number}.</div></article>'
+        "</div></div></article>"
+    )
+
+
+@pytest.mark.parametrize("profile", ["/forum/members/tdol.5/", "/u/tdol", "/memberlist.php?mode=viewprofile&u=5"])
+def test_forum_posts_whose_names_link_to_profiles_are_no_teaser_list(profile):
+    posts = "".join(xenforo_post(n, "tdol").replace(f"/forum/members/tdol.{n}/", profile) for n in range(1, 5))
+    result = clean(f'<div class="block-body js-replyNewMessageContainer">{posts}</div>')
+    assert "reply 4" in body_text(result)
+    assert "related-articles list" not in kinds(result)
+
+
 def test_an_article_with_linked_section_anchors_is_not_a_teaser_list():
     sections = "".join(
         f'<div><h2><a href="#s{i}">Part {i}</a></h2><p>{"Text of this part of the guide. " * 8}</p></div>'
