@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 
 import lxml.html
 import trafilatura
@@ -46,11 +47,13 @@ def trafilatura_article(shown: HtmlElement) -> HtmlElement | None:
 
     ``shown`` is changed (its scripts go); pass a tree no other stage reads.
 
-    Its HTML output keeps headings, paragraphs, lists, tables, quotes, code, images and links;
-    a blog's comment section is left out (it is not the article), a forum's posts stay.
+    Its HTML output keeps headings, paragraphs, lists, tables, quotes, code and images; a blog's
+    comment section is left out (it is not the article), a forum's posts stay. Links are read
+    without their addresses and given them back after (``_link_again``).
     """
     if int(shown.xpath("count(//*)")) > MAX_ELEMENTS:
         return None
+    links = _links_by_text(shown)
     types = page_types(shown)
     for element in list(shown.iter("script", "noscript")):
         # The JSON-LD kept for metadata goes too: its articleBody is not what the reader saw.
@@ -70,7 +73,9 @@ def trafilatura_article(shown: HtmlElement) -> HtmlElement | None:
             include_comments=True,
             include_tables=True,
             include_images=True,
-            include_links=True,
+            # With links kept, its link-density filters take a forum post with a poster's name
+            # and a list of restaurants with their addresses for menus (wcxb-dev 4087, 4340).
+            include_links=False,
             include_formatting=True,
         )
     except ClearpageError:
@@ -88,4 +93,87 @@ def trafilatura_article(shown: HtmlElement) -> HtmlElement | None:
         return None
     body.tag = "div"
     body.attrib.clear()
+    _link_again(body, links)
     return body
+
+
+# A link's text shorter than this says too little to be found again ("1", "a", "»").
+_MIN_LINK_TEXT = 3
+# Where the text of a link can stand in trafilatura's output: the blocks it writes and the inline
+# formatting inside them; never inside a link or code.
+_LINKABLE_PARENTS = frozenset("p li td th h1 h2 h3 h4 h5 h6 blockquote dd dt figcaption b i em strong u".split())
+
+
+def _links_by_text(shown: HtmlElement) -> dict[str, tuple[str, int]]:
+    """Each link text on the page that links to one address only: its address, and how many
+    times it is linked. A text linking to several addresses ("here", "Reply") is left unlinked.
+    A card's link holds several lines (a headline, a summary, a price): each is a link text too."""
+    addresses: dict[str, set[str]] = {}
+    counts: dict[str, int] = {}
+    for link in shown.iter("a"):
+        href = (link.get("href") or "").strip()
+        if not href or href.startswith(("#", "javascript:")):
+            continue
+        whole = " ".join(link.text_content().split())
+        pieces = {whole, *(" ".join(piece.split()) for piece in link.itertext())} if len(link) else {whole}
+        for text in pieces:
+            if len(text) >= _MIN_LINK_TEXT:
+                addresses.setdefault(text, set()).add(href)
+                counts[text] = counts.get(text, 0) + 1
+    return {text: (hrefs.pop(), counts[text]) for text, hrefs in addresses.items() if len(hrefs) == 1}
+
+
+def _link_again(article: HtmlElement, links: dict[str, tuple[str, int]]) -> None:
+    """Give the text trafilatura kept its links back: each place where a link's text stands in
+    the output, up to as many times as the page linked it, becomes that link again."""
+    by_first_word: dict[str, list[str]] = {}
+    for text in sorted(links, key=len, reverse=True):
+        first = _WORD.search(text)
+        if first:
+            by_first_word.setdefault(first.group(), []).append(text)
+    left = {text: count for text, (_href, count) in links.items()}
+    for element in list(article.iter()):
+        if element.tag not in _LINKABLE_PARENTS:
+            continue
+        for attribute, anchor in [("text", element), *(("tail", child) for child in element)]:
+            value = getattr(anchor, attribute)
+            if value:
+                _link_in(anchor, attribute, value, by_first_word, links, left)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _link_in(
+    anchor: HtmlElement,
+    attribute: str,
+    value: str,
+    by_first_word: dict[str, list[str]],
+    links: dict[str, tuple[str, int]],
+    left: dict[str, int],
+) -> None:
+    """Wrap the link texts found in ``anchor``'s text or tail (``attribute``) in links."""
+    found: list[tuple[int, int, str]] = []
+    position = 0
+    for word in _WORD.finditer(value):
+        if word.start() < position:
+            continue
+        for text in by_first_word.get(word.group(), ()):
+            end = word.start() + len(text)
+            if left[text] and value.startswith(text, word.start()) and not value[end : end + 1].isalnum():
+                if word.start() and value[word.start() - 1].isalnum():
+                    continue
+                found.append((word.start(), end, text))
+                left[text] -= 1
+                position = end
+                break
+    if not found:
+        return
+    # Rebuild the text as: before, <a>text</a> + tail up to the next, ...
+    setattr(anchor, attribute, value[: found[0][0]])
+    parent, index = (anchor, 0) if attribute == "text" else (anchor.getparent(), anchor.getparent().index(anchor) + 1)
+    for number, (start, end, text) in enumerate(found):
+        link = etree.Element("a", href=links[text][0])
+        link.text = value[start:end]
+        link.tail = value[end : found[number + 1][0] if number + 1 < len(found) else None]
+        parent.insert(index + number, link)
