@@ -25,7 +25,9 @@ from tests.html_safety import executable_constructs
 SAMPLE = ["nytimes-1", "guardian-1", "wikipedia", "medium-1", "bbc-1", "lemonde-1", "rtl-1", "ars-1",
           "herald-sun-1", "qq", "replace-brs", "lazy-image-1"]  # fmt: skip
 # Floors for the whole corpus (measured values are in docs/benchmarks.md).
-MEAN_F1_FLOOR = 0.975
+# 0.973 since trafilatura reads without link addresses (trafilatura_engine): yahoo-3 0.99 -> 0.46,
+# a video playlist's summaries kept after the story; on 1,476 real pages it gained (docs/benchmarks.md).
+MEAN_F1_FLOOR = 0.973
 PAGE_F1_FLOOR = 0.80  # in the sample: every page, not just the mean
 # Where the corpus (Readability.js's output) shows a page as an article and Clearpage says why not.
 # None since issue 12: the section front nytimes-5, once refused as a list of articles, now gets
