@@ -105,11 +105,10 @@ class _Protection:
             self.protected.add(keeper)
             self.protected.update(keeper.iterancestors())
 
-    def allows(self, element: HtmlElement, max_prose: int | None = None) -> bool:
+    def allows(self, element: HtmlElement, max_prose: int | None = None, any_size: bool = False) -> bool:
         if element in self.protected or element.tag in ("html", "body"):
             return False
-        chars = len(text_of(element))
-        if self.page_chars and chars > _MAX_SHARE_OF_PAGE * self.page_chars:
+        if not any_size and self.page_chars and len(text_of(element)) > _MAX_SHARE_OF_PAGE * self.page_chars:
             return False
         return max_prose is None or _prose_chars(element) <= max_prose
 
@@ -416,7 +415,7 @@ def _drop_by_rules(
     for element, found in matches:
         # A word is a guess from a name: a "share" box with paragraphs of prose is not a share bar.
         limit = _MAX_PROSE_IN_FURNITURE if found.by_word else None
-        if is_attached(element, tally.root) and protection.allows(element, max_prose=limit):
+        if is_attached(element, tally.root) and protection.allows(element, limit, found.rule.any_size):
             tally.drop(element, found.rule.kind, found.rule.reason)
 
 

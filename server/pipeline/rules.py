@@ -49,6 +49,9 @@ class Rule:
     words: tuple[str, ...] = ()
     # What names cannot say (roles, tags, attributes), as XPath relative to <body>.
     xpath: str = ""
+    # A platform's own root is that platform's whatever its size: a consent layer's preference
+    # texts can outweigh a short article (wcxb-dev 0574), and the size guard would keep it.
+    any_size: bool = False
 
     @cached_property
     def select(self) -> etree.XPath | None:
@@ -187,36 +190,39 @@ GATE_DISMISS_NAMES = ("close", "dismiss")  # in a class or id, any case: "closeB
 PAGE_RULES: tuple[Rule, ...] = (
     # Consent platforms, by the roots their scripts create.
     Rule("consent banner (OneTrust)", "OneTrust's cookie-consent layer",
-         names=("onetrust-consent-sdk", "onetrust-banner-sdk", "onetrust-pc-sdk", "optanon-alert-box-wrapper")),
+         names=("onetrust-consent-sdk", "onetrust-banner-sdk", "onetrust-pc-sdk", "optanon-alert-box-wrapper"),
+         any_size=True),
     Rule("consent banner (Cookiebot)", "Cookiebot's consent dialog and its floating widget",
-         names=("CybotCookiebotDialog", "CookiebotWidget", "CybotCookiebotDialogBodyUnderlay")),
+         names=("CybotCookiebotDialog", "CookiebotWidget", "CybotCookiebotDialogBodyUnderlay"), any_size=True),
     Rule("consent banner (Quantcast/InMobi Choice)", "InMobi (Quantcast) Choice consent layer",
-         names=("qc-cmp2-container", "qc-cmp-ui-container", "qcCmpUi", "qc-cmp2-ui")),
+         names=("qc-cmp2-container", "qc-cmp-ui-container", "qcCmpUi", "qc-cmp2-ui"), any_size=True),
     Rule("consent banner (Didomi)", "Didomi's consent notice and popup",
-         names=("didomi-host", "didomi-popup-container", "didomi-notice", "didomi-notice-banner")),
+         names=("didomi-host", "didomi-popup-container", "didomi-notice", "didomi-notice-banner"), any_size=True),
     Rule("consent banner (Sourcepoint)", "Sourcepoint's consent message and the veil behind it",
-         names=("sp_message_container*", "sp_veil", "sp_message_iframe*")),
+         names=("sp_message_container*", "sp_veil", "sp_message_iframe*"), any_size=True),
     Rule("consent banner (TrustArc)", "TrustArc's consent bar and overlay",
-         names=("truste-consent-track", "consent_blackbar", "truste_overlay", "truste_box_overlay", "teconsent")),
+         names=("truste-consent-track", "consent_blackbar", "truste_overlay", "truste_box_overlay", "teconsent"),
+         any_size=True),
     Rule("consent banner (Usercentrics)", "Usercentrics' consent layer",
-         names=("usercentrics-root", "usercentrics-cmp-ui", "uc-banner-modal")),
+         names=("usercentrics-root", "usercentrics-cmp-ui", "uc-banner-modal"), any_size=True),
     Rule("consent banner (Funding Choices)", "Google Funding Choices' consent and ad-blocker dialogs",
-         names=("fc-consent-root", "fc-dialog-container", "fc-ab-root")),
+         names=("fc-consent-root", "fc-dialog-container", "fc-ab-root"), any_size=True),
     Rule("consent banner (Osano)", "Osano's consent dialog and widget",
-         names=("osano-cm-window", "osano-cm-dialog", "osano-cm-widget")),
+         names=("osano-cm-window", "osano-cm-dialog", "osano-cm-widget"), any_size=True),
     Rule("consent banner (Complianz)", "Complianz's WordPress cookie banner",
-         names=("cmplz-cookiebanner-container", "cmplz-cookiebanner", "cmplz-manage-consent")),
-    Rule("consent banner (Iubenda)", "Iubenda's cookie banner", names=("iubenda-cs-banner", "iubenda-cs-container")),
+         names=("cmplz-cookiebanner-container", "cmplz-cookiebanner", "cmplz-manage-consent"), any_size=True),
+    Rule("consent banner (Iubenda)", "Iubenda's cookie banner", names=("iubenda-cs-banner", "iubenda-cs-container"),
+         any_size=True),
     Rule("consent banner (CookieYes)", "CookieYes' consent bar",
-         names=("cky-consent-container", "cky-overlay", "cookie-law-info-bar", "cookie-law-info-again")),
-    Rule("consent banner (Termly)", "Termly's consent banner", names=("termly-code-snippet-support",)),
-    Rule("consent banner (Klaro)", "Klaro's consent notice", names=("klaro",)),
+         names=("cky-consent-container", "cky-overlay", "cookie-law-info-bar", "cookie-law-info-again"), any_size=True),
+    Rule("consent banner (Termly)", "Termly's consent banner", names=("termly-code-snippet-support",), any_size=True),
+    Rule("consent banner (Klaro)", "Klaro's consent notice", names=("klaro",), any_size=True),
     Rule("consent banner (Cookie Consent)", "Osano's open-source cookieconsent bar",
-         names=("cc-window", "cc-banner", "cc-revoke")),
+         names=("cc-window", "cc-banner", "cc-revoke"), any_size=True),
     Rule("consent banner", "a cookie or privacy notice, not the article",
          words=("cookie", "cookies", "cookiebanner", "cookiebar", "cookie-notice", "gdpr", "ccpa", "consent-banner"),
          xpath=".//*[@aria-label][contains(translate(@aria-label, 'COKIENST', 'cokienst'), 'cookie') "
-               "or contains(translate(@aria-label, 'COKIENST', 'cokienst'), 'consent')]"),
+               "or contains(translate(@aria-label, 'COKIENST', 'cokienst'), 'consent')]", any_size=True),
     # Dialogs, prompts and sign-ups.
     Rule("dialog", "a modal dialog floats over the page; it is never the article",
          words=("modal", "popup", "pop-up", "lightbox"),

@@ -252,6 +252,19 @@ def test_embedded_posts_are_kept_as_quotes():
     assert "twitter-tweet" not in (quote.get("class") or "")
 
 
+def test_a_consent_layer_goes_though_its_texts_outweigh_a_short_article():
+    """wcxb-dev 0574: OneTrust's preference centre (12,000 characters of cookie descriptions) over
+    a short forum thread; a size guard meant for guesses from class-name words kept it."""
+    descriptions = "".join(
+        f'<p class="ot-category-desc">These cookies are set by partner {n} to build a profile of your interests.</p>'
+        for n in range(40)
+    )
+    layer = f'<div id="onetrust-consent-sdk"><div id="onetrust-pc-sdk" role="dialog">{descriptions}</div></div>'
+    result = clean(layer, article="<article><p>Is the stream at noon? I could not find a link.</p></article>")
+    assert "partner" not in body_text(result)
+    assert "stream at noon" in body_text(result)
+
+
 def test_teaser_cards_are_removed_whatever_their_class_names():
     cards = "".join(
         f'<div class="c{i}"><h3><a href="/story/{i}">Headline number {i} of the day</a></h3><p>A line of summary.</p></div>'
