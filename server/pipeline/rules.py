@@ -222,7 +222,7 @@ PAGE_RULES: tuple[Rule, ...] = (
     Rule("consent banner", "a cookie or privacy notice, not the article",
          words=("cookie", "cookies", "cookiebanner", "cookiebar", "cookie-notice", "gdpr", "ccpa", "consent-banner"),
          xpath=".//*[@aria-label][contains(translate(@aria-label, 'COKIENST', 'cokienst'), 'cookie') "
-               "or contains(translate(@aria-label, 'COKIENST', 'cokienst'), 'consent')]", any_size=True),
+               "or contains(translate(@aria-label, 'COKIENST', 'cokienst'), 'consent')]"),
     # Dialogs, prompts and sign-ups.
     Rule("dialog", "a modal dialog floats over the page; it is never the article",
          words=("modal", "popup", "pop-up", "lightbox"),
