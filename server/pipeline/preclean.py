@@ -435,7 +435,10 @@ def _headline_host(card: HtmlElement) -> str:
         if link is None and heading.getparent() is not None and heading.getparent().tag == "a":
             link = heading.getparent()
         if link is not None:
-            return (urlsplit(link.get("href", "")).hostname or "").removeprefix("www.").lower()
+            try:
+                return (urlsplit(link.get("href", "")).hostname or "").removeprefix("www.").lower()
+            except ValueError:  # "http://[x/1": no address a browser would follow
+                return ""
     return ""
 
 

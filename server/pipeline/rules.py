@@ -50,7 +50,8 @@ class Rule:
     # What names cannot say (roles, tags, attributes), as XPath relative to <body>.
     xpath: str = ""
     # A platform's own root is that platform's whatever its size: a consent layer's preference
-    # texts can outweigh a short article (wcxb-dev 0574), and the size guard would keep it.
+    # texts can outweigh a short article (wcxb-dev 0574), and the size guard would keep it. Only
+    # for names no site would give its article's wrapper ("onetrust-pc-sdk", not "cc-window").
     any_size: bool = False
 
     @cached_property
@@ -199,10 +200,9 @@ PAGE_RULES: tuple[Rule, ...] = (
     Rule("consent banner (Didomi)", "Didomi's consent notice and popup",
          names=("didomi-host", "didomi-popup-container", "didomi-notice", "didomi-notice-banner"), any_size=True),
     Rule("consent banner (Sourcepoint)", "Sourcepoint's consent message and the veil behind it",
-         names=("sp_message_container*", "sp_veil", "sp_message_iframe*"), any_size=True),
+         names=("sp_message_container*", "sp_veil", "sp_message_iframe*")),
     Rule("consent banner (TrustArc)", "TrustArc's consent bar and overlay",
-         names=("truste-consent-track", "consent_blackbar", "truste_overlay", "truste_box_overlay", "teconsent"),
-         any_size=True),
+         names=("truste-consent-track", "consent_blackbar", "truste_overlay", "truste_box_overlay", "teconsent")),
     Rule("consent banner (Usercentrics)", "Usercentrics' consent layer",
          names=("usercentrics-root", "usercentrics-cmp-ui", "uc-banner-modal"), any_size=True),
     Rule("consent banner (Funding Choices)", "Google Funding Choices' consent and ad-blocker dialogs",
@@ -216,9 +216,9 @@ PAGE_RULES: tuple[Rule, ...] = (
     Rule("consent banner (CookieYes)", "CookieYes' consent bar",
          names=("cky-consent-container", "cky-overlay", "cookie-law-info-bar", "cookie-law-info-again"), any_size=True),
     Rule("consent banner (Termly)", "Termly's consent banner", names=("termly-code-snippet-support",), any_size=True),
-    Rule("consent banner (Klaro)", "Klaro's consent notice", names=("klaro",), any_size=True),
+    Rule("consent banner (Klaro)", "Klaro's consent notice", names=("klaro",)),
     Rule("consent banner (Cookie Consent)", "Osano's open-source cookieconsent bar",
-         names=("cc-window", "cc-banner", "cc-revoke"), any_size=True),
+         names=("cc-window", "cc-banner", "cc-revoke")),
     Rule("consent banner", "a cookie or privacy notice, not the article",
          words=("cookie", "cookies", "cookiebanner", "cookiebar", "cookie-notice", "gdpr", "ccpa", "consent-banner"),
          xpath=".//*[@aria-label][contains(translate(@aria-label, 'COKIENST', 'cokienst'), 'cookie') "

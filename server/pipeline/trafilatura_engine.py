@@ -101,7 +101,8 @@ def trafilatura_article(shown: HtmlElement) -> HtmlElement | None:
 _MIN_LINK_TEXT = 3
 # Where the text of a link can stand in trafilatura's output: the blocks it writes and the inline
 # formatting inside them; never inside a link or code.
-_LINKABLE_PARENTS = frozenset("p li td th h1 h2 h3 h4 h5 h6 blockquote dd dt figcaption b i em strong u".split())
+# The headline (<h1>) is left alone: its words are often a menu's too ("News", "Europe").
+_LINKABLE_PARENTS = frozenset("p li td th h2 h3 h4 h5 h6 blockquote dd dt figcaption b i em strong u".split())
 
 
 def _links_by_text(shown: HtmlElement) -> dict[str, tuple[str, int]]:
@@ -133,7 +134,7 @@ def _link_again(article: HtmlElement, links: dict[str, tuple[str, int]]) -> None
             by_first_word.setdefault(first.group(), []).append(text)
     left = {text: count for text, (_href, count) in links.items()}
     for element in list(article.iter()):
-        if element.tag not in _LINKABLE_PARENTS:
+        if element.tag not in _LINKABLE_PARENTS or any(a.tag in ("code", "pre") for a in element.iterancestors()):
             continue
         for attribute, anchor in [("text", element), *(("tail", child) for child in element)]:
             value = getattr(anchor, attribute)
@@ -173,7 +174,10 @@ def _link_in(
     setattr(anchor, attribute, value[: found[0][0]])
     parent, index = (anchor, 0) if attribute == "text" else (anchor.getparent(), anchor.getparent().index(anchor) + 1)
     for number, (start, end, text) in enumerate(found):
-        link = etree.Element("a", href=links[text][0])
+        try:
+            link = etree.Element("a", href=links[text][0])
+        except ValueError:  # a control character lxml will not write: the text stays plain
+            link = etree.Element("span")
         link.text = value[start:end]
         link.tail = value[end : found[number + 1][0] if number + 1 < len(found) else None]
         parent.insert(index + number, link)

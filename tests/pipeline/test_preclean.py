@@ -359,3 +359,15 @@ def test_fallbacks_for_embeds_and_frames_are_not_shown():
         "<noembed>Your browser cannot play this.</noembed><noframes>Frames needed.</noframes></body></html>"
     )
     assert article.text == "The council met on Tuesday to fund the bridge."
+
+
+def test_a_card_link_no_browser_could_follow_is_no_crash():
+    """A headline link "http://[x/1" is no address (urlsplit raises); the page is still read."""
+    cards = roundup_cards(["[x", "b.example", "c.example", "d.example"]).replace("https://[x/", "http://[x/")
+    result = clean("", article=f"<article><h1>Machines</h1>{PARAGRAPH}<div>{cards}</div>{PARAGRAPH}</article>")
+    assert "simple, sturdy" in body_text(result)
+
+
+def test_a_generic_consent_name_around_the_article_keeps_the_size_guard():
+    """ "cc-window" is a plain enough name for a site's own wrapper: the article inside stays."""
+    assert "Sleeper services" in body_text(clean("", article=f'<div class="cc-window">{ARTICLE}</div>'))
