@@ -146,32 +146,39 @@ class _JsonLd:
     url: str | None = None
 
 
+def _article_item(root: HtmlElement) -> dict[str, Any] | None:
+    """The page's article in its JSON-LD (schema.org only); else the question a QAPage is about."""
+    items = [item for item in json_ld_objects(root) if "schema.org" in json.dumps(item.get("@context", "schema.org"))]
+    article = next((item for item in items if schema_types(item) & ARTICLE_TYPES), None)
+    if article is not None:
+        return article
+    # Only a QAPage's own question: an FAQ's questions stand alone or in a list, and no one asked them.
+    questions = (item.get("mainEntity") for item in items if "QAPage" in schema_types(item))
+    return next((main for main in questions if isinstance(main, dict) and "Question" in schema_types(main)), None)
+
+
 def _article_json_ld(root: HtmlElement, document_title: str | None) -> _JsonLd:
-    for item in json_ld_objects(root):
-        if not schema_types(item) & ARTICLE_TYPES:
-            continue
-        context = json.dumps(item.get("@context", "schema.org"))
-        if "schema.org" not in context:
-            continue
-        headline, name = clean_text(item.get("headline")), clean_text(item.get("name"))
-        title = headline or name
-        if headline and name and document_title and name != headline:
-            # Some sites put the SEO title in one and the display headline in the other: take
-            # the one that resembles the page's <title> (what the publisher shows in the tab).
-            title = max((headline, name), key=lambda t: _similarity(t, document_title))
-        main = item.get("mainEntityOfPage")
-        return _JsonLd(
-            title=title,
-            byline=_name(item.get("author")),
-            site_name=_name(item.get("publisher")),
-            published=clean_text(item.get("datePublished")),
-            modified=clean_text(item.get("dateModified")),
-            excerpt=clean_text(item.get("description")),
-            lang=clean_text(item.get("inLanguage")) if isinstance(item.get("inLanguage"), str) else None,
-            image=_image_url(item.get("image")),
-            url=clean_text(item.get("url")) or clean_text(main.get("@id") if isinstance(main, dict) else main),
-        )
-    return _JsonLd()
+    item = _article_item(root)
+    if item is None:
+        return _JsonLd()
+    headline, name = clean_text(item.get("headline")), clean_text(item.get("name"))
+    title = headline or name
+    if headline and name and document_title and name != headline:
+        # Some sites put the SEO title in one and the display headline in the other: take
+        # the one that resembles the page's <title> (what the publisher shows in the tab).
+        title = max((headline, name), key=lambda t: _similarity(t, document_title))
+    main = item.get("mainEntityOfPage")
+    return _JsonLd(
+        title=title,
+        byline=_name(item.get("author")),
+        site_name=_name(item.get("publisher")),
+        published=clean_text(item.get("datePublished")),
+        modified=clean_text(item.get("dateModified")),
+        excerpt=clean_text(item.get("description")),
+        lang=clean_text(item.get("inLanguage")) if isinstance(item.get("inLanguage"), str) else None,
+        image=_image_url(item.get("image")),
+        url=clean_text(item.get("url")) or clean_text(main.get("@id") if isinstance(main, dict) else main),
+    )
 
 
 def _similarity(a: str, b: str) -> float:

@@ -367,13 +367,37 @@ def test_a_web_pages_main_entity_is_its_article():
     assert meta_of(page(ld(thread)), page_byline="spikeymike").byline == "felixen"
 
 
+def test_a_q_and_a_pages_question_names_who_asked():
+    """Discourse declares a thread as a QAPage about its Question; who asked is the byline."""
+    question = {"@type": "Question", "name": "Pump noise", "author": {"@type": "Person", "name": "felixen"}}
+    thread = {"@context": "https://schema.org", "@type": "QAPage", "mainEntity": question}
+    assert meta_of(page(ld(thread)), page_byline="Join Us").byline == "felixen"
+    # A declared article comes first, wherever the question stands.
+    article = {"@context": "https://schema.org", "@type": "BlogPosting", "author": "Lena Park"}
+    assert meta_of(page(ld(thread) + ld(article))).byline == "Lena Park"
+    # An FAQ's questions are a list, not what the page is about: no one asked them.
+    faq = {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [question, question]}
+    assert meta_of(page(ld(faq)), page_byline="Omar").byline == "Omar"
+    alone = {"@context": "https://schema.org"} | question  # Webflow writes each FAQ entry so
+    assert meta_of(page("<title>Build sites</title>" + ld(alone)), page_byline="Omar").title == "Build sites"
+
+
 @pytest.mark.parametrize(
     ("page_id", "author"),
-    [("0513", "felixen"), ("2797", "slow-poke"), ("0549", "julian"), ("0552", "JonB"), ("2827", "user447274")],
+    [
+        ("0513", "felixen"),
+        ("2797", "slow-poke"),
+        ("0549", "julian"),
+        ("0552", "JonB"),
+        ("2827", "user447274"),
+        ("0501", "DaleJack"),
+        ("2201", "AtlanG"),
+    ],
 )
 def test_the_thread_starter_is_the_author_on_real_forum_pages(page_id, author):
     """wcxb-dev threads naming their starter in JSON-LD (XenForo: the first post on the page is
-    not always the starter's) or each post's author in microdata (NodeBB, Stack Exchange)."""
+    not always the starter's; Discourse: the QAPage's question) or each post's author in
+    microdata (NodeBB, Stack Exchange)."""
     assert real_page_metadata(page_id).byline == author
 
 
