@@ -39,6 +39,33 @@ def _raw_text_with_breaks(element: HtmlElement) -> str:
     return "".join(parts)
 
 
+# Elements the browser starts on a line of their own.
+_LINE_TAGS = frozenset(
+    "address article aside blockquote dd div dl dt figcaption figure footer header".split()
+    + "h1 h2 h3 h4 h5 h6 li ol p section table td th tr ul".split()
+)
+
+
+def lines_of(element: HtmlElement) -> list[str]:
+    """The element's text as the lines the browser shows it in: each block (and each ``<br>``)
+    starts a line; whitespace collapsed, empty lines left out."""
+    lines = [""]
+
+    def walk(node: HtmlElement) -> None:
+        lines[-1] += node.text or ""
+        for child in node:
+            if child.tag == "br" or child.tag in _LINE_TAGS:
+                lines.append("")
+            if isinstance(child.tag, str) and child.tag != "br":
+                walk(child)
+                if child.tag in _LINE_TAGS:
+                    lines.append("")
+            lines[-1] += child.tail or ""
+
+    walk(element)
+    return [line for line in (" ".join(text.split()) for text in lines) if line]
+
+
 def is_attached(element: HtmlElement, root: HtmlElement) -> bool:
     """False once the element or an ancestor has been dropped from ``root``'s tree."""
     node: HtmlElement | None = element

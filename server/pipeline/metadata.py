@@ -26,7 +26,7 @@ from lxml.html import HtmlElement
 
 from server.deadline import paused
 from server.errors import ClearpageError
-from server.pipeline.dom import text_with_breaks
+from server.pipeline.dom import lines_of, text_with_breaks
 from server.pipeline.types import LeadImage, Metadata
 
 ARTICLE_TYPES = frozenset(
@@ -456,6 +456,28 @@ def clean_byline(text: str | None) -> str | None:
     return text if re.search(r"[^\W\d_]", text) else None
 
 
+# A line that ends so goes on into the next: "Jared Newman and" / "Sam Singleton".
+_BYLINE_GOES_ON = re.compile(r"(?:^|\s)(?:and|&|und|et|y|e|en)$|,$", re.IGNORECASE)
+
+
+def byline_text(element: HtmlElement) -> str | None:
+    """The names a byline element shows, read as the reader sees its lines.
+
+    A byline box is often a stack of blocks: "By" / "Summer Swann", "Luke Kim" / "December 17,
+    2025", "Rachel MacDonald" / "Writer"; ``text_content`` runs them into one another ("Luke
+    KimDecember"). A label line goes with the next and a line ending in "and" or a comma goes on;
+    the names are the first line that reads as a byline, and the lines after it (a date, a role,
+    a reviewer) are not.
+    """
+    lines: list[str] = []
+    for line in lines_of(element):
+        if lines and (_BYLINE_LABEL_ONLY.fullmatch(lines[-1]) or _BYLINE_GOES_ON.search(lines[-1])):
+            lines[-1] = f"{lines[-1]} {line}"
+        elif re.search(r"\w", line) or lines:
+            lines.append(line)
+    return next((name for name in map(clean_byline, lines) if name), None)
+
+
 def byline_element(scope: HtmlElement) -> HtmlElement | None:
     """The first element under ``scope`` that names the author, as Reader View finds it.
 
@@ -475,7 +497,7 @@ def byline_element(scope: HtmlElement) -> HtmlElement | None:
         if precise is None:
             precise = element.find(".//*[@rel='author']")
         found = precise if precise is not None else element
-        if clean_byline(found.text_content()):
+        if byline_text(found):
             return found
     return None
 

@@ -44,7 +44,7 @@ from server.pipeline.dom import (
     spaced_text_of,
     text_of,
 )
-from server.pipeline.metadata import byline_element, clean_byline, clean_text
+from server.pipeline.metadata import byline_element, byline_text, clean_text
 from server.pipeline.types import Removal
 
 # Inline styles that hide an element, as browsers and Readability.js read them.
@@ -523,5 +523,5 @@ def preclean(root: HtmlElement) -> Precleaned:
     sign_in_form = body.find(".//input[@type='password']") is not None
     for element in rules.CONTROLS.select(body):
         element.drop_tree()
-    byline_text = clean_byline(byline.text_content()) if byline is not None else None
-    return Precleaned(root, tally.removals(), gates, byline_text, sign_in_form, annotated, shown, with_furniture)
+    printed_byline = byline_text(byline) if byline is not None else None
+    return Precleaned(root, tally.removals(), gates, printed_byline, sign_in_form, annotated, shown, with_furniture)

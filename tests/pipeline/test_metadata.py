@@ -8,6 +8,7 @@ import pytest
 
 from server.pipeline.decode import decode
 from server.pipeline.metadata import (
+    byline_text,
     clean_byline,
     detect_language,
     document_base_url,
@@ -166,6 +167,34 @@ def test_byline_markup_prefers_the_marked_name():
 
     element = byline_element(parse(page(body=body)).find("body"))
     assert element is not None and element.text_content() == "Lena Park"
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # Byline boxes from wcxb-dev pages (0184, 0332, 0433, 4363), each block a line of its own.
+        ('<div><div>By</div><div>Summer Swann</div><div class="is--dash">-</div></div>', "Summer Swann"),
+        (
+            "<div><div><div><strong>Written By:</strong></div><a><div>Cazzy Magennis</div></a></div>"
+            "<div><div><strong>Last Updated:</strong></div><div>14 May 2025</div></div></div>",
+            "Cazzy Magennis",
+        ),
+        ("<div><p>Luke Kim</p><small>December 17, 2025</small></div>", "Luke Kim"),
+        ('<div><div class="name">Rachel MacDonald</div><div class="post">Writer</div></div>', "Rachel MacDonald"),
+        # A line that ends in "and" or a comma goes on; one line reads as before.
+        ("<div><div>Jared Newman and</div><div>Sam Singleton</div></div>", "Jared Newman and Sam Singleton"),
+        ("<div><span>By</span> <a>Lena Park</a> <span>May 2</span></div>", "Lena Park"),
+        ("<div><div>Published May 2</div><div>By Lena Park</div></div>", "Lena Park"),
+    ],
+)
+def test_a_byline_box_is_read_line_by_line(markup, expected):
+    assert byline_text(parse(page(body=markup)).find("body/div")) == expected
+
+
+@pytest.mark.parametrize(("page_id", "author"), [("0433", "Luke Kim"), ("4472", "Harry Rabinowitz")])
+def test_a_byline_box_on_real_pages_gives_the_name_alone(page_id, author):
+    """wcxb-dev pages whose byline ran the name into the date or the role ("Luke KimDecember")."""
+    assert real_page_metadata(page_id).byline == author
 
 
 @pytest.mark.parametrize(
