@@ -26,6 +26,7 @@ from lxml.html import HtmlElement
 
 from server.deadline import paused
 from server.errors import ClearpageError
+from server.pipeline import rules
 from server.pipeline.dom import lines_of, text_with_breaks
 from server.pipeline.types import LeadImage, Metadata
 
@@ -239,6 +240,20 @@ def _authors(values: dict[str, list[str]], *keys: str) -> str | None:
     return None
 
 
+def _labelled_author(root: HtmlElement) -> str | None:
+    """The name a "Written by" card label gives (``twitter:label1`` "Written by", ``twitter:data1``
+    the name: Yoast SEO's card fields, which it fills from the post's author)."""
+    cards: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key, content = (meta.get("name") or meta.get("property") or "").strip().lower(), clean_text(meta.get("content"))
+        if key.startswith("twitter:") and content:
+            cards.setdefault(key, content)
+    for key, label in cards.items():
+        if key.startswith("twitter:label") and label.casefold().rstrip(":") in rules.WRITTEN_BY_LABELS:
+            return clean_byline(cards.get(f"twitter:data{key.removeprefix('twitter:label')}"))
+    return None
+
+
 # --------------------------------------------------------------------------- <title>
 
 
@@ -416,14 +431,16 @@ _BYLINE_END = re.compile(
 # and a dateline that starts with the date ("Last updated: ...") names no one.
 _NOT_A_BYLINE = re.compile(
     rf"\b(sign (in|up|out)|log ?in|subscribe|my account|menu|newsletter)\b"
-    rf"|^\W*((last )?(updated|published|posted|submitted)\b|{_MONTH}\s+\d|\d)",
+    rf"|^\W*((last )?(updated|published|posted|submitted)\b(?!\s+by\b)|{_MONTH}\s+\d|\d)",
     re.I,
 )
 # The label printed before the names ("By", "Written by:", "Authors:", "par"): the byline is the
 # names (an Atom feed's author, an EPUB's creator; the reader view shows them as such).
-_BYLINE_LABEL_EN = r"(?:(?:written|text|words|story|recipe|post|article|view all posts)\s+)?by|authors?"
+_BYLINE_LABEL_EN = (
+    r"(?:(?:written|text|words|story|recipe|post|posted|published|submitted|article|view all posts)\s+)?by|authors?"
+)
 _BYLINE_LABEL_OTHER = r"par|por|von|di|door|av|af"
-_BYLINE_LABEL_ONLY = re.compile(rf"(?:{_BYLINE_LABEL_EN}|posted by|{_BYLINE_LABEL_OTHER})\W*", re.I)
+_BYLINE_LABEL_ONLY = re.compile(rf"(?:{_BYLINE_LABEL_EN}|{_BYLINE_LABEL_OTHER})\W*", re.I)
 _ENGLISH_LABEL = re.compile(rf"(?:{_BYLINE_LABEL_EN})\b\s*:?[\s|•·,–—-]*(?=\w)", re.I)
 # In other languages the label is a word names also start with ("Von der Leyen", "Di Maria"): it
 # goes when it ends in a colon, or is lower case before a capitalised name of two or more words.
@@ -759,6 +776,8 @@ def metadata(
         or _authors(meta, "dc:creator", "dcterm:creator", "author", "parsely-author", "article:author")
         or microdata_author(root)
         or page_byline
+        # Last: a site's own post author (the account that published it), not always the writer.
+        or _labelled_author(root)
     )
     excerpt = ld.excerpt or _first(
         meta, "dc:description", "dcterm:description", "og:description", "weibo:article:description",

@@ -304,6 +304,13 @@ PROFILE_LINKS = (
 )
 PROFILE_LINK = re.compile("|".join(re.escape(path) for path, _software in PROFILE_LINKS), re.IGNORECASE)
 
+# The label of a twitter:labelN / twitter:dataN pair whose data is the author: Yoast SEO writes
+# "Written by" and the author's name on every post, in the site's language.
+WRITTEN_BY_LABELS = frozenset(
+    ("written by", "author", "verfasst von", "geschrieben von", "écrit par", "escrito por", "scritto da",
+     "geschreven door")
+)  # fmt: skip
+
 # --------------------------------------------------------------------------- phrases in the article
 
 # "Label | Headline" and "Label: Headline", the shape of inline teasers between paragraphs; the

@@ -151,6 +151,10 @@ def test_an_author_url_is_not_a_byline():
         ("Audiophile On", "Audiophile On"),  # a name, not a preposition left behind
         ("Sign In| Sign Up| Subscribe My Account", None),
         ("Last Updated: January 7, 2025", None),
+        # "Posted by" is a label, "Posted" alone a date's (wcxb-dev 0396, Slashdot).
+        ("Posted by BeauHD on Friday December 19, 2025 @06:00PM from the dept", "BeauHD"),
+        ("Published by Lena Park", "Lena Park"),
+        ("Posted on May 2 by Lena Park", None),
         ("April 28, 2019 at 6:01 am", None),
         ("By", None),
         ("https://example.com/authors/lena", None),
@@ -191,9 +195,12 @@ def test_a_byline_box_is_read_line_by_line(markup, expected):
     assert byline_text(parse(page(body=markup)).find("body/div")) == expected
 
 
-@pytest.mark.parametrize(("page_id", "author"), [("0433", "Luke Kim"), ("4472", "Harry Rabinowitz")])
+@pytest.mark.parametrize(
+    ("page_id", "author"), [("0433", "Luke Kim"), ("4472", "Harry Rabinowitz"), ("0385", "Jayesh Shinde")]
+)
 def test_a_byline_box_on_real_pages_gives_the_name_alone(page_id, author):
-    """wcxb-dev pages whose byline ran the name into the date or the role ("Luke KimDecember")."""
+    """wcxb-dev pages whose byline ran the name into the date or the role ("Luke KimDecember"), or
+    named it only in Yoast's card fields (0385)."""
     assert real_page_metadata(page_id).byline == author
 
 
@@ -394,6 +401,20 @@ def test_a_web_pages_main_entity_is_its_article():
         "mainEntity": {"@type": "DiscussionForumPosting", "headline": "Pump noise", "author": {"name": "felixen"}},
     }
     assert meta_of(page(ld(thread)), page_byline="spikeymike").byline == "felixen"
+
+
+def test_a_written_by_card_label_names_the_author_when_nothing_else_does():
+    """Yoast SEO writes twitter:label1 "Written by" and twitter:data1 the post author's name."""
+    cards = (
+        '<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">'
+        '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Jayesh Shinde">'
+    )
+    assert meta_of(page(cards)).byline == "Jayesh Shinde"
+    assert meta_of(page(cards.replace("Written by", "Geschrieben von"))).byline == "Jayesh Shinde"
+    # The byline printed in the page and the declared author come first: the card names the account.
+    assert meta_of(page(cards), page_byline="Lena Park").byline == "Lena Park"
+    assert meta_of(page('<meta name="author" content="Omar Haddad">' + cards)).byline == "Omar Haddad"
+    assert meta_of(page(cards.replace("Written by", "Reading time"))).byline is None
 
 
 def test_a_q_and_a_pages_question_names_who_asked():
