@@ -7,13 +7,16 @@ readability-lxml chooses the right container but keeps what sits inside it. In o
    "Also read | ..." teasers, sign-up and app nags, reader-tool promotions, gallery counters.
    A "Published - <date>" line goes too, and its date becomes ``published`` if the page's
    metadata had none (or its time of day, when the metadata gave the day alone).
-3. Captions marked only by a class ("caption", "credit") become ``<figcaption>`` in a
+3. A heading naming the site's teasers ("Related posts", "Read this next") over two or more
+   headlines linking elsewhere goes, with everything after it: what the site gave no name
+   ``rules`` knows, either engine may keep.
+4. Captions marked only by a class ("caption", "credit") become ``<figcaption>`` in a
    ``<figure>``, so they stay with their picture and out of ``text``; repeated captions and
    pull quotes that repeat the prose are shown once.
-4. MathML becomes its text.
-5. The lead image leaves the body when the article opens with it, its caption and credit
+5. MathML becomes its text.
+6. The lead image leaves the body when the article opens with it, its caption and credit
    going to ``lead_image``.
-6. Elements left empty go.
+7. Elements left empty go.
 """
 
 from __future__ import annotations
@@ -26,13 +29,14 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from server.pipeline import rules
-from server.pipeline.dom import RemovalTally, text_of, text_with_breaks
+from server.pipeline.dom import RemovalTally, is_link_heading, text_of, text_with_breaks
 from server.pipeline.metadata import byline_element, clean_text, normalise_date
 from server.pipeline.types import LeadImage, Metadata, Removal
 
 # Blocks whose whole text a phrase rule may judge.
 _PHRASE_BLOCKS = """p div span li aside section h2 h3 h4 h5 h6 a strong em small figure""".split()
 _HEADINGS = ("h1", "h2", "h3")
+_SECTION_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _EMPTY_REMOVABLE = """p div span section li ul ol blockquote h1 h2 h3 h4 h5 h6 figure figcaption""".split()
 _CAPTION_WORDS = re.compile(
     r"(?:^|[\s_-])(caption|captions|credit|credits|photo-credit|image-credit|wp-caption-text)(?=$|[\s_-])",
@@ -92,6 +96,33 @@ def _drop_phrases(article: HtmlElement, tally: RemovalTally) -> str | None:
             found = rule.compiled.match(text)
             dateline = dateline or (found.group("date") if found else None)
     return dateline
+
+
+def _after(element: HtmlElement, root: HtmlElement) -> list[HtmlElement]:
+    """Every element after ``element`` in ``root``, outermost first: its following siblings,
+    then its parent's, up to ``root``."""
+    found = []
+    while element is not root and element.getparent() is not None:
+        found += [sibling for sibling in element.itersiblings() if isinstance(sibling.tag, str)]
+        element = element.getparent()
+    return found
+
+
+def _drop_trailing_teasers(article: HtmlElement, tally: RemovalTally) -> None:
+    """A heading naming the site's teasers ("Related posts", "Read this next") with two or more
+    linked headlines after it starts the teasers: it and all that follows go. Both engines keep
+    such a section when the site gives it no name ``rules`` knows; a section of the article is
+    not a run of headlines that link elsewhere."""
+    for heading in article.iter(*_SECTION_HEADINGS):
+        if not rules.RELATED_HEADING.fullmatch(text_of(heading)):
+            continue
+        after = _after(heading, article)
+        cards = sum(is_link_heading(h) for element in after for h in element.iter(*_SECTION_HEADINGS))
+        if cards >= 2:
+            for element in (heading, *after):
+                element.tail = None
+                tally.drop(element, rules.RELATED_ARTICLES, "the site's teasers after the article, under their heading")
+            return
 
 
 def _mark_captions(article: HtmlElement) -> None:
@@ -216,6 +247,7 @@ def postclean(article: HtmlElement, meta: Metadata) -> Postcleaned:
     tally = RemovalTally(article)
     _drop_title_and_byline(article, meta)
     dateline = _drop_phrases(article, tally)
+    _drop_trailing_teasers(article, tally)
     printed = normalise_date(dateline) if dateline else None
     # The article's own dateline gives the date when nothing else did, and its time of day when
     # the date found elsewhere is the same day without one.

@@ -339,6 +339,20 @@ _SIGN_UP_OTHER = (
 # ("boletín", "boletim" are not here: they are also a police report and an official gazette.)
 _NEWSLETTER_OTHER = r"(newsletters?|lettres? d['’]information|infolettre|nieuwsbrief)"
 
+# A heading over the site's teasers after an article ("Related posts", "Read this next"), in the
+# same languages. Not "further reading" or "see also": an author's own references are the article.
+RELATED_HEADING = re.compile(
+    r"(related( posts?| articles?| stories| content| news| reading)?|read (this )?next|what to read next|"
+    r"(you )?(may|might) also (like|enjoy)|more (stories|articles|posts|news|to read|like this)|"
+    r"recommended( for you| reading| articles| posts| stories)?|keep reading|popular (posts|articles|stories)|"
+    r"latest (posts|articles|stories|news)|"
+    r"das könnte sie auch interessieren|ähnliche artikel|mehr zum thema|lesen sie auch|"
+    r"[àa] lire aussi|sur le m[êe]me sujet|articles similaires|"
+    r"te puede interesar|art[íi]culos relacionados|noticias relacionadas|"
+    r"leggi anche|articoli correlati|leia tamb[ée]m|artigos relacionados|lees ook|gerelateerde artikelen)\W*",
+    re.IGNORECASE,
+)
+
 PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("advertisement label", "the label left where an ad slot was",
                r"(advertisement|advertising|ad|ads|sponsored( content)?|anzeige|publicité|publicidad|pubblicità|"

@@ -162,3 +162,37 @@ def test_empty_elements_left_behind_are_removed():
     result = run(f"{PROSE}<div><p> </p><span></span></div><p><img src='/x.jpg'></p>")
     assert len(list(result.article.iter("div"))) == 1  # only the wrapper
     assert result.article.find(".//img") is not None  # an image is not empty
+
+
+# The end of wcxb-dev 0331's article as trafilatura kept it: the site's teasers under their heading.
+TEASERS_AFTER = (
+    "<p>Email us at letters@example.com. Please include your full name and location.</p>"
+    "<h3>Read This Next</h3><h3>All Reads on This Topic</h3>"
+    '<h5><a href="/category/eflyer-lead/">Read Them All</a></h5>Dec 19, 2025'
+    "<p>Long in the shadow of Denver, there's a new contender built around the Great Salt Lake.</p>"
+    '<h3><a href="/how-to-enhance-your-wellness-on-the-road/">How To Enhance Your Wellness on the Road</a></h3>'
+    "<p>Business travel opens doors to professional growth and new experiences.</p>"
+)
+
+
+def test_the_sites_teasers_under_their_heading_go_after_the_article():
+    result = run(f"<div><p>{'Rental cars are back. ' * 10}</p>{TEASERS_AFTER}</div>")
+    assert text(result).endswith("Please include your full name and location.")
+    assert "related-articles list" in kinds(result)
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        # A list of the author's links is the article's, whatever its heading says.
+        '<h2>Related reading</h2><ul><li><a href="/a">One</a></li><li><a href="/b">Two</a></li></ul>',
+        # Not a teaser heading: an author's references and a paper's section.
+        '<h2>Further reading</h2><h3><a href="/a">Part one</a></h3><h3><a href="/b">Part two</a></h3>',
+        "<h2>Related work</h2><h3><a href='/a'>Smith 2020</a></h3><h3><a href='/b'>Lee 2021</a></h3>",
+        # One linked heading is a section pointing to its source, not a run of teasers.
+        '<h2>Related</h2><h3><a href="/a">The council minutes</a></h3><p>They say the bridge is funded.</p>',
+    ],
+)
+def test_a_section_that_only_sounds_related_stays(section):
+    result = run(f"<div><p>{'Rental cars are back. ' * 10}</p>{section}</div>")
+    assert "related-articles list" not in kinds(result)
