@@ -14,7 +14,8 @@ page with a gate is never given to it (see ``readable``).
 
 What the page says it is stays: its schema.org types, from JSON-LD and microdata, are handed on as
 a JSON-LD of types alone. trafilatura reads a ``DiscussionForumPosting`` as a forum thread, whose
-posts are the content and not comments to leave out.
+posts are the content and not comments to leave out; a Q&A thread that does not mark its answers
+is declared one too.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from server.errors import ClearpageError
-from server.pipeline.metadata import page_types
+from server.pipeline.metadata import THREAD_TYPES, page_types
 
 log = logging.getLogger(__name__)
 # Above this many elements the page is read by readability-lxml alone: trafilatura's time grows
@@ -55,6 +56,12 @@ def trafilatura_article(shown: HtmlElement) -> HtmlElement | None:
         return None
     links = _links_by_text(shown)
     types = page_types(shown)
+    if types & THREAD_TYPES and "Answer" not in types:
+        # trafilatura reads posts in comment containers as the body only on a
+        # DiscussionForumPosting; on a QAPage they went to its comments part, which its HTML
+        # leaves out (wcxb-dev 2201: the question alone). A Q&A page that marks its answers
+        # (Stack Exchange) has them outside those containers, and its comments are comments.
+        types |= {"DiscussionForumPosting"}
     for element in list(shown.iter("script", "noscript")):
         # The JSON-LD kept for metadata goes too: its articleBody is not what the reader saw.
         element.drop_tree()

@@ -110,3 +110,21 @@ def test_a_thread_whose_posts_hold_links_keeps_its_posts():
     precision, recall, _ = load_wcxb_scorer().word_scores(article.text_content(), page.truth["main_content"])
     assert recall >= 0.95 and precision >= 0.9
     assert article.find(".//a[@href]") is not None
+
+
+def test_a_q_and_a_thread_keeps_replies_its_answers_are_not_marked_as():
+    """wcxb-dev 2201 (Wall Street Oasis) is a QAPage whose replies sit in comment containers:
+    trafilatura set them aside as comments (recall 0.21), and its HTML leaves those out."""
+    page = wcxb_page("2201")
+    article = trafilatura_article(copy.deepcopy(preclean(parse(decode(page.source, None))).shown))
+    precision, recall, _ = load_wcxb_scorer().word_scores(article.text_content(), page.truth["main_content"])
+    assert recall >= 0.9 and precision >= 0.95
+
+
+def test_a_q_and_a_page_that_marks_its_answers_leaves_the_comments_on_them_out():
+    """wcxb-dev 1177 (Stack Exchange) marks each answer (itemtype Answer): the answers are read
+    where they are, and the comments under them stay comments (read as posts: precision 0.29)."""
+    page = wcxb_page("1177")
+    article = trafilatura_article(copy.deepcopy(preclean(parse(decode(page.source, None))).shown))
+    precision, recall, _ = load_wcxb_scorer().word_scores(article.text_content(), page.truth["main_content"])
+    assert recall >= 0.95 and precision >= 0.45
