@@ -41,8 +41,8 @@ def _raw_text_with_breaks(element: HtmlElement) -> str:
 
 # Elements the browser starts on a line of their own.
 _LINE_TAGS = frozenset(
-    "address article aside blockquote dd div dl dt figcaption figure footer header".split()
-    + "h1 h2 h3 h4 h5 h6 li ol p section table td th tr ul".split()
+    "address article aside blockquote caption dd details div dl dt fieldset figcaption figure footer".split()
+    + "form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section summary table td th tr ul".split()
 )
 
 

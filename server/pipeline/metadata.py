@@ -248,10 +248,12 @@ def _labelled_author(root: HtmlElement) -> str | None:
         key, content = (meta.get("name") or meta.get("property") or "").strip().lower(), clean_text(meta.get("content"))
         if key.startswith("twitter:") and content:
             cards.setdefault(key, content)
-    for key, label in cards.items():
-        if key.startswith("twitter:label") and label.casefold().rstrip(":") in rules.WRITTEN_BY_LABELS:
-            return clean_byline(cards.get(f"twitter:data{key.removeprefix('twitter:label')}"))
-    return None
+    named = (
+        cards.get(f"twitter:data{key.removeprefix('twitter:label')}")
+        for key, label in cards.items()
+        if key.startswith("twitter:label") and label.casefold().rstrip(":") in rules.WRITTEN_BY_LABELS
+    )
+    return next((name for name in map(clean_byline, named) if name), None)
 
 
 # --------------------------------------------------------------------------- <title>
@@ -430,8 +432,9 @@ _BYLINE_END = re.compile(
 # Words a line naming an author never holds; an "author" class on an account menu is not a byline,
 # and a dateline that starts with the date ("Last updated: ...") names no one.
 _NOT_A_BYLINE = re.compile(
-    rf"\b(sign (in|up|out)|log ?in|subscribe|my account|menu|newsletter)\b"
-    rf"|^\W*((last )?(updated|published|posted|submitted)\b(?!\s+by\b)|{_MONTH}\s+\d|\d)",
+    rf"\b(sign (in|up|out)|log ?in|subscribe|my account|menu|newsletter|(about|meet) the authors?|author'?s note"
+    rf"|author bio)\b"
+    rf"|^\W*((last )?updated\b|(published|posted|submitted)\b(?!\s+by\b)|{_MONTH}\s+\d|\d)",
     re.I,
 )
 # The label printed before the names ("By", "Written by:", "Authors:", "par"): the byline is the
@@ -446,6 +449,8 @@ _ENGLISH_LABEL = re.compile(rf"(?:{_BYLINE_LABEL_EN})\b\s*:?[\s|•·,–—-]*(
 # goes when it ends in a colon, or is lower case before a capitalised name of two or more words.
 _OTHER_LABEL = re.compile(rf"(?i:{_BYLINE_LABEL_OTHER})\s*:\s*(?=\w)|(?:{_BYLINE_LABEL_OTHER})\s+(?=[^\W\d_]\S*\s+\S)")
 _MAX_BYLINE_WORDS = 10  # several authors fit; a sentence does not
+# A byline box is the names with a label, a date and a role; a box of more has a bio or a note.
+MAX_BYLINE_BOX_CHARS = 2 * _MAX_BYLINE_CHARS
 
 
 def _without_label(text: str) -> str:

@@ -26,11 +26,19 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 import lxml.html
+from lxml import etree
 from lxml.html import HtmlElement
 
 from server.pipeline import rules
-from server.pipeline.dom import RemovalTally, is_link_heading, text_of, text_with_breaks
-from server.pipeline.metadata import byline_element, clean_text, normalise_date
+from server.pipeline.dom import (
+    LIST_MAX_PROSE_PER_ITEM,
+    RemovalTally,
+    is_link_heading,
+    prose_score,
+    text_of,
+    text_with_breaks,
+)
+from server.pipeline.metadata import MAX_BYLINE_BOX_CHARS, byline_element, clean_text, normalise_date
 from server.pipeline.types import LeadImage, Metadata, Removal
 
 # Blocks whose whole text a phrase rule may judge.
@@ -79,8 +87,9 @@ def _drop_title_and_byline(article: HtmlElement, meta: Metadata) -> None:
     if heading is not None:
         heading.drop_tree()  # shown once, as the title
     byline = byline_element(article)
-    if byline is not None:
-        byline.drop_tree()  # shown once, as the byline
+    # Shown once, as the byline; a box that also holds the author's bio or a note stays.
+    if byline is not None and len(text_of(byline)) <= MAX_BYLINE_BOX_CHARS:
+        byline.drop_tree()
 
 
 def _drop_phrases(article: HtmlElement, tally: RemovalTally) -> str | None:
@@ -108,17 +117,50 @@ def _after(element: HtmlElement, root: HtmlElement) -> list[HtmlElement]:
     return found
 
 
+# A run of teasers under its heading: at most this much text before its first card (a second
+# label, "All reads on this topic") and after its last (that card's summary, a "see all" link).
+_TEASERS_LEAD_CHARS = 100
+_TEASERS_END_CHARS = 300
+
+
+def _text_around(first: HtmlElement, last: HtmlElement, elements: list[HtmlElement]) -> tuple[int, int, bool]:
+    """Characters of text in ``elements`` (document order, tails included) before ``first``
+    starts and after ``last`` ends, and whether a heading comes after ``last``."""
+    before = after = 0
+    heading_after = False
+    place = "before"
+    for element in elements:
+        for event, node in etree.iterwalk(element, events=("start", "end")):
+            if event == "start" and node is first:
+                place = "in"
+            text = len((node.text or "").strip()) if event == "start" and isinstance(node.tag, str) else 0
+            text += len((node.tail or "").strip()) if event == "end" else 0
+            if event == "end" and node is last:
+                place = "after"
+            before += text if place == "before" else 0
+            after += text if place == "after" else 0
+            heading_after = heading_after or (place == "after" and event == "start" and node.tag in _SECTION_HEADINGS)
+    return before, after, heading_after
+
+
 def _drop_trailing_teasers(article: HtmlElement, tally: RemovalTally) -> None:
-    """A heading naming the site's teasers ("Related posts", "Read this next") with two or more
-    linked headlines after it starts the teasers: it and all that follows go. Both engines keep
-    such a section when the site gives it no name ``rules`` knows; a section of the article is
-    not a run of headlines that link elsewhere."""
+    """A heading naming the site's teasers ("Related posts", "Read this next") over a run of two
+    or more linked headlines that ends the article goes, with the run. Both engines keep such a
+    section when the site gives it no name ``rules`` knows. A section of the article is not that
+    run: prose before the first headline, more than a summary's worth per headline (a buying
+    guide's reviews), or a heading or more than a summary after the last (the article goes on)
+    keep it all."""
     for heading in article.iter(*_SECTION_HEADINGS):
         if not rules.RELATED_HEADING.fullmatch(text_of(heading)):
             continue
         after = _after(heading, article)
-        cards = sum(is_link_heading(h) for element in after for h in element.iter(*_SECTION_HEADINGS))
-        if cards >= 2:
+        cards = [h for element in after for h in element.iter(*_SECTION_HEADINGS) if is_link_heading(h)]
+        if len(cards) < 2:
+            continue
+        before, end, heading_after = _text_around(cards[0], cards[-1], after)
+        before += len((heading.tail or "").strip())
+        summaries = sum(prose_score(element) for element in after) <= LIST_MAX_PROSE_PER_ITEM * len(cards)
+        if before <= _TEASERS_LEAD_CHARS and end <= _TEASERS_END_CHARS and not heading_after and summaries:
             for element in (heading, *after):
                 element.tail = None
                 tally.drop(element, rules.RELATED_ARTICLES, "the site's teasers after the article, under their heading")

@@ -340,11 +340,12 @@ _SIGN_UP_OTHER = (
 _NEWSLETTER_OTHER = r"(newsletters?|lettres? d['’]information|infolettre|nieuwsbrief)"
 
 # A heading over the site's teasers after an article ("Related posts", "Read this next"), in the
-# same languages. Not "further reading" or "see also": an author's own references are the article.
+# same languages. Not "further reading" or "see also": an author's own references are the article;
+# not "Recommended" alone: a buying guide's picks.
 RELATED_HEADING = re.compile(
     r"(related( posts?| articles?| stories| content| news| reading)?|read (this )?next|what to read next|"
     r"(you )?(may|might) also (like|enjoy)|more (stories|articles|posts|news|to read|like this)|"
-    r"recommended( for you| reading| articles| posts| stories)?|keep reading|popular (posts|articles|stories)|"
+    r"recommended (for you|reading|articles|posts|stories)|keep reading|popular (posts|articles|stories)|"
     r"latest (posts|articles|stories|news)|"
     r"das könnte sie auch interessieren|ähnliche artikel|mehr zum thema|lesen sie auch|"
     r"[àa] lire aussi|sur le m[êe]me sujet|articles similaires|"

@@ -59,8 +59,9 @@ def trafilatura_article(shown: HtmlElement) -> HtmlElement | None:
     if types & THREAD_TYPES and "Answer" not in types:
         # trafilatura reads posts in comment containers as the body only on a
         # DiscussionForumPosting; on a QAPage they went to its comments part, which its HTML
-        # leaves out (wcxb-dev 2201: the question alone). A Q&A page that marks its answers
-        # (Stack Exchange) has them outside those containers, and its comments are comments.
+        # leaves out (wcxb-dev 2201: the question alone). A Q&A page whose markup marks its
+        # answers (Stack Exchange's microdata) has them outside those containers, and its
+        # comments are comments. (JSON-LD answers say nothing of where the markup puts them.)
         types |= {"DiscussionForumPosting"}
     for element in list(shown.iter("script", "noscript")):
         # The JSON-LD kept for metadata goes too: its articleBody is not what the reader saw.

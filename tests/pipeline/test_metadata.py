@@ -155,6 +155,7 @@ def test_an_author_url_is_not_a_byline():
         ("Posted by BeauHD on Friday December 19, 2025 @06:00PM from the dept", "BeauHD"),
         ("Published by Lena Park", "Lena Park"),
         ("Posted on May 2 by Lena Park", None),
+        ("Last updated by Lena Park", None),  # an editor's update, not the byline
         ("April 28, 2019 at 6:01 am", None),
         ("By", None),
         ("https://example.com/authors/lena", None),
@@ -193,6 +194,18 @@ def test_byline_markup_prefers_the_marked_name():
 )
 def test_a_byline_box_is_read_line_by_line(markup, expected):
     assert byline_text(parse(page(body=markup)).find("body/div")) == expected
+
+
+def test_an_authors_note_or_bio_heading_names_no_one():
+    """A box named for the author holding a note or a bio under its heading (found in review:
+    "About the author" passed as a name, and the box would have left the article)."""
+    from server.pipeline.metadata import byline_element
+
+    bio = "<p>" + "Lena Park has covered rail travel in Europe for twenty years. " * 3 + "</p>"
+    for label in ("About the author", "Author's note", "Meet the Authors"):
+        body = f'<div class="author-box"><h4>{label}</h4>{bio}</div><div class="byline">By Omar Haddad</div>'
+        element = byline_element(parse(page(body=body)).find("body"))
+        assert element is not None and element.text_content() == "By Omar Haddad"
 
 
 @pytest.mark.parametrize(
@@ -415,6 +428,9 @@ def test_a_written_by_card_label_names_the_author_when_nothing_else_does():
     assert meta_of(page(cards), page_byline="Lena Park").byline == "Lena Park"
     assert meta_of(page('<meta name="author" content="Omar Haddad">' + cards)).byline == "Omar Haddad"
     assert meta_of(page(cards.replace("Written by", "Reading time"))).byline is None
+    # A label without its value gives way to the next one.
+    second = '<meta name="twitter:label3" content="Author"><meta name="twitter:data3" content="Omar Haddad">'
+    assert meta_of(page(cards.replace("Jayesh Shinde", "") + second)).byline == "Omar Haddad"
 
 
 def test_a_q_and_a_pages_question_names_who_asked():

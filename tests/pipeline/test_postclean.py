@@ -191,8 +191,27 @@ def test_the_sites_teasers_under_their_heading_go_after_the_article():
         "<h2>Related work</h2><h3><a href='/a'>Smith 2020</a></h3><h3><a href='/b'>Lee 2021</a></h3>",
         # One linked heading is a section pointing to its source, not a run of teasers.
         '<h2>Related</h2><h3><a href="/a">The council minutes</a></h3><p>They say the bridge is funded.</p>',
+        # A section of the article before the teasers: prose first (found in review).
+        f"<h2>Related news</h2>{PROSE}<h2>Conclusion</h2>{PROSE}"
+        '<h3><a href="/a">Bridge reopens</a></h3><h3><a href="/b">Ferry returns</a></h3>',
+        # A box of links in the middle: the article goes on after it.
+        '<aside><h2>Related</h2><h3><a href="/a">Bridge reopens</a></h3><h3><a href="/b">Ferry returns</a></h3>'
+        f"</aside><h2>What comes next</h2>{PROSE}",
+        # A buying guide's picks, each with its review.
+        f'<h2>Recommended</h2><h3><a href="/shop/a">Acme Kettle</a></h3>{PROSE}'
+        f'<h3><a href="/shop/b">Brio Kettle</a></h3>{PROSE}',
+        f'<h2>More like this</h2><h3><a href="/shop/a">Acme Kettle</a></h3>{PROSE}{PROSE}'
+        f'<h3><a href="/shop/b">Brio Kettle</a></h3>{PROSE}{PROSE}',
     ],
 )
 def test_a_section_that_only_sounds_related_stays(section):
     result = run(f"<div><p>{'Rental cars are back. ' * 10}</p>{section}</div>")
     assert "related-articles list" not in kinds(result)
+
+
+def test_a_byline_box_holding_the_authors_bio_stays_in_the_body():
+    """The name goes to ``byline``; the box leaves the body only when it is a byline's few lines."""
+    bio = "Lena Park has covered rail travel in Europe for twenty years and lives in Lyon. " * 3
+    result = run(f'<div class="author-box"><p>Lena Park</p><p>{bio}</p></div>{PROSE}')
+    assert "lives in Lyon" in text(result)
+    assert "Lena Park" not in text(run(f'<div class="author-box"><p>Lena Park</p><p>May 2, 2025</p></div>{PROSE}'))
