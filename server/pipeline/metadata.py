@@ -479,7 +479,10 @@ def clean_byline(text: str | None) -> str | None:
 
 
 # A line that ends so goes on into the next: "Jared Newman and" / "Sam Singleton".
-_BYLINE_GOES_ON = re.compile(r"(?:^|\s)(?:and|&|und|et|y|e|en)$|,$", re.IGNORECASE)
+# (Lower case: "Wang Yi E" ends in a name; not "en", Spanish for "in".)
+_BYLINE_GOES_ON = re.compile(r"(?:^|\s)(?:and|AND|&|und|et|y|e)$|,$")
+# A line that starts so belongs to the one before: "Lena Park" / "and Omar Haddad".
+_BYLINE_CONTINUES = re.compile(r"(?:and|AND|&|und|et)\b|,")
 
 
 def byline_text(element: HtmlElement) -> str | None:
@@ -487,14 +490,15 @@ def byline_text(element: HtmlElement) -> str | None:
 
     A byline box is often a stack of blocks: "By" / "Summer Swann", "Luke Kim" / "December 17,
     2025", "Rachel MacDonald" / "Writer"; ``text_content`` runs them into one another ("Luke
-    KimDecember"). A label line goes with the next and a line ending in "and" or a comma goes on;
+    KimDecember"). A label line goes with the next, and "and" or a comma at a line's end or start joins;
     the names are the first line that reads as a byline, and the lines after it (a date, a role,
     a reviewer) are not.
     """
     lines: list[str] = []
     for line in lines_of(element):
-        if lines and (_BYLINE_LABEL_ONLY.fullmatch(lines[-1]) or _BYLINE_GOES_ON.search(lines[-1])):
-            lines[-1] = f"{lines[-1]} {line}"
+        joined = lines and (_BYLINE_LABEL_ONLY.fullmatch(lines[-1]) or _BYLINE_GOES_ON.search(lines[-1]))
+        if joined or (lines and _BYLINE_CONTINUES.match(line)):
+            lines[-1] = f"{lines[-1]}{'' if line.startswith(',') else ' '}{line}"
         elif re.search(r"\w", line) or lines:
             lines.append(line)
     return next((name for name in map(clean_byline, lines) if name), None)

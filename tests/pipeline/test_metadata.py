@@ -188,6 +188,10 @@ def test_byline_markup_prefers_the_marked_name():
         ('<div><div class="name">Rachel MacDonald</div><div class="post">Writer</div></div>', "Rachel MacDonald"),
         # A line that ends in "and" or a comma goes on; one line reads as before.
         ("<div><div>Jared Newman and</div><div>Sam Singleton</div></div>", "Jared Newman and Sam Singleton"),
+        # ... and so does one between the blocks (found in review: it kept the first name only).
+        ("<div><div>Lena Park</div> and <div>Omar Haddad</div></div>", "Lena Park and Omar Haddad"),
+        ("<div><div>Lena Park</div>, <div>Omar Haddad</div></div>", "Lena Park, Omar Haddad"),
+        ("<div><div>Wang Yi E</div><div>Reporter</div></div>", "Wang Yi E"),
         ("<div><span>By</span> <a>Lena Park</a> <span>May 2</span></div>", "Lena Park"),
         ("<div><div>Published May 2</div><div>By Lena Park</div></div>", "Lena Park"),
     ],
