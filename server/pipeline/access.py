@@ -39,6 +39,7 @@ from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
 from server.pipeline import rules
+from server.pipeline.dom import elements_after
 from server.pipeline.metadata import json_ld_objects
 
 OPEN, PARTIAL, RESTRICTED = "open", "partial", "restricted"
@@ -110,14 +111,8 @@ def _is_overlay(gate: HtmlElement) -> bool:
 
 def withhold_after(element: HtmlElement, top: HtmlElement) -> None:
     """Remove ``element`` and everything after it in document order, up to ``top``."""
-    node = element
-    while node is not None and node is not top:
-        parent = node.getparent()
-        if parent is None:
-            break
-        for sibling in list(node.itersiblings()):
-            parent.remove(sibling)
-        node = parent
+    for node in elements_after(element, top):
+        node.getparent().remove(node)
     parent = element.getparent()
     if parent is not None:
         parent.remove(element)  # with its tail: the text after it comes after the gate too

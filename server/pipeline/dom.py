@@ -25,18 +25,7 @@ def spaced_text_of(element: HtmlElement) -> str:
 def text_with_breaks(element: HtmlElement) -> str:
     """The element's text as the reader sees it on one line: a line break reads as a space
     (lxml's ``text_content`` runs "Top MBA Programs of 2025<br>Your Guide" into "2025Your")."""
-    return " ".join(_raw_text_with_breaks(element).split())
-
-
-def _raw_text_with_breaks(element: HtmlElement) -> str:
-    parts = [element.text or ""]
-    for child in element:
-        if child.tag == "br":
-            parts.append(" ")
-        elif isinstance(child.tag, str):
-            parts.append(_raw_text_with_breaks(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return " ".join(_lines(element, frozenset()))
 
 
 # Elements the browser starts on a line of their own.
@@ -49,21 +38,36 @@ _LINE_TAGS = frozenset(
 def lines_of(element: HtmlElement) -> list[str]:
     """The element's text as the lines the browser shows it in: each block (and each ``<br>``)
     starts a line; whitespace collapsed, empty lines left out."""
+    return _lines(element, _LINE_TAGS)
+
+
+def _lines(element: HtmlElement, blocks: frozenset[str]) -> list[str]:
+    """The element's text split where a ``<br>`` or one of ``blocks`` starts or ends a line."""
     lines = [""]
 
     def walk(node: HtmlElement) -> None:
         lines[-1] += node.text or ""
         for child in node:
-            if child.tag == "br" or child.tag in _LINE_TAGS:
+            if child.tag == "br" or child.tag in blocks:
                 lines.append("")
             if isinstance(child.tag, str) and child.tag != "br":
                 walk(child)
-                if child.tag in _LINE_TAGS:
+                if child.tag in blocks:
                     lines.append("")
             lines[-1] += child.tail or ""
 
     walk(element)
     return [line for line in (" ".join(text.split()) for text in lines) if line]
+
+
+def elements_after(element: HtmlElement, top: HtmlElement) -> list[HtmlElement]:
+    """Every node after ``element`` in document order up to ``top``, outermost first: its
+    following siblings, then its parent's, and so on (comments included)."""
+    found = []
+    while element is not top and element.getparent() is not None:
+        found += list(element.itersiblings())
+        element = element.getparent()
+    return found
 
 
 def is_attached(element: HtmlElement, root: HtmlElement) -> bool:

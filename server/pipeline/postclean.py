@@ -33,6 +33,7 @@ from server.pipeline import rules
 from server.pipeline.dom import (
     LIST_MAX_PROSE_PER_ITEM,
     RemovalTally,
+    elements_after,
     is_link_heading,
     prose_score,
     text_of,
@@ -107,16 +108,6 @@ def _drop_phrases(article: HtmlElement, tally: RemovalTally) -> str | None:
     return dateline
 
 
-def _after(element: HtmlElement, root: HtmlElement) -> list[HtmlElement]:
-    """Every element after ``element`` in ``root``, outermost first: its following siblings,
-    then its parent's, up to ``root``."""
-    found = []
-    while element is not root and element.getparent() is not None:
-        found += [sibling for sibling in element.itersiblings() if isinstance(sibling.tag, str)]
-        element = element.getparent()
-    return found
-
-
 # A run of teasers under its heading: at most this much text before its first card (a second
 # label, "All reads on this topic") and after its last (that card's summary, a "see all" link).
 _TEASERS_LEAD_CHARS = 100
@@ -153,7 +144,7 @@ def _drop_trailing_teasers(article: HtmlElement, tally: RemovalTally) -> None:
     for heading in article.iter(*_SECTION_HEADINGS):
         if not rules.RELATED_HEADING.fullmatch(text_of(heading)):
             continue
-        after = _after(heading, article)
+        after = [node for node in elements_after(heading, article) if isinstance(node.tag, str)]
         cards = [h for element in after for h in element.iter(*_SECTION_HEADINGS) if is_link_heading(h)]
         if len(cards) < 2:
             continue
