@@ -191,12 +191,13 @@ def _similarity(a: str, b: str) -> float:
 
 _PROPERTY_RE = re.compile(
     r"\s*(article|dc|dcterm|og|twitter)\s*:\s*"
-    r"(author|creator|description|published_time|modified_time|title|site_name|image:alt|image|locale|url)\s*",
+    r"(author|creator|description|published_time|modified_time|title|site_name|image:alt|image|locale|url|"
+    r"label\d|data\d)\s*",
     re.I,
 )
 _NAME_RE = re.compile(
     r"^\s*(?:(dc|dcterm|og|twitter|parsely|weibo:(?:article|webpage))\s*[-.:]\s*)?"
-    r"(author|creator|pub-date|description|title|site_name|image:alt|image|date|language)\s*$",
+    r"(author|creator|pub-date|description|title|site_name|image:alt|image|date|language|label\d|data\d)\s*$",
     re.I,
 )
 
@@ -240,18 +241,13 @@ def _authors(values: dict[str, list[str]], *keys: str) -> str | None:
     return None
 
 
-def _labelled_author(root: HtmlElement) -> str | None:
+def _labelled_author(values: dict[str, list[str]]) -> str | None:
     """The name a "Written by" card label gives (``twitter:label1`` "Written by", ``twitter:data1``
     the name: Yoast SEO's card fields, which it fills from the post's author)."""
-    cards: dict[str, str] = {}
-    for meta in root.iter("meta"):
-        key, content = (meta.get("name") or meta.get("property") or "").strip().lower(), clean_text(meta.get("content"))
-        if key.startswith("twitter:") and content:
-            cards.setdefault(key, content)
     named = (
-        cards.get(f"twitter:data{key.removeprefix('twitter:label')}")
-        for key, label in cards.items()
-        if key.startswith("twitter:label") and label.casefold().rstrip(":") in rules.WRITTEN_BY_LABELS
+        _first(values, f"twitter:data{key.removeprefix('twitter:label')}")
+        for key, labels in values.items()
+        if key.startswith("twitter:label") and labels[0].casefold().rstrip(":") in rules.WRITTEN_BY_LABELS
     )
     return next((name for name in map(clean_byline, named) if name), None)
 
@@ -786,7 +782,7 @@ def metadata(
         or microdata_author(root)
         or page_byline
         # Last: a site's own post author (the account that published it), not always the writer.
-        or _labelled_author(root)
+        or _labelled_author(meta)
     )
     excerpt = ld.excerpt or _first(
         meta, "dc:description", "dcterm:description", "og:description", "weibo:article:description",
