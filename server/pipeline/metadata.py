@@ -13,6 +13,7 @@ import json
 import re
 import warnings
 from collections.abc import Collection, Iterator
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -260,8 +261,35 @@ def _document_title(root: HtmlElement) -> str | None:
     return clean_text(title.text_content()) if title is not None else None
 
 
+_HEADLINE_EXTRAS = etree.XPath(" | ".join(f"descendant::{path}" for path, _reason in rules.HEADLINE_EXTRAS))
+
+
+def _is_home_link(heading: HtmlElement) -> bool:
+    """A heading that is only a link to the site's front page is its logo ("<h1><a href="/">Arch
+    Linux</a></h1>"), not a headline."""
+    links = heading.findall(".//a")
+    if len(links) != 1 or " ".join(heading.text_content().split()) != " ".join(links[0].text_content().split()):
+        return False
+    try:
+        address = urlsplit(links[0].get("href", "#").strip())
+    except ValueError:
+        return False
+    front_page = address.path == "/" or (address.path == "" and address.netloc)
+    return bool(front_page) and not address.query and not address.fragment
+
+
+def _headline_text(heading: HtmlElement) -> str | None:
+    extras = _HEADLINE_EXTRAS(heading)
+    if extras:
+        heading = deepcopy(heading)
+        for extra in _HEADLINE_EXTRAS(heading):
+            extra.drop_tree()
+    return clean_text(text_with_breaks(heading))
+
+
 def _headings(root: HtmlElement, *tags: str) -> list[str]:
-    texts = (clean_text(text_with_breaks(h)) for tag in tags for h in root.iter(tag))
+    """The text of the page's headings of these tags, in order, without logos or extras."""
+    texts = (_headline_text(h) for tag in tags for h in root.iter(tag) if not _is_home_link(h))
     return [t for t in texts if t]
 
 
@@ -314,7 +342,7 @@ _MAX_HEADLINE_WORDS = 40
 _HEADLINE_MIN_SHARED = 0.3
 # The permalink marks documentation generators put after a heading's text ("Tutorial¶").
 _HEADING_ANCHOR = re.compile(r"[\s¶#§\U0001f517]+$")
-_TITLE_PARTS = re.compile(r"\s+[|·•–—»]\s+|\s+-\s+|\s+::\s+")
+_TITLE_PARTS = re.compile(r"\s+[|·•–—»/]\s+|\s+-\s+|\s+::\s+")
 _WORD_RE = re.compile(r"\w+")
 
 

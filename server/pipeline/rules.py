@@ -311,6 +311,16 @@ WRITTEN_BY_LABELS = frozenset(
      "geschreven door")
 )  # fmt: skip
 
+# --------------------------------------------------------------------------- beside the headline
+
+# What an <h1> shows beside the headline that a reader does not read as part of it (XPath, as
+# each is a tag and a class); the title is the rest.
+HEADLINE_EXTRAS = (
+    ("time", "the date a blog prints in its headline: 'Dec 18 2025 Preparing a transition'"),
+    ("span[contains(concat(' ', @class, ' '), ' label ')][following-sibling::span[@class='label-append']]",
+     "XenForo's thread prefix, a coloured tag before the title ('Question', 'News')"),
+)  # fmt: skip
+
 # --------------------------------------------------------------------------- phrases in the article
 
 # "Label | Headline" and "Label: Headline", the shape of inline teasers between paragraphs; the

@@ -334,6 +334,39 @@ def test_a_line_break_in_the_headline_reads_as_a_space():
     assert shown_headline(parse(markup), named) == "Top MBA Programs of 2025 (US) Your Guide to Business Schools"
 
 
+def test_an_h1_linking_to_the_front_page_is_the_logo_not_the_headline():
+    """wcxb-dev 0541 (FluxBB): the only <h1> is the site's logo; the title's parts go by " / "."""
+    markup = '<html><body><h1><a href="http://archlinux.org/">Arch Linux</a></h1><p>Text.</p></body></html>'
+    named = "What happened with Arch Linux ISO in 2024 / Arch Discussion / Arch Linux Forums"
+    assert shown_headline(parse(markup), named) == "What happened with Arch Linux ISO in 2024"
+    # A heading's own permalink ("#introduction", a documentation generator's) is no logo (0499).
+    markup = '<html><body><h1><a class="header" href="#introduction">Introduction</a></h1></body></html>'
+    assert shown_headline(parse(markup), "Introduction - From Zero to QED") == "Introduction"
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        # wcxb-dev 0450: a blog prints the date inside the headline's permalink.
+        (
+            '<a href="/blog/debusine-transitions.html"><time datetime="2025-12-18T13:21:19+00:00">Dec'
+            ' <span class="m-date-day">18</span> 2025</time> Preparing a transition in Debusine</a>',
+            "Preparing a transition in Debusine",
+        ),
+        # wcxb-dev 2797: XenForo's thread prefix is a tag shown before the title.
+        (
+            '<span class="label label--primary" dir="auto">Tips/Techniques</span><span class="label-append">'
+            "&nbsp;</span>ProxMox or Ubuntu or Debian for Windows virtualization?",
+            "ProxMox or Ubuntu or Debian for Windows virtualization?",
+        ),
+    ],
+)
+def test_a_date_or_a_tag_shown_in_the_h1_is_not_part_of_the_headline(heading, expected):
+    markup = f"<html><body><h1>{heading}</h1><p>Text.</p></body></html>"
+    assert shown_headline(parse(markup), None) == expected
+    assert shown_headline(parse(markup), f"{expected} | Site") == expected
+
+
 def test_the_site_name_in_an_h1_is_never_the_title():
     markup = "<html><body><h1>Acme</h1><p>Text.</p></body></html>"
     assert shown_headline(parse(markup), "Acme | Pumps and valves", site_name="Acme") == "Pumps and valves"
