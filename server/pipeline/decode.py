@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import re
 
+import ftfy
 from charset_normalizer import from_bytes
 
 # The HTML standard scans the first 1024 bytes for <meta charset>; real pages put long <head>
@@ -103,3 +104,19 @@ def decode(raw: bytes, declared: str | None = None) -> str:
     codec = sniff_encoding(raw, declared)
     text = raw.decode(codec, errors="replace")
     return text[1:] if text.startswith("\ufeff") else text
+
+
+# UTF-8 read as windows-1252 or Latin-1 once too often before the page reached us: "â€™" for "’",
+# "Ã©" for "é", "Â " for a no-break space. Only this, by far the commonest kind, is looked for:
+# the check runs on every article, ftfy's own on a whole page takes tens of milliseconds.
+_MOJIBAKE = re.compile("[ÂÃâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
+
+
+def has_mojibake(text: str) -> bool:
+    return _MOJIBAKE.search(text) is not None
+
+
+def repair_mojibake(text: str) -> str:
+    """Text a server or editor decoded twice, decoded right (ftfy, which changes nothing unless
+    the repaired text is plainly better: "Investorâ€™s" -> "Investor’s")."""
+    return ftfy.fix_encoding(text) if has_mojibake(text) else text

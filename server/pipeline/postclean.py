@@ -2,6 +2,9 @@
 
 readability-lxml chooses the right container but keeps what sits inside it. In order:
 
+0. Text decoded twice before it reached us ("Investorâ€™s Guide", from a server or an editor
+   that read UTF-8 as windows-1252) is repaired, in the body and in the metadata: the reader
+   sees what the writer typed. Done here, on the article alone, as the page is many times larger.
 1. The headline (shown once, as the title) and the byline (a field of its own) leave the body.
 2. Short blocks whose whole text is boilerplate go, by the phrase rules in ``rules``: ad labels,
    "Also read | ..." teasers, sign-up and app nags, reader-tool promotions, gallery counters.
@@ -30,6 +33,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from server.pipeline import rules
+from server.pipeline.decode import has_mojibake, repair_mojibake
 from server.pipeline.dom import (
     LIST_MAX_PROSE_PER_ITEM,
     RemovalTally,
@@ -275,8 +279,18 @@ def _is_empty(element: HtmlElement) -> bool:
     return not text_of(element) and element.find(".//img") is None and element.find(".//br") is None
 
 
+def _repair_text(article: HtmlElement, meta: Metadata) -> Metadata:
+    if has_mojibake(article.text_content()):
+        for element in article.iter():
+            element.text = repair_mojibake(element.text) if element.text else element.text
+            element.tail = repair_mojibake(element.tail) if element.tail else element.tail
+    fields = ("title", "byline", "site_name", "excerpt")
+    return replace(meta, **{field: repair_mojibake(getattr(meta, field) or "") or None for field in fields})
+
+
 def postclean(article: HtmlElement, meta: Metadata) -> Postcleaned:
     """Clean the chosen article in place; return it, what was removed, and the completed metadata."""
+    meta = _repair_text(article, meta)
     tally = RemovalTally(article)
     _drop_title_and_byline(article, meta)
     dateline = _drop_phrases(article, tally)

@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from server.pipeline.decode import charset_codec, decode, sniff_encoding
+from server.pipeline.decode import charset_codec, decode, repair_mojibake, sniff_encoding
 
 EMOJI_PAGE = '<html><head><meta charset="windows-1250"></head><body><p>Brain 🧠 and café</p></body></html>'
 
@@ -95,3 +95,28 @@ def test_seven_bit_iso_2022_jp_follows_its_declaration():
 def test_an_xhtml_page_declares_its_charset_in_the_xml_declaration():
     page = '<?xml version="1.0" encoding="iso-8859-2"?><html><body><p>Łódź</p></body></html>'.encode("iso-8859-2")
     assert "Łódź" in decode(page)
+
+
+@pytest.mark.parametrize(
+    ("twice", "once"),
+    [
+        # wcxb-dev 4656 and 0666: UTF-8 read as windows-1252 (or Latin-1) before the page reached us.
+        ("A DIY Investor\u00e2\u20ac\u2122s Guide", "A DIY Investor\u2019s Guide"),
+        ("itertools \u00e2\u0080\u0094 Functions creating iterators", "itertools \u2014 Functions creating iterators"),
+        ("Caf\u00c3\u00a9 au lait", "Caf\u00e9 au lait"),
+    ],
+)
+def test_text_decoded_twice_is_repaired(twice, once):
+    assert repair_mojibake(twice) == once
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain English, with a curly apostrophe: it\u2019s fine.",
+        "Fran\u00e7ais \u00e0 la carte",
+        "\u00c2ge: 30 \u00e2mes",
+    ],
+)
+def test_text_read_right_is_left_alone(text):
+    assert repair_mojibake(text) == text

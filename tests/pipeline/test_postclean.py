@@ -215,3 +215,12 @@ def test_a_byline_box_holding_the_authors_bio_stays_in_the_body():
     result = run(f'<div class="author-box"><p>Lena Park</p><p>{bio}</p></div>{PROSE}')
     assert "lives in Lyon" in text(result)
     assert "Lena Park" not in text(run(f'<div class="author-box"><p>Lena Park</p><p>May 2, 2025</p></div>{PROSE}'))
+
+
+def test_text_decoded_twice_is_repaired_in_the_body_and_the_metadata():
+    """wcxb-dev 4656: the page's own text had been decoded twice ("Investor\u00e2\u0080\u0099s")."""
+    twice = "A DIY Investor\u00e2\u0080\u0099s Guide to Retirement Calculators in 2025"
+    result = run(f"<div><p>{twice}</p><p>Some calculators are simple\u00e2\u0080\u0094and free.</p></div>", title=twice)
+    assert result.meta.title == "A DIY Investor\u2019s Guide to Retirement Calculators in 2025"
+    assert "Some calculators are simple\u2014and free." in text(result)
+    assert "\u00e2" not in text(result)
