@@ -80,6 +80,43 @@ def is_attached(element: HtmlElement, root: HtmlElement) -> bool:
     return False
 
 
+# A page's text shown twice: three different paragraphs of this length or more, one after the
+# other, each word for word an earlier one. One repeated paragraph can be an author's own
+# refrain, a product line's description under each product, a forum post quoted in its reply.
+REPEAT_MIN_CHARS = 80
+REPEAT_MIN_RUN = 3
+_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dd", "dt", "td", "th")
+
+
+def repeated_blocks(article: HtmlElement) -> list[HtmlElement]:
+    """The blocks of each run that repeats earlier text block for block, with
+    ``REPEAT_MIN_RUN`` different paragraphs in it: the copies of an article a page keeps for each screen size
+    and shows one at a time with CSS (Framer and Webflow sites), which a page read without its
+    style sheets shows all at once. A quotation (in ``<blockquote>``) is never a copy."""
+    seen: set[str] = set()
+    copies: list[HtmlElement] = []
+    run: list[HtmlElement] = []
+
+    def end_run() -> None:
+        long_ones = {text for block in run if block.tag == "p" and len(text := text_of(block)) >= REPEAT_MIN_CHARS}
+        copies.extend(run if len(long_ones) >= REPEAT_MIN_RUN else ())
+        run.clear()
+
+    for block in article.iter(*_BLOCKS):
+        if next(block.iterancestors("blockquote", *_BLOCKS), None) is not None:
+            continue
+        text = text_of(block)
+        if not text:
+            continue
+        if text in seen:
+            run.append(block)
+        else:
+            end_run()
+            seen.add(text)
+    end_run()
+    return copies
+
+
 READERABLE_MIN_PARAGRAPH = 140  # characters; Firefox's own threshold for a paragraph that counts
 # Prose score per linked headline below which a run of headlines is a list of teasers: a
 # 280-character summary scores 12; a listicle's sections, with paragraphs, score more.

@@ -14,8 +14,9 @@ readability-lxml chooses the right container but keeps what sits inside it. In o
    headlines linking elsewhere goes, with everything after it: what the site gave no name
    ``rules`` knows, either engine may keep.
 4. Captions marked only by a class ("caption", "credit") become ``<figcaption>`` in a
-   ``<figure>``, so they stay with their picture and out of ``text``; repeated captions and
-   pull quotes that repeat the prose are shown once.
+   ``<figure>``, so they stay with their picture and out of ``text``; repeated captions,
+   pull quotes that repeat the prose, and runs of paragraphs that repeat earlier ones word for
+   word (a page's copy for another screen size, ``dom.repeated_blocks``) are shown once.
 5. MathML becomes its text.
 6. The lead image leaves the body when the article opens with it, its caption and credit
    going to ``lead_image``.
@@ -40,6 +41,7 @@ from server.pipeline.dom import (
     elements_after,
     is_link_heading,
     prose_score,
+    repeated_blocks,
     text_of,
     text_with_breaks,
 )
@@ -184,6 +186,8 @@ def _mark_captions(article: HtmlElement) -> None:
 
 
 def _drop_repeats(article: HtmlElement, tally: RemovalTally) -> None:
+    for copy in repeated_blocks(article):
+        tally.drop(copy, "repeated text", "a copy of the text the page keeps for another screen size; shown once")
     seen: set[str] = set()
     for caption in list(article.iter("figcaption")):
         key = _normalise(text_of(caption))

@@ -20,7 +20,13 @@ from readability import Document
 
 from server.errors import ClearpageError, NotReadable
 from server.pipeline import rules
-from server.pipeline.dom import LIST_MAX_PROSE_PER_ITEM, is_link_heading, prose_score, spaced_text_of
+from server.pipeline.dom import (
+    LIST_MAX_PROSE_PER_ITEM,
+    is_link_heading,
+    prose_score,
+    repeated_blocks,
+    spaced_text_of,
+)
 from server.pipeline.trafilatura_engine import trafilatura_article
 from server.pipeline.types import Removal
 
@@ -445,7 +451,9 @@ def _holds_prose(article: HtmlElement) -> bool:
 
 
 def _words(element: HtmlElement) -> int:
-    return len(element.text_content().split())
+    """The article's words as a reader reads them: text the page repeats counts once."""
+    repeated = sum(len(block.text_content().split()) for block in repeated_blocks(element))
+    return len(element.text_content().split()) - repeated
 
 
 def _holds_most_of_the_page(words: int, shown: HtmlElement) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import lxml.html
 
-from server.pipeline.dom import lines_of
+from server.pipeline.dom import lines_of, repeated_blocks
 
 
 def test_lines_are_where_the_browser_breaks_them():
@@ -14,3 +14,43 @@ def test_lines_are_where_the_browser_breaks_them():
         "<div> </div><ul><li>one</li><li>two</li></ul></div>"
     )
     assert lines_of(box) == ["By Lena Park", "Rail Weekly", "May 2", "3 min read", "one", "two"]
+
+
+# wcxb-dev 0355, a Framer site: the article once per screen size, CSS showing one copy at a time.
+COSMETIC = (
+    "<strong>Cosmetic Updates:</strong> These projects include painting, flooring, and minor repairs or updates"
+    " to existing features."
+)
+COMPREHENSIVE = (
+    "<strong>Comprehensive Renovations:</strong> These involve major structural changes, such as removing walls,"
+    " adding rooms, or reconfiguring layouts."
+)
+LABOR = "<strong>Labor Costs:</strong> Skilled labor in California is expensive, often making up a large share of the budget."
+ARTICLE = f"<h2>Average Remodeling Costs</h2><p>{COSMETIC}</p><p>{COMPREHENSIVE}</p><ul><li>Permits and fees</li></ul><p>{LABOR}</p>"
+
+
+def texts(blocks: list) -> list[str]:
+    return [" ".join(block.text_content().split())[:20] for block in blocks]
+
+
+def test_the_copy_of_an_article_kept_for_another_screen_size_is_found():
+    page = lxml.html.fromstring(
+        f"<div><div>{ARTICLE}</div><div>{ARTICLE}</div><p>Contact us for a quote today.</p></div>"
+    )
+    assert texts(repeated_blocks(page)) == [
+        "Average Remodeling C",
+        "Cosmetic Updates: Th",
+        "Comprehensive Renova",
+        "Permits and fees",
+        "Labor Costs: Skilled",
+    ]
+
+
+def test_a_paragraph_said_again_is_no_copy_of_the_page():
+    # A refrain (Readability's own test pages repeat one paragraph), a product line's description
+    # under each product, a post quoted in its reply: each is shown, and stays.
+    refrain = f"<p>{LABOR}</p>" * 4
+    products = "".join(f"<h3>M{n} Monitor Arm</h3><p>{COSMETIC}</p><p>Starting at ${n}99</p>" for n in range(4))
+    quoted = f"<div>{ARTICLE}</div><div><blockquote>{ARTICLE}</blockquote><p>Agreed.</p></div>"
+    for body in (refrain, products, quoted):
+        assert repeated_blocks(lxml.html.fromstring(f"<div>{body}</div>")) == []

@@ -224,3 +224,15 @@ def test_text_decoded_twice_is_repaired_in_the_body_and_the_metadata():
     assert result.meta.title == "A DIY Investor\u2019s Guide to Retirement Calculators in 2025"
     assert "Some calculators are simple\u2014and free." in text(result)
     assert "\u00e2" not in text(result)
+
+
+def test_the_text_a_page_repeats_for_another_screen_size_is_shown_once():
+    paragraphs = [
+        "These projects include painting, flooring, and minor repairs or updates to existing features.",
+        "These involve major structural changes, such as removing walls, adding rooms, or reconfiguring layouts.",
+        "Skilled labor in California is expensive, often making up a large share of the remodeling budget.",
+    ]
+    copy = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    result = run(f"<div>{copy}</div><div>{copy}</div>")
+    assert all(text(result).count(paragraph) == 1 for paragraph in paragraphs)
+    assert "repeated text" in kinds(result)

@@ -20,8 +20,9 @@ from tests.corpus import load_wcxb_scorer, wcxb_page, wcxb_page_ids, wcxb_truth
 
 READING_TYPES = ("article", "documentation", "forum")
 # Pages of the shapes the rules are for: articles, one split over containers, a
-# forum thread with a log-in box, Invision and XenForo threads, documentation, a list page.
-SAMPLE = ["0001", "0023", "0096", "0333", "0517", "0521", "0544", "0661", "0672", "2911"]
+# forum thread with a log-in box, Invision and XenForo threads, documentation, a list page, a
+# Framer page with its text once per screen size.
+SAMPLE = ["0001", "0023", "0096", "0333", "0355", "0517", "0521", "0544", "0661", "0672", "2911"]
 # Refusals of reading-type pages, each with why. Text that only scripts draw is not in the page a
 # direct API call sends (the extension sends what the browser drew, and gets the article).
 SCRIPT_DRAWN = "Discourse: the posts are only in the scripts' JSON; the page's body is a loading splash"
