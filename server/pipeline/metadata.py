@@ -28,7 +28,7 @@ from lxml.html import HtmlElement
 from server.deadline import paused
 from server.errors import ClearpageError
 from server.pipeline import rules
-from server.pipeline.dom import lines_of, text_with_breaks
+from server.pipeline.dom import lines_of, text_of, text_with_breaks
 from server.pipeline.types import LeadImage, Metadata
 
 ARTICLE_TYPES = frozenset(
@@ -549,6 +549,64 @@ def byline_element(scope: HtmlElement) -> HtmlElement | None:
         found = precise if precise is not None else element
         if byline_text(found):
             return found
+    return None
+
+
+# A byline no markup names, as a reader finds it: a short block under the headline whose line
+# starts with the label. "By" alone also labels menus and filters ("By Category", "Shop by Brand"),
+# so after it two or more words must read as names, outside links, buttons, forms and navigation.
+_PRINTED_LABEL = re.compile(r"(?:(written|article|words|story|authored)\s+)?by\b\s*:?\s*", re.IGNORECASE)
+_LABEL_TEST = " or ".join(
+    f"starts-with(translate(normalize-space(.), 'ABDEILNORSTWY', 'abdeilnorstwy'), '{label}')"
+    for label in ("by", "written by", "article by", "words by", "story by", "authored by")
+)
+# Under the first <h1> when there is one: a byline is printed under the headline.
+_LABEL_TEXTS_UNDER_HEADLINE = etree.XPath(f"(.//h1)[1]/following::text()[{_LABEL_TEST}]")
+_LABEL_TEXTS = etree.XPath(f".//text()[{_LABEL_TEST}]")
+_NOT_A_BYLINES_PLACE = frozenset("a button nav select option label form footer".split())
+# Words a list of names holds besides the names: connectors and particles ("Ludwig van Beethoven").
+_NAME_PARTICLES = frozenset("and & de da di del der den du la le van von bin al y e et und".split())
+
+
+def _reads_as_names(text: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w.'’-]*", text)
+    return bool(words) and all(word[0].isupper() or word.casefold() in _NAME_PARTICLES for word in words)
+
+
+def _printed_names(element: HtmlElement) -> str | None:
+    """The names on the element's line that starts with the label (or on the line after it)."""
+    lines = lines_of(element)
+    for index, line in enumerate(lines):
+        label = _PRINTED_LABEL.match(line)
+        if label is None:
+            continue
+        rest = line[label.end() :] or (lines[index + 1] if index + 1 < len(lines) else "")
+        name = clean_byline(rest)
+        plain_by = not label.group(1)
+        if name and _reads_as_names(name) and not (plain_by and len(name.split()) < 2):
+            return name
+        return None
+    return None
+
+
+def printed_byline(scope: HtmlElement) -> str | None:
+    """The byline of a page whose markup marks none: the first short block under the headline
+    whose line starts with a byline's label ("Written by", "By") and names someone, on that line
+    or the next ("Written by" / "Edzel Tabing")."""
+    found = _LABEL_TEXTS_UNDER_HEADLINE(scope) if scope.find(".//h1") is not None else _LABEL_TEXTS(scope)
+    for text in found:
+        if not _PRINTED_LABEL.match(text.strip()):
+            continue
+        element = text.getparent()
+        if element is not None and text.is_tail:
+            element = element.getparent()
+        if element is None or any(e.tag in _NOT_A_BYLINES_PLACE for e in (element, *element.iterancestors())):
+            continue
+        while element is not None and element is not scope and len(text_of(element)) <= MAX_BYLINE_BOX_CHARS:
+            name = _printed_names(element)
+            if name is not None:
+                return name
+            element = element.getparent()
     return None
 
 

@@ -44,7 +44,7 @@ from server.pipeline.dom import (
     spaced_text_of,
     text_of,
 )
-from server.pipeline.metadata import byline_element, byline_text, clean_text
+from server.pipeline.metadata import byline_element, byline_text, clean_text, printed_byline
 from server.pipeline.types import Removal
 
 # Inline styles that hide an element, as browsers and Readability.js read them.
@@ -507,6 +507,8 @@ def preclean(root: HtmlElement) -> Precleaned:
     annotated = root.get(rules.ANNOTATED_MARK) is not None or bool(_ANNOTATIONS(body))
     _drop_hidden(body, tally)
     byline = byline_element(body)
+    # A byline no markup marks, read where a marked one was looked for (before the furniture goes).
+    unmarked_byline = printed_byline(body) if byline is None else None
     body_text = text_of(body)
     named = [(element, found) for element in body.xpath(_NAMED) if (found := _NAMES.match(element)) is not None]
     gates = find_gates(body, [element for element, found in named if found.rule is rules.GATE], annotated)
@@ -523,5 +525,5 @@ def preclean(root: HtmlElement) -> Precleaned:
     sign_in_form = body.find(".//input[@type='password']") is not None
     for element in rules.CONTROLS.select(body):
         element.drop_tree()
-    printed_byline = byline_text(byline) if byline is not None else None
-    return Precleaned(root, tally.removals(), gates, printed_byline, sign_in_form, annotated, shown, with_furniture)
+    printed = byline_text(byline) if byline is not None else unmarked_byline
+    return Precleaned(root, tally.removals(), gates, printed, sign_in_form, annotated, shown, with_furniture)

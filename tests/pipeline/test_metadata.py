@@ -15,6 +15,7 @@ from server.pipeline.metadata import (
     metadata,
     normalise_date,
     normalise_lang,
+    printed_byline,
     shown_headline,
     text_direction,
     title_from_document,
@@ -555,3 +556,36 @@ def test_a_comments_date_in_microdata_is_not_the_pages():
 def test_the_date_a_thread_was_started_on_real_forum_pages(page_id, date):
     """wcxb-dev: an Invision thread (JSON-LD) and a Stack Exchange question (microdata)."""
     assert real_page_metadata(page_id).published[:10] == date
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # wcxb-dev 0058: the label and the name in blocks of their own, no class naming either.
+        (
+            '<div class="flex"><div class="text-body-large"><p class="label">Written by</p>'
+            '<p class="text-grey-700">Edzel Tabing</p></div></div>',
+            "Edzel Tabing",
+        ),
+        # wcxb-dev 0140: "By" and a link to the writer's page.
+        (
+            '<p class="inline-list"><span>By<br><a href="/staff/sofia-gonzalez">Sofia Gonzalez</a></span></p>',
+            "Sofia Gonzalez",
+        ),
+        # wcxb-dev 0407: a date after the name is not part of it.
+        ("<p>by: Ziyi Xu, Dec 17, 2025</p>", "Ziyi Xu"),
+        # Filters and menus say "By" too; so does a sentence.
+        ('<ul class="filters"><li><a href="?sort=category">By Category</a></li></ul>', None),
+        ("<div><h2>Next Steps</h2><p>By now, you know the basics of how to write React code!</p></div>", None),
+        ("<p>By Category</p>", None),
+    ],
+)
+def test_a_byline_no_markup_marks_is_read_from_its_label(markup, expected):
+    page = parse(f"<html><body><h1>The headline</h1>{markup}<p>{'Text of the article. ' * 20}</p></body></html>")
+    assert printed_byline(page) == expected
+
+
+def test_a_printed_byline_is_looked_for_under_the_headline():
+    # Above the headline "By" is a menu's ("Shop by brand"), not the writer's name.
+    page = parse("<html><body><div><span>By</span> <span>Price Range</span></div><h1>Headline</h1></body></html>")
+    assert printed_byline(page) is None

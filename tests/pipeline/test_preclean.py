@@ -342,6 +342,13 @@ def test_the_byline_is_read_before_the_furniture_around_it_goes():
     assert "Share" not in body_text(result)
 
 
+def test_a_byline_no_markup_marks_is_read_from_its_label():
+    """wcxb-dev 4045: "By Amy Wilhelm" under the headline, no class or rel naming it."""
+    assert clean("<h1>Hybrid and EV Buying Guide</h1><p>By Amy Wilhelm</p>").byline == "Amy Wilhelm"
+    # A byline the markup marks comes first.
+    assert clean('<h1>Headline</h1><p>By Amy Wilhelm</p><p class="byline">By Lena Park</p>').byline == "Lena Park"
+
+
 def test_a_password_field_marks_a_sign_in_form():
     assert clean('<form><input type="password" name="p"></form>').sign_in_form is True
     assert clean('<form><input type="email" name="e"></form>').sign_in_form is False
