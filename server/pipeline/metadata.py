@@ -477,6 +477,9 @@ _MAX_BYLINE_WORDS = 10  # several authors fit; a sentence does not
 MAX_BYLINE_BOX_CHARS = 2 * _MAX_BYLINE_CHARS
 
 
+_BYLINE_PARTS = re.compile(r"\s+[|•·⋅]\s+")
+
+
 def _without_label(text: str) -> str:
     if found := _ENGLISH_LABEL.match(text):
         return text[found.end() :]
@@ -493,9 +496,11 @@ def clean_byline(text: str | None) -> str | None:
         return None
     if _NOT_A_BYLINE.search(text):
         return None
-    text = _BYLINE_END.sub("", _BYLINE_TAIL.sub("", text)).strip(" |•·,–—-»")
-    if _BYLINE_LABEL_ONLY.fullmatch(text):
-        return None  # "By" alone: the name is in the next element
+    # "Matthew Richardson ⋅ Review Editor ⋅", "Lena Park | Reuters": the names come first.
+    text = _BYLINE_PARTS.split(text.strip(" |•·⋅"))[0]
+    text = _BYLINE_END.sub("", _BYLINE_TAIL.sub("", text)).strip(" |•·⋅,–—-»")
+    if _BYLINE_LABEL_ONLY.fullmatch(text) or text.endswith(":"):
+        return None  # "By" alone, "How we reviewed this article:": a label, the name is elsewhere
     text = _without_label(text)
     if not text or len(text) > _MAX_BYLINE_CHARS or len(text.split()) > _MAX_BYLINE_WORDS or _URL_RE.match(text):
         return None

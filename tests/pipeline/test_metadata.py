@@ -161,6 +161,9 @@ def test_an_author_url_is_not_a_byline():
         ("By", None),
         ("https://example.com/authors/lena", None),
         ("Katie Couric New Yorkers post their feelings about the election in the subway", None),
+        # wcxb-dev 4072: the role after a dot; 4578: a label's colon ends it, no name follows.
+        ("Matthew Richardson \u22c5 Review Editor \u22c5", "Matthew Richardson"),
+        ("How we reviewed this article:", None),
     ],
 )
 def test_bylines_are_names_without_dates_or_menus(raw, expected):
