@@ -560,14 +560,26 @@ def byline_element(scope: HtmlElement) -> HtmlElement | None:
 # A byline no markup names, as a reader finds it: a short block under the headline whose line
 # starts with the label. "By" alone also labels menus and filters ("By Category", "Shop by Brand"),
 # so after it two or more words must read as names, outside links, buttons, forms and navigation.
-_PRINTED_LABEL = re.compile(r"(?:(written|article|words|story|authored)\s+)?by\b\s*:?\s*", re.IGNORECASE)
-_LABEL_TEST = " or ".join(
-    f"starts-with(translate(normalize-space(.), 'ABDEILNORSTWY', 'abdeilnorstwy'), '{label}')"
-    for label in ("by", "written by", "article by", "words by", "story by", "authored by")
+# A forum prints who started the thread ("Thread starter", XenForo's; "Started by", SMF's): a
+# username, often lower case.
+_PRINTED_LABEL = re.compile(
+    r"(?:(?P<thread>thread starter|topic starter|started by)|(?P<named>(?:written|article|words|story|authored)\s+by)"
+    r"|by)\b\s*:?\s*",
+    re.IGNORECASE,
 )
+_BYLINE_LABELS = ("by", "written by", "article by", "words by", "story by", "authored by")
+_THREAD_LABELS = ("thread starter", "topic starter", "started by")
+
+
+def _label_test(labels: tuple[str, ...]) -> str:
+    lower = "translate(normalize-space(.), 'ABDEILNORSTWY', 'abdeilnorstwy')"
+    return " or ".join(f"starts-with({lower}, '{label}')" for label in labels)
+
+
 # Under the first <h1> when there is one: a byline is printed under the headline.
-_LABEL_TEXTS_UNDER_HEADLINE = etree.XPath(f"(.//h1)[1]/following::text()[{_LABEL_TEST}]")
-_LABEL_TEXTS = etree.XPath(f".//text()[{_LABEL_TEST}]")
+_BYLINE_LABEL_TEXTS_UNDER_HEADLINE = etree.XPath(f"(.//h1)[1]/following::text()[{_label_test(_BYLINE_LABELS)}]")
+_BYLINE_LABEL_TEXTS = etree.XPath(f".//text()[{_label_test(_BYLINE_LABELS)}]")
+_THREAD_LABEL_TEXTS = etree.XPath(f".//text()[{_label_test(_THREAD_LABELS)}]")
 _NOT_A_BYLINES_PLACE = frozenset("a button nav select option label form footer".split())
 # Words a list of names holds besides the names: connectors and particles ("Ludwig van Beethoven").
 _NAME_PARTICLES = frozenset("and & de da di del der den du la le van von bin al y e et und".split())
@@ -587,19 +599,16 @@ def _printed_names(element: HtmlElement) -> str | None:
             continue
         rest = line[label.end() :] or (lines[index + 1] if index + 1 < len(lines) else "")
         name = clean_byline(rest)
-        plain_by = not label.group(1)
-        if name and _reads_as_names(name) and not (plain_by and len(name.split()) < 2):
+        if not name or label.group("thread"):
             return name
-        return None
+        plain_by = not label.group("named")
+        return name if _reads_as_names(name) and not (plain_by and len(name.split()) < 2) else None
     return None
 
 
-def printed_byline(scope: HtmlElement) -> str | None:
-    """The byline of a page whose markup marks none: the first short block under the headline
-    whose line starts with a byline's label ("Written by", "By") and names someone, on that line
-    or the next ("Written by" / "Edzel Tabing")."""
-    found = _LABEL_TEXTS_UNDER_HEADLINE(scope) if scope.find(".//h1") is not None else _LABEL_TEXTS(scope)
-    for text in found:
+def _labelled_names(scope: HtmlElement, labels: list[Any]) -> str | None:
+    """The names after the first of these label texts that names someone."""
+    for text in labels:
         if not _PRINTED_LABEL.match(text.strip()):
             continue
         element = text.getparent()
@@ -613,6 +622,20 @@ def printed_byline(scope: HtmlElement) -> str | None:
                 return name
             element = element.getparent()
     return None
+
+
+def printed_byline(scope: HtmlElement) -> str | None:
+    """The byline of a page whose markup marks none: the first short block under the headline
+    whose line starts with a byline's label ("Written by", "By") and names someone, on that line
+    or the next ("Written by" / "Edzel Tabing")."""
+    if scope.find(".//h1") is not None:
+        return _labelled_names(scope, _BYLINE_LABEL_TEXTS_UNDER_HEADLINE(scope))
+    return _labelled_names(scope, _BYLINE_LABEL_TEXTS(scope))
+
+
+def thread_starter(scope: HtmlElement) -> str | None:
+    """Who started the thread, as the forum prints it ("Thread starter ridwan123")."""
+    return _labelled_names(scope, _THREAD_LABEL_TEXTS(scope))
 
 
 # A cheap filter in C before _names_author decides, in document order: the hint's letters in
@@ -869,6 +892,8 @@ def metadata(
     title = shown_headline(root, title, site_name, url)
     byline = (
         clean_byline(ld.byline)
+        # Printed by the forum: a thread's microdata may put a highlighted answer's author first.
+        or thread_starter(with_furniture if with_furniture is not None else root)
         or _authors(meta, "dc:creator", "dcterm:creator", "author", "parsely-author", "article:author")
         or microdata_author(root)
         or page_byline

@@ -18,6 +18,7 @@ from server.pipeline.metadata import (
     printed_byline,
     shown_headline,
     text_direction,
+    thread_starter,
     title_from_document,
     without_site_name,
 )
@@ -592,3 +593,19 @@ def test_a_printed_byline_is_looked_for_under_the_headline():
     # Above the headline "By" is a menu's ("Shop by brand"), not the writer's name.
     page = parse("<html><body><div><span>By</span> <span>Price Range</span></div><h1>Headline</h1></body></html>")
     assert printed_byline(page) is None
+
+
+def test_the_thread_starter_the_forum_prints_is_the_byline():
+    """wcxb-dev 4312 (XenForo): the microdata names a highlighted answer's author first; the page
+    prints who started the thread. 0556 (SMF): "Started by", with the date after."""
+    xenforo = (
+        '<div class="p-description"><ul class="listInline"><li><i class="fa--xf far fa-user"></i>'
+        '<span class="u-srOnly">Thread starter</span> <a href="/members/ridwan123.2982725/" class="username">'
+        'ridwan123</a></li><li><a href="/threads/x"><time>Jan 3, 2025</time></a></li></ul></div>'
+    )
+    assert thread_starter(parse(f"<html><body><h1>Question</h1>{xenforo}</body></html>")) == "ridwan123"
+    smf = '<div class="information"><p>Started by Biology Forums, June 04, 2024, 11:23:55</p></div>'
+    assert thread_starter(parse(f"<html><body>{smf}</body></html>")) == "Biology Forums"
+    marked = '<article><div itemprop="author" itemscope><span itemprop="name">Lutfij</span></div></article>'
+    page = parse(f"<html><body><h1>Question</h1>{xenforo}{marked}</body></html>")
+    assert metadata(page).byline == "ridwan123"
