@@ -606,8 +606,8 @@ def _printed_names(element: HtmlElement) -> str | None:
     return None
 
 
-def _labelled_names(scope: HtmlElement, labels: list[Any]) -> str | None:
-    """The names after the first of these label texts that names someone."""
+def _labelled_names(scope: HtmlElement, labels: list[Any]) -> tuple[HtmlElement, str] | None:
+    """The block after the first of these label texts that names someone, and the names."""
     for text in labels:
         if not _PRINTED_LABEL.match(text.strip()):
             continue
@@ -619,23 +619,30 @@ def _labelled_names(scope: HtmlElement, labels: list[Any]) -> str | None:
         while element is not None and element is not scope and len(text_of(element)) <= MAX_BYLINE_BOX_CHARS:
             name = _printed_names(element)
             if name is not None:
-                return name
+                return element, name
             element = element.getparent()
     return None
 
 
-def printed_byline(scope: HtmlElement) -> str | None:
-    """The byline of a page whose markup marks none: the first short block under the headline
-    whose line starts with a byline's label ("Written by", "By") and names someone, on that line
-    or the next ("Written by" / "Edzel Tabing")."""
+def printed_byline_element(scope: HtmlElement) -> tuple[HtmlElement, str] | None:
+    """The byline of a page whose markup marks none, and the block that prints it: the first
+    short block under the headline whose line starts with a byline's label ("Written by", "By")
+    and names someone, on that line or the next ("Written by" / "Edzel Tabing")."""
     if scope.find(".//h1") is not None:
         return _labelled_names(scope, _BYLINE_LABEL_TEXTS_UNDER_HEADLINE(scope))
     return _labelled_names(scope, _BYLINE_LABEL_TEXTS(scope))
 
 
+def printed_byline(scope: HtmlElement) -> str | None:
+    """The names of ``printed_byline_element``."""
+    found = printed_byline_element(scope)
+    return found[1] if found else None
+
+
 def thread_starter(scope: HtmlElement) -> str | None:
     """Who started the thread, as the forum prints it ("Thread starter ridwan123")."""
-    return _labelled_names(scope, _THREAD_LABEL_TEXTS(scope))
+    found = _labelled_names(scope, _THREAD_LABEL_TEXTS(scope))
+    return found[1] if found else None
 
 
 # A cheap filter in C before _names_author decides, in document order: the hint's letters in

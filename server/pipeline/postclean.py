@@ -45,7 +45,13 @@ from server.pipeline.dom import (
     text_of,
     text_with_breaks,
 )
-from server.pipeline.metadata import MAX_BYLINE_BOX_CHARS, byline_element, clean_text, normalise_date
+from server.pipeline.metadata import (
+    MAX_BYLINE_BOX_CHARS,
+    byline_element,
+    clean_text,
+    normalise_date,
+    printed_byline_element,
+)
 from server.pipeline.types import LeadImage, Metadata, Removal
 
 # Blocks whose whole text a phrase rule may judge.
@@ -94,6 +100,10 @@ def _drop_title_and_byline(article: HtmlElement, meta: Metadata) -> None:
     if heading is not None:
         heading.drop_tree()  # shown once, as the title
     byline = byline_element(article)
+    if byline is None and meta.byline:
+        # The line no markup marks ("Written by Lena Park") that gave the byline.
+        printed = printed_byline_element(article)
+        byline = printed[0] if printed and printed[1] == meta.byline and printed[0] is not article else None
     # Shown once, as the byline; a box that also holds the author's bio or a note stays.
     if byline is not None and len(text_of(byline)) <= MAX_BYLINE_BOX_CHARS:
         byline.drop_tree()

@@ -68,6 +68,14 @@ PHRASES = [
 ]
 
 
+def test_a_printed_byline_no_markup_marks_leaves_the_body():
+    """wcxb-dev 4416: "Written by" and the name, no class naming them; the byline field shows it."""
+    fragment = f"<div><span>Written by</span> <span>Paulinho Giovannini</span></div>{PROSE}"
+    assert "Giovannini" not in text(run(fragment, byline="Paulinho Giovannini"))
+    # A line naming someone else is not the byline and stays.
+    assert "Giovannini" in text(run(fragment, byline="Lena Park"))
+
+
 @pytest.mark.parametrize(("kind", "fragment"), PHRASES, ids=[f"{k}-{i}" for i, (k, _) in enumerate(PHRASES)])
 def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
     result = run(f"{PROSE}{fragment}{PROSE}")
