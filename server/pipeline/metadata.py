@@ -197,7 +197,7 @@ _PROPERTY_RE = re.compile(
     re.I,
 )
 _NAME_RE = re.compile(
-    r"^\s*(?:(dc|dcterm|og|twitter|parsely|weibo:(?:article|webpage))\s*[-.:]\s*)?"
+    r"^\s*(?:(dc|dcterm|og|twitter|parsely|weibo:(?:article|webpage))\s*[-.:]\s*|citation_)?"
     r"(author|creator|pub-date|description|title|site_name|image:alt|image|date|language|label\d|data\d)\s*$",
     re.I,
 )
@@ -558,16 +558,16 @@ def byline_element(scope: HtmlElement) -> HtmlElement | None:
 
 
 # A byline no markup names, as a reader finds it: a short block under the headline whose line
-# starts with the label. "By" alone also labels menus and filters ("By Category", "Shop by Brand"),
-# so after it two or more words must read as names, outside links, buttons, forms and navigation.
+# starts with the label. "By" and "Author" alone also label menus and filters ("By Category",
+# "Author Bio"), so after them two or more words must read as names, outside links, buttons, forms and navigation.
 # A forum prints who started the thread ("Thread starter", XenForo's; "Started by", SMF's): a
 # username, often lower case.
 _PRINTED_LABEL = re.compile(
     r"(?:(?P<thread>thread starter|topic starter|started by)|(?P<named>(?:written|article|words|story|authored)\s+by)"
-    r"|by)\b\s*:?\s*",
+    r"|by|authors?)\b\s*:?\s*",
     re.IGNORECASE,
 )
-_BYLINE_LABELS = ("by", "written by", "article by", "words by", "story by", "authored by")
+_BYLINE_LABELS = ("by", "written by", "article by", "words by", "story by", "authored by", "author")
 _THREAD_LABELS = ("thread starter", "topic starter", "started by")
 
 
@@ -901,7 +901,9 @@ def metadata(
         clean_byline(ld.byline)
         # Printed by the forum: a thread's microdata may put a highlighted answer's author first.
         or thread_starter(with_furniture if with_furniture is not None else root)
-        or _authors(meta, "dc:creator", "dcterm:creator", "author", "parsely-author", "article:author")
+        or _authors(
+            meta, "dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "citation_author"
+        )
         or microdata_author(root)
         or page_byline
         # Last: a site's own post author (the account that published it), not always the writer.

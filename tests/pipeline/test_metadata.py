@@ -578,6 +578,9 @@ def test_the_date_a_thread_was_started_on_real_forum_pages(page_id, date):
         ),
         # wcxb-dev 0407: a date after the name is not part of it.
         ("<p>by: Ziyi Xu, Dec 17, 2025</p>", "Ziyi Xu"),
+        # wcxb-dev 4079: "Author" over the name.
+        ('<aside><div class="content-item"><p>Author</p><p>Lisa D. Ellis</p></div></aside>', "Lisa D. Ellis"),
+        ("<p>Author Bio</p>", None),
         # Filters and menus say "By" too; so does a sentence.
         ('<ul class="filters"><li><a href="?sort=category">By Category</a></li></ul>', None),
         ("<div><h2>Next Steps</h2><p>By now, you know the basics of how to write React code!</p></div>", None),
@@ -609,3 +612,13 @@ def test_the_thread_starter_the_forum_prints_is_the_byline():
     marked = '<article><div itemprop="author" itemscope><span itemprop="name">Lutfij</span></div></article>'
     page = parse(f"<html><body><h1>Question</h1>{xenforo}{marked}</body></html>")
     assert metadata(page).byline == "ridwan123"
+
+
+def test_scholarly_citation_tags_name_every_author():
+    """wcxb-dev 4055 (PubMed Central): Highwire Press tags, one ``citation_author`` per author."""
+    names = ("Aditya Mahindru", "Pradeep Patil", "Varun Agrawal")
+    tags = "".join(f'<meta name="citation_author" content="{name}">' for name in names)
+    page = parse(
+        f'<html><head>{tags}<meta name="citation_author_institution" content="Wardha"></head><body></body></html>'
+    )
+    assert metadata(page).byline == "Aditya Mahindru, Pradeep Patil, Varun Agrawal"
