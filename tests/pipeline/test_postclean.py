@@ -63,6 +63,12 @@ PHRASES = [
     ("donation appeal", "<p>Support independent journalism: become a member today.</p>"),
     ("reader-tool promotion", "<p>Pro Tip: Skip the extension — just come straight here</p>"),
     ("reader-tool promotion", "<div>AI Summary</div>"),
+    # wcxb-dev 0520 (XenForo), 0527 and 0533 (vBulletin), 0535 (phpBB): beside every post.
+    ("post furniture", '<div class="bbCodeBlock-expandLink"><a>Click to expand...</a></div>'),
+    ("post furniture", "<div>Join Date: Aug 2008</div>"),
+    ("post furniture", "<div>Posts: 1,077</div>"),
+    ("post furniture", '<a class="button">Reply With Quote</a>'),
+    ("post furniture", "<p>Code: Select all</p>"),
     ("gallery counter", "<span>3 of 12</span>"),
     ("publication footer", "<p>Published - April 17, 2024 08:57 pm IST</p>"),
 ]
@@ -95,6 +101,7 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<p>Lesen Sie auch, was der Rat im Frühjahr beschlossen hat: die Brücke bleibt.</p>",
         "<p>Lire la suite du rapport a pris aux ingénieurs tout l'hiver.</p>",
         "<p>Assine o boletim de ocorrência na delegacia mais próxima.</p>",  # a police report
+        "<p>Posts: the council's archive holds every letter since 1901.</p>",
     ],
 )
 def test_prose_that_only_looks_like_boilerplate_stays(prose):
