@@ -93,6 +93,10 @@ def repeated_blocks(article: HtmlElement) -> list[HtmlElement]:
     ``REPEAT_MIN_RUN`` different paragraphs in it: the copies of an article a page keeps for each screen size
     and shows one at a time with CSS (Framer and Webflow sites), which a page read without its
     style sheets shows all at once. A quotation (in ``<blockquote>``) is never a copy."""
+    # Most pages repeat no paragraph at all: that is cheap to see first.
+    paragraphs = [text for p in article.iter("p") if len(text := p.text_content()) >= REPEAT_MIN_CHARS]
+    if len(set(paragraphs)) > len(paragraphs) - REPEAT_MIN_RUN:
+        return []
     seen: set[str] = set()
     copies: list[HtmlElement] = []
     run: list[HtmlElement] = []
