@@ -644,6 +644,22 @@ def thread_starter(scope: HtmlElement) -> str | None:
     return found[1] if found else None
 
 
+def discourse_starter(root: HtmlElement) -> str | None:
+    """Who started a Discourse thread: Discourse hands a thread to its scripts as JSON in
+    ``div#data-preloaded`` (its crawler's copy of the posts is a ``<noscript>`` a browser does not
+    show), the thread's creator under ``details.created_by``."""
+    preloaded = root.find(".//div[@id='data-preloaded']")
+    if preloaded is None:
+        return None
+    try:
+        data = json.loads(preloaded.get("data-preloaded") or "{}")
+        topic = next((json.loads(value) for key, value in data.items() if key.startswith("topic_")), {})
+        creator = topic["details"]["created_by"]["username"]
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return clean_byline(creator) if isinstance(creator, str) else None
+
+
 # A cheap filter in C before _names_author decides, in document order: the hint's letters in
 # either case ("Byline", "author"), attribute presence tested first.
 _MAYBE_AUTHOR = etree.XPath(
@@ -900,6 +916,7 @@ def metadata(
         clean_byline(ld.byline)
         # Printed by the forum: a thread's microdata may put a highlighted answer's author first.
         or thread_starter(with_furniture if with_furniture is not None else root)
+        or discourse_starter(root)
         or _authors(
             meta, "dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "citation_author"
         )

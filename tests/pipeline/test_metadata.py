@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 import pytest
@@ -11,6 +12,7 @@ from server.pipeline.metadata import (
     byline_text,
     clean_byline,
     detect_language,
+    discourse_starter,
     document_base_url,
     metadata,
     normalise_date,
@@ -622,3 +624,19 @@ def test_scholarly_citation_tags_name_every_author():
         f'<html><head>{tags}<meta name="citation_author_institution" content="Wardha"></head><body></body></html>'
     )
     assert metadata(page).byline == "Aditya Mahindru, Pradeep Patil, Varun Agrawal"
+
+
+def test_a_discourse_thread_names_who_started_it_in_its_preloaded_data():
+    """wcxb-dev 0507: the posts a browser shows are drawn from ``div#data-preloaded``."""
+    topic = json.dumps({"post_stream": {"posts": []}, "details": {"created_by": {"username": "PaulWBryant"}}})
+    preloaded = html.escape(json.dumps({"site": "{}", "topic_105724": topic}), quote=True)
+    page = parse(
+        f'<html><body><div class="hidden" id="data-preloaded" data-preloaded="{preloaded}"></div></body></html>'
+    )
+    assert discourse_starter(page) == "PaulWBryant"
+    assert metadata(page).byline == "PaulWBryant"
+    for broken in ("{", "[1]", '{"topic_1": 5}', '{"topic_1": "{}"}'):
+        page = parse(
+            f'<html><body><div id="data-preloaded" data-preloaded="{html.escape(broken)}"></div></body></html>'
+        )
+        assert discourse_starter(page) is None
