@@ -341,6 +341,9 @@ _MAX_HEADLINE_WORDS = 40
 # An <h1> is the headline the metadata names when it shares this share of its words with it.
 _HEADLINE_MIN_SHARED = 0.3
 # The permalink marks documentation generators put after a heading's text ("Tutorial¶").
+# What a link aggregator shows after a story's headline in the same <h1>: the linked story's site
+# and a comment count ("... Modern C++ (phoronix.com) 139", Slashdot's; Hacker News's "(site.com)").
+_SOURCE_AFTER = re.compile(r"(?:\s+(?:\((?:[\w-]+\.)+[a-z]{2,}\)|\d+))+\s*", re.I)
 _HEADING_ANCHOR = re.compile(r"[\s¶#§\U0001f517]+$")
 _TITLE_PARTS = re.compile(r"\s+[|·•–—»/]\s+|\s+-\s+|\s+::\s+")
 _WORD_RE = re.compile(r"\w+")
@@ -423,6 +426,10 @@ def shown_headline(
     if headings:
         # Compared without the site's name: a logo in an <h1> is not the headline.
         closest = max(headings, key=lambda text: _shared_words(text, headline))
+        if _SOURCE_AFTER.fullmatch(closest, len(headline)) and _comparable(closest[: len(headline)]) == _comparable(
+            headline
+        ):
+            return closest[: len(headline)]
         if _shared_words(closest, headline) >= _HEADLINE_MIN_SHARED:
             return closest.split(" | ")[0]
     return headline

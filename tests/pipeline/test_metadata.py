@@ -640,3 +640,18 @@ def test_a_discourse_thread_names_who_started_it_in_its_preloaded_data():
             f'<html><body><div id="data-preloaded" data-preloaded="{html.escape(broken)}"></div></body></html>'
         )
         assert discourse_starter(page) is None
+
+
+def test_the_source_and_comment_count_beside_a_linked_story_are_not_its_headline():
+    """wcxb-dev 0570 (Slashdot): the <h1> shows the linked story's site and a comment count."""
+    headline = "A 2024 Discussion Whether To Convert The Linux Kernel From C To Modern C++"
+    h1 = (
+        f'<h1 class="story"><span class="story-title"> <a href="//linux.slashdot.org/story/1">{headline}</a>'
+        ' <span class="no extlnk"><a class="story-sourcelnk" href="https://www.phoronix.com/news/x"> (phoronix.com) '
+        '</a></span></span> <span class="comments">139</span></h1>'
+    )
+    page = parse(f"<html><body>{h1}<p>Text.</p></body></html>")
+    assert shown_headline(page, f"{headline} - Slashdot", url="https://linux.slashdot.org/story/1") == headline
+    # Words after the headline are a longer headline, not a source.
+    page = parse("<html><body><h1>Gym Workouts for Beginners: Strength Training</h1></body></html>")
+    assert shown_headline(page, "Gym Workouts for Beginners") != "Gym Workouts for Beginners"
