@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from itertools import islice
 
 import ftfy
 from charset_normalizer import from_bytes
@@ -112,11 +113,18 @@ def decode(raw: bytes, declared: str | None = None) -> str:
 _MOJIBAKE = re.compile("[ÂÃâ][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
 
 
+# One pair can be real text ("ALEMÃ”", Portuguese capitals before a closing quote); text decoded
+# twice shows them at every accent and every curly quote.
+_MOJIBAKE_MIN_PAIRS = 2
+
+
 def has_mojibake(text: str) -> bool:
-    return _MOJIBAKE.search(text) is not None
+    """True when ``text`` reads as decoded twice: the tell-tale pairs, more than once."""
+    return len(list(islice(_MOJIBAKE.finditer(text), _MOJIBAKE_MIN_PAIRS))) == _MOJIBAKE_MIN_PAIRS
 
 
 def repair_mojibake(text: str) -> str:
     """Text a server or editor decoded twice, decoded right (ftfy, which changes nothing unless
-    the repaired text is plainly better: "Investorâ€™s" -> "Investor’s")."""
-    return ftfy.fix_encoding(text) if has_mojibake(text) else text
+    the repaired text is plainly better: "Investorâ€™s" -> "Investor’s"). Ask ``has_mojibake`` of
+    the whole text first: one string alone may be too short to tell."""
+    return ftfy.fix_encoding(text) if _MOJIBAKE.search(text) else text

@@ -242,6 +242,14 @@ def _authors(values: dict[str, list[str]], *keys: str) -> str | None:
     return None
 
 
+def _citation_authors(values: dict[str, list[str]]) -> str | None:
+    """Scholarly pages' Highwire Press tags, one ``citation_author`` per author, often as
+    "Last, First": turned round, so the list reads as names ("Aniruddha Roy, Jyoti Patel")."""
+    names = [clean_byline(name) for name in dict.fromkeys(values.get("citation_author", []))]
+    turned = [" ".join(reversed(name.split(", ", 1))) if name.count(",") == 1 else name for name in names if name]
+    return ", ".join(turned) or None
+
+
 def _labelled_author(values: dict[str, list[str]]) -> str | None:
     """The name a "Written by" card label gives (``twitter:label1`` "Written by", ``twitter:data1``
     the name: Yoast SEO's card fields, which it fills from the post's author)."""
@@ -571,7 +579,7 @@ def byline_element(scope: HtmlElement) -> HtmlElement | None:
 # username, often lower case.
 _PRINTED_LABEL = re.compile(
     r"(?:(?P<thread>thread starter|topic starter|started by)|(?P<named>(?:written|article|words|story|authored)\s+by)"
-    r"|by|authors?)\b\s*:?\s*",
+    r"|by|(?P<author>authors?))\b\s*:?\s*",
     re.IGNORECASE,
 )
 
@@ -585,7 +593,13 @@ _MAYBE_LABEL = (
 # Under the first <h1> when there is one: a byline is printed under the headline.
 _LABEL_TEXTS_UNDER_HEADLINE = etree.XPath(f"(.//h1)[1]/following::text(){_MAYBE_LABEL}")
 _LABEL_TEXTS = etree.XPath(f".//text(){_MAYBE_LABEL}")
-_NOT_A_BYLINES_PLACE = frozenset("a button nav select option label form footer".split())
+_PROSE_PARAGRAPH_CHARS = 200  # a text this long is the article's prose, not a label's line
+_NOT_PROSE = frozenset(("script", "style", "noscript", "template"))
+_NOT_A_BYLINES_PLACE = frozenset("a button nav select option label form footer figcaption".split())
+# A comment section's "By Mary Jones" is a commenter's.
+_COMMENTS = re.compile(r"comment", re.IGNORECASE)
+# Labels examined at most on one page: each climbs through its ancestors.
+_MAX_LABELS = 40
 # Words a list of names holds besides the names: connectors and particles ("Ludwig van Beethoven").
 _NAME_PARTICLES = frozenset("and & de da di del der den du la le van von bin al y e et und".split())
 
@@ -605,24 +619,45 @@ def _printed_names(element: HtmlElement) -> str | None:
         rest = line[label.end() :] or (lines[index + 1] if index + 1 < len(lines) else "")
         name = clean_byline(rest)
         if not name or label.group("thread"):
-            return name
+            # A username is one word; "Started by the city council in 1990" names no poster.
+            return name if name and (len(name.split()) == 1 or _reads_as_names(name)) else None
         plain_by = not label.group("named")
         return name if _reads_as_names(name) and not (plain_by and len(name.split()) < 2) else None
     return None
 
 
+def _in_a_bylines_place(element: HtmlElement) -> bool:
+    return not any(
+        e.tag in _NOT_A_BYLINES_PLACE or _COMMENTS.search(f"{e.get('id', '')} {e.get('class', '')}")
+        for e in (element, *element.iterancestors())
+    )
+
+
 def _labelled_names(scope: HtmlElement, thread: bool) -> tuple[HtmlElement, str] | None:
     """The first block that starts with a byline's label (or with a thread's, ``thread``) and
-    names someone, and the names."""
+    names someone, and the names. A bare "By" counts only before the article's first paragraph
+    (after it, it is a teaser's or a quotation's); "Written by" and "Author" anywhere (the
+    author's box after the article)."""
     texts = _LABEL_TEXTS_UNDER_HEADLINE(scope) if scope.find(".//h1") is not None else _LABEL_TEXTS(scope)
+    labels = 0
+    after_prose = False
     for text in texts:
+        if len(text) >= _PROSE_PARAGRAPH_CHARS:
+            holder = text.getparent()
+            after_prose = after_prose or (holder is not None and holder.tag not in _NOT_PROSE)
+            continue
         label = _PRINTED_LABEL.match(text.strip())
         if label is None or bool(label.group("thread")) != thread:
             continue
+        if after_prose and not (label.group("named") or label.group("thread") or label.group("author")):
+            continue
+        labels += 1
+        if labels > _MAX_LABELS:
+            break
         element = text.getparent()
         if element is not None and text.is_tail:
             element = element.getparent()
-        if element is None or any(e.tag in _NOT_A_BYLINES_PLACE for e in (element, *element.iterancestors())):
+        if element is None or not _in_a_bylines_place(element):
             continue
         while element is not None and element is not scope and len(text_of(element)) <= MAX_BYLINE_BOX_CHARS:
             name = _printed_names(element)
@@ -921,12 +956,11 @@ def metadata(
     title = shown_headline(root, title, site_name, url)
     byline = (
         clean_byline(ld.byline)
+        or _authors(meta, "dc:creator", "dcterm:creator", "author", "parsely-author", "article:author")
+        or _citation_authors(meta)
         # Printed by the forum: a thread's microdata may put a highlighted answer's author first.
         or thread_starter(with_furniture if with_furniture is not None else root)
         or discourse_starter(root)
-        or _authors(
-            meta, "dc:creator", "dcterm:creator", "author", "parsely-author", "article:author", "citation_author"
-        )
         or microdata_author(root)
         or page_byline
         # Last: a site's own post author (the account that published it), not always the writer.

@@ -294,11 +294,13 @@ def _is_empty(element: HtmlElement) -> bool:
 
 
 def _repair_text(article: HtmlElement, meta: Metadata) -> Metadata:
-    if has_mojibake(article.text_content()):
-        for element in article.iter():
-            element.text = repair_mojibake(element.text) if element.text else element.text
-            element.tail = repair_mojibake(element.tail) if element.tail else element.tail
+    """Decided once for the page, on its article and metadata together: a title alone is too short to tell."""
     fields = ("title", "byline", "site_name", "excerpt")
+    if not has_mojibake(" ".join([article.text_content(), *(getattr(meta, field) or "" for field in fields)])):
+        return meta
+    for element in article.iter():
+        element.text = repair_mojibake(element.text) if element.text else element.text
+        element.tail = repair_mojibake(element.tail) if element.tail else element.tail
     return replace(meta, **{field: repair_mojibake(getattr(meta, field) or "") or None for field in fields})
 
 

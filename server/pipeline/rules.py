@@ -399,7 +399,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                max_chars=120, whole=False),
     PhraseRule("post furniture", "a forum's buttons and poster statistics, the same beside every post",
                r"(click to expand\.*|reply with quote|multi-?quote|copy link|code: select all|"
-               r"join(ed| date):?( \w{3,9}\.? \d{4})?|posts:?( [\d,.]+k?)?|reaction score:?( [\d,.]+k?)?)",
+               r"join date:?( \w{3,9}\.? \d{4})?|joined:? \w{3,9}\.? \d{4}|posts:? [\d,.]+k?|"
+               r"reaction score:?( [\d,.]+k?)?)",
                max_chars=40),
     PhraseRule("gallery counter", "a slideshow's position counter", r"(image|photo|picture|slide)?\s*\d{1,3}\s*"
                r"(of|/)\s*\d{1,3}", max_chars=20),

@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from server.pipeline.decode import charset_codec, decode, repair_mojibake, sniff_encoding
+from server.pipeline.decode import charset_codec, decode, has_mojibake, repair_mojibake, sniff_encoding
 
 EMOJI_PAGE = '<html><head><meta charset="windows-1250"></head><body><p>Brain 🧠 and café</p></body></html>'
 
@@ -120,3 +120,8 @@ def test_text_decoded_twice_is_repaired(twice, once):
 )
 def test_text_read_right_is_left_alone(text):
     assert repair_mojibake(text) == text
+
+
+def test_text_is_taken_for_decoded_twice_on_more_than_one_pair():
+    assert has_mojibake("A DIY Investor\u00e2\u20ac\u2122s Guide \u00e2\u20ac\u201d a review")
+    assert not has_mojibake("A ALEM\u00c3\u201d venceu")  # one pair: real Portuguese before a quote

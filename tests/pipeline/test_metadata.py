@@ -594,6 +594,32 @@ def test_a_byline_no_markup_marks_is_read_from_its_label(markup, expected):
     assert printed_byline(page) == expected
 
 
+@pytest.mark.parametrize(
+    "place",
+    [
+        '<section id="comments"><ul><li><p>By Mary Jones</p><p>Great piece.</p></li></ul></section>',
+        "<figure><img src=a.jpg><figcaption>By Reuters Staff</figcaption></figure>",
+        # After the article's first paragraph a bare "By" is a teaser's.
+        f"<p>{'The river came back to the valley after the dam came down. ' * 5}</p><aside><p>By John Smith</p></aside>",
+    ],
+)
+def test_a_by_line_outside_the_articles_byline_places_is_not_its_byline(place):
+    assert printed_byline(parse(f"<html><body><h1>Headline</h1>{place}</body></html>")) is None
+
+
+def test_the_thread_starter_yields_to_the_pages_own_author_and_names_a_poster():
+    started = "<li>Started by the city council in 1990</li>"
+    page = parse(f'<html><head><meta name="author" content="Jane Doe"></head><body><h1>H</h1>{started}</body></html>')
+    assert metadata(page).byline == "Jane Doe"
+    assert thread_starter(parse(f"<html><body><h1>H</h1>{started}</body></html>")) is None
+
+
+def test_citation_authors_written_last_name_first_are_turned_round():
+    """wcxb-dev 0380 (arXiv): "Roy, Aniruddha"; a list of such names cannot be read back."""
+    tags = "".join(f'<meta name="citation_author" content="{name}">' for name in ("Roy, Aniruddha", "Patel, Jyoti"))
+    assert metadata(parse(f"<html><head>{tags}</head><body></body></html>")).byline == "Aniruddha Roy, Jyoti Patel"
+
+
 def test_a_printed_byline_is_looked_for_under_the_headline():
     # Above the headline "By" is a menu's ("Shop by brand"), not the writer's name.
     page = parse("<html><body><div><span>By</span> <span>Price Range</span></div><h1>Headline</h1></body></html>")

@@ -102,6 +102,7 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<p>Lire la suite du rapport a pris aux ingénieurs tout l'hiver.</p>",
         "<p>Assine o boletim de ocorrência na delegacia mais próxima.</p>",  # a police report
         "<p>Posts: the council's archive holds every letter since 1901.</p>",
+        "<h2>Posts</h2>",  # an API's section heading, beside "Users" and "Comments"
     ],
 )
 def test_prose_that_only_looks_like_boilerplate_stays(prose):
@@ -251,3 +252,10 @@ def test_the_text_a_page_repeats_for_another_screen_size_is_shown_once():
     result = run(f"<div>{copy}</div><div>{copy}</div>")
     assert all(text(result).count(paragraph) == 1 for paragraph in paragraphs)
     assert "repeated text" in kinds(result)
+
+
+def test_one_pair_that_only_looks_decoded_twice_is_left_as_written():
+    # Portuguese capitals before a closing quote: ftfy would read "Ã”" as a decoded-twice "Ô".
+    result = run(f"<p>\u201cA ALEM\u00c3\u201d venceu o jogo, disse o treinador.</p>{PROSE}", title="A ALEM\u00c3")
+    assert "ALEM\u00c3\u201d venceu" in text(result)
+    assert result.meta.title == "A ALEM\u00c3"
