@@ -276,7 +276,7 @@ def _is_home_link(heading: HtmlElement) -> bool:
     """A heading that is only a link to the site's front page is its logo ("<h1><a href="/">Arch
     Linux</a></h1>"), not a headline."""
     links = heading.findall(".//a")
-    if len(links) != 1 or " ".join(heading.text_content().split()) != " ".join(links[0].text_content().split()):
+    if len(links) != 1 or text_of(heading) != text_of(links[0]):
         return False
     try:
         address = urlsplit(links[0].get("href", "#").strip())
@@ -349,10 +349,10 @@ _MAX_HEADLINE_WORDS = 40
 # An <h1> is the headline the metadata names when it shares this share of its words with it.
 _HEADLINE_MIN_SHARED = 0.3
 # The permalink marks documentation generators put after a heading's text ("Tutorial¶").
+_HEADING_ANCHOR = re.compile(r"[\s¶#§\U0001f517]+$")
 # What a link aggregator shows after a story's headline in the same <h1>: the linked story's site
 # and a comment count ("... Modern C++ (phoronix.com) 139", Slashdot's; Hacker News's "(site.com)").
 _SOURCE_AFTER = re.compile(r"(?:\s+(?:\((?:[\w-]+\.)+[a-z]{2,}\)|\d+))+\s*", re.I)
-_HEADING_ANCHOR = re.compile(r"[\s¶#§\U0001f517]+$")
 _TITLE_PARTS = re.compile(r"\s+[|·•–—»/]\s+|\s+-\s+|\s+::\s+")
 _WORD_RE = re.compile(r"\w+")
 
@@ -490,8 +490,7 @@ _OTHER_LABEL = re.compile(rf"(?i:{_BYLINE_LABEL_OTHER})\s*:\s*(?=\w)|(?:{_BYLINE
 _MAX_BYLINE_WORDS = 10  # several authors fit; a sentence does not
 # A byline box is the names with a label, a date and a role; a box of more has a bio or a note.
 MAX_BYLINE_BOX_CHARS = 2 * _MAX_BYLINE_CHARS
-
-
+# Where a byline's names end and a role or an outlet begins: "Lena Park | Reuters".
 _BYLINE_PARTS = re.compile(r"\s+[|•·⋅]\s+")
 
 
