@@ -3,7 +3,8 @@
 In this order, each step for a reason:
 
 1. Open shadow roots (declarative ``<template shadowrootmode>``) become ordinary content: the
-   browser rendered them as part of the page.
+   browser rendered them as part of the page. A page drawn by scripts whose only text is its
+   ``<noscript>`` copy (Flarum) is read from that copy, as a browser without scripts shows it.
 2. Lazy images get their real source (``data-src``, ``data-srcset``, ``<picture>``,
    ``<noscript>`` fallbacks) while those are still in the tree; 1x1 trackers go. Embedded
    players become links (readability-lxml would drop all but YouTube's), embedded posts stay
@@ -11,7 +12,8 @@ In this order, each step for a reason:
 3. Markup that never holds text goes (scripts, styles, event handlers; form controls last);
    obsolete preformatted elements (``<xmp>``) become the ``<pre>`` they are shown as.
 4. Hidden nodes go, never revealed: the extension's ``data-clearpage-hidden``, ``hidden``,
-   inline ``display: none``; small ``aria-hidden`` decorations. The byline is read now, before
+   inline ``display: none``; small ``aria-hidden`` decorations. One element hiding the whole
+   page is a loading veil its scripts lift, not a hidden part, and stays. The byline is read now, before
    the page furniture that often holds it (a share bar, a header) goes.
 5. Overlays go (the extension's ``data-clearpage-overlay``, inline ``position: fixed``), then
    the selector and class-name rules of ``rules``: consent banners, dialogs, sign-ups, share
@@ -59,6 +61,18 @@ _MAYBE_HIDDEN = (
 _MAYBE_OVERLAY = f".//*[@{rules.OVERLAY_ANNOTATION} or contains(@style, 'fixed') or contains(@style, 'sticky')]"
 # An element with this share of the page's text is (or wraps) the article, whatever it matches.
 _MAX_SHARE_OF_PAGE = 0.5
+# A page never hides all it has: an inline-hidden element holding this share of the body's text,
+# and a page's worth of it, is a loading veil (a framework's "hidden until hydrated", an A/B
+# test's anti-flicker) that the page's scripts lift, so the reader's browser shows what is under
+# it. Not when a paywall or registration gate shows beside it (then it is the gate's doing), nor
+# on a page the extension annotated (there the browser said what it showed).
+_LOADING_VEIL_SHARE = 0.95
+_LOADING_VEIL_MIN_CHARS = 500
+# A page drawn by its scripts may keep a copy for readers without them in a <noscript> (Flarum).
+# That copy is read when the page around it has nothing to read (fewer words than this) and the
+# copy is a page's worth (at least this many): a "please enable JavaScript" note is neither.
+_SCRIPTLESS_SHELL_MAX_WORDS = 50
+_SCRIPTLESS_COPY_MIN_WORDS = 100
 # aria-hidden marks decoration for screen readers; a big aria-hidden block is the modal pattern
 # (the page behind an open dialog), which is the article and stays.
 _MAX_ARIA_HIDDEN_CHARS = 200
@@ -128,6 +142,21 @@ def _unwrap_shadow_roots(body: HtmlElement) -> None:
 
 def _is_placeholder(src: str | None) -> bool:
     return not src or not src.strip() or bool(_PLACEHOLDER_SRC.search(src.strip()[:200]))
+
+
+def _words(element: HtmlElement) -> int:
+    return len(element.text_content().split())
+
+
+def _read_scriptless_copy(body: HtmlElement) -> None:
+    """A page whose text is only in a ``<noscript>`` is read from it (see ``_SCRIPTLESS_*``)."""
+    copies = [(_words(noscript), noscript) for noscript in body.iter("noscript")]
+    words, copy_ = max(copies, key=lambda pair: pair[0], default=(0, None))
+    if copy_ is None or words < _SCRIPTLESS_COPY_MIN_WORDS:
+        return
+    code = sum(_words(element) for element in body.iter("script", "style", "noscript", "template"))
+    if _words(body) - code < _SCRIPTLESS_SHELL_MAX_WORDS:
+        copy_.drop_tag()
 
 
 def _resolve_lazy_images(body: HtmlElement) -> None:
@@ -212,9 +241,21 @@ def _is_hidden(element: HtmlElement) -> bool:
     return bool(style and _HIDING_STYLE.search(style))
 
 
-def _drop_hidden(body: HtmlElement, tally: RemovalTally) -> None:
+def _unveil(element: HtmlElement) -> None:
+    element.attrib.pop("hidden", None)
+    if style := element.get("style"):
+        element.set("style", _HIDING_STYLE.sub(";", style))
+
+
+def _drop_hidden(body: HtmlElement, tally: RemovalTally, annotated: bool) -> HtmlElement | None:
+    """Drop what the page hides; return the loading veil lifted, if there was one."""
+    veil_chars = None if annotated else max(_LOADING_VEIL_MIN_CHARS, _LOADING_VEIL_SHARE * len(text_of(body)))
+    veil = None
     for element in body.xpath(_MAYBE_HIDDEN):
-        if _is_hidden(element):
+        if veil_chars and veil is None and _is_hidden(element) and len(text_of(element)) >= veil_chars:
+            _unveil(element)  # what it hides inside stays hidden: those come next in the loop
+            veil = element
+        elif _is_hidden(element):
             tally.drop(element, "hidden element", "the browser does not show it, so neither do we")
         elif (
             element.get("aria-hidden") == "true"
@@ -222,6 +263,7 @@ def _drop_hidden(body: HtmlElement, tally: RemovalTally) -> None:
             and len(text_of(element)) <= _MAX_ARIA_HIDDEN_CHARS
         ):
             tally.drop(element, "decoration", "marked aria-hidden: an icon or a visual repeat of nearby text")
+    return veil
 
 
 @dataclass(frozen=True)
@@ -496,7 +538,10 @@ def preclean(root: HtmlElement) -> Precleaned:
     if body is None:
         return Precleaned(root, [], [], None, False, root.get(rules.ANNOTATED_MARK) is not None)
     tally = RemovalTally(root)
+    annotated = root.get(rules.ANNOTATED_MARK) is not None or bool(_ANNOTATIONS(body))
     _unwrap_shadow_roots(body)
+    if not annotated:
+        _read_scriptless_copy(body)
     _resolve_lazy_images(body)
     _resolve_embeds(body)
     for element in rules.NON_CONTENT.select(body):
@@ -504,15 +549,16 @@ def preclean(root: HtmlElement) -> Precleaned:
     for element in body.iter(*rules.PREFORMATTED_OBSOLETE):
         element.tag = "pre"
     _drop_event_handlers(body)
-    annotated = root.get(rules.ANNOTATED_MARK) is not None or bool(_ANNOTATIONS(body))
-    _drop_hidden(body, tally)
+    veil = _drop_hidden(body, tally, annotated)
+    named = [(element, found) for element in body.xpath(_NAMED) if (found := _NAMES.match(element)) is not None]
+    gates = find_gates(body, [element for element, found in named if found.rule is rules.GATE], annotated)
+    if veil is not None and any(veil not in gate.iterancestors() for gate in gates):
+        tally.drop(veil, "hidden element", "the page hides it behind a paywall or registration gate")
+        gates = [gate for gate in gates if is_attached(gate, root)]
     byline = byline_element(body)
     # A byline no markup marks, read where a marked one was looked for (before the furniture goes).
     unmarked_byline = printed_byline(body) if byline is None else None
-    body_text = text_of(body)
-    named = [(element, found) for element in body.xpath(_NAMED) if (found := _NAMES.match(element)) is not None]
-    gates = find_gates(body, [element for element, found in named if found.rule is rules.GATE], annotated)
-    protection = _Protection(body, gates, len(body_text))
+    protection = _Protection(body, gates, len(text_of(body)))
     _drop_overlays(body, tally, protection)
     with_furniture = copy.deepcopy(root)
     furniture = [(element, found) for element, found in named if found.rule is not rules.GATE]

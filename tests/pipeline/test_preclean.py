@@ -132,6 +132,60 @@ def test_hidden_elements_are_removed_never_revealed():
         assert gone not in text
 
 
+def test_a_veil_over_the_whole_page_is_lifted_but_what_it_hides_inside_stays_hidden():
+    """geeksforgeeks.org (wcxb-dev 4020) sends its page under a ``visibility:hidden`` wrapper
+    that its scripts lift once they load: the reader reads the page, so do we."""
+    veiled = (
+        '<div id="__next"><div style="visibility:hidden;background-color:#ffffff;min-height:100vh">'
+        '<div class="root gfg_header__root" style="display:none"><p>Sign In</p></div>'
+        f"{ARTICLE}</div></div>"
+    )
+    text = body_text(clean("", article=veiled))
+    assert "Sleeper services" in text
+    assert "Sign In" not in text
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # Part of the page hidden is a hidden part, however long.
+        f'<div style="display:none">{ARTICLE}</div>{ARTICLE.replace("Sleeper", "Day")}',
+        # A gate shows beside it: the page hides the article behind the gate.
+        f'<div style="visibility:hidden">{ARTICLE}</div>'
+        '<div class="notice"><p>Subscribe to continue reading this article.</p></div>',
+        # The extension reports what the browser showed: a wrapper still hidden there is hidden.
+        f'<div data-clearpage-overlay=""></div><div style="visibility:hidden">{ARTICLE}</div>',
+    ],
+    ids=["part-of-the-page", "beside-a-gate", "annotated"],
+)
+def test_hidden_text_that_is_no_loading_veil_stays_hidden(page):
+    text = body_text(clean("", article=page))
+    assert "Sleeper services" not in text
+
+
+FLARUM_SHELL = (
+    '<div id="app"><a href="#content">Skip to content</a><main><div id="content"></div>'
+    '<div id="flarum-loading" style="display: none">Loading...</div>'
+    "<noscript><div class='Alert'>This site is best viewed in a modern browser with JavaScript enabled.</div>"
+    "</noscript>{copy}</main></div>"
+)
+
+
+def test_a_page_drawn_by_scripts_is_read_from_its_scriptless_copy():
+    """Flarum (wcxb-dev 0557) draws its threads with scripts and keeps a copy of the posts in a
+    <noscript> for browsers without them: with nothing else on the page, that copy is the page."""
+    copy_ = f'<noscript id="flarum-content"><div class="container">{ARTICLE}</div></noscript>'
+    assert "Sleeper services" in body_text(clean("", article=FLARUM_SHELL.format(copy=copy_)))
+
+
+def test_a_noscript_note_or_a_page_with_its_own_text_stays_unread():
+    note = "<noscript><p>" + "Please enable JavaScript to use this site. " * 3 + "</p></noscript>"
+    assert "enable JavaScript" not in body_text(clean("", article=FLARUM_SHELL.format(copy=note)))
+    copy_ = "<noscript><div>" + "<p>The same posts again, for crawlers and old browsers.</p>" * 20 + "</div></noscript>"
+    text = body_text(clean(copy_))
+    assert "Sleeper services" in text and "for crawlers" not in text
+
+
 def test_small_aria_hidden_decoration_goes_but_a_modal_open_page_stays():
     decoration = '<span aria-hidden="true">★★★★☆</span>'
     page_behind_dialog = f'<div aria-hidden="true">{ARTICLE}</div>'
