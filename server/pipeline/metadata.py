@@ -469,17 +469,27 @@ _BYLINE_END = re.compile(
     re.IGNORECASE,
 )
 # Words a line naming an author never holds; an "author" class on an account menu is not a byline,
-# and a dateline that starts with the date ("Last updated: ...") names no one.
+# and a dateline that starts with the date ("Last updated: ...") names no one. Nor does a line
+# that is all label or link ("The Author", "Topic Author", "Read the bio"), a date's weekday
+# alone ("Sat"), or a template's unfilled placeholder ("page.head.extra.author").
 _NOT_A_BYLINE = re.compile(
     rf"\b(sign (in|up|out)|log ?in|subscribe|my account|menu|newsletter|(about|meet) the authors?|author'?s note"
-    rf"|author bio)\b"
-    rf"|^\W*((last )?updated\b|(published|posted|submitted)\b(?!\s+by\b)|{_MONTH}\s+\d|\d)",
+    rf"|author bio|read (the |full |my )?bio)\b"
+    rf"|^\W*((last )?updated\b|(published|posted|submitted)\b(?!\s+by\b)|{_MONTH}\s+\d|\d)"
+    r"|^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?$"
+    r"|^(?:the|topic|post|thread|original) author$"
+    r"|^[a-z_]+(?:\.[a-z_]+)*\.(?:author|byline|writer|name)s?$|\{\{|\$\{",
     re.I,
+)
+# Credits after the author's name are other people's: "Shelby Loos, DVM. Reviewed by Molly Price".
+_OTHER_CREDITS = re.compile(
+    r"[.;,]?\s+(?:medically\s+|expert\s+)?(?:reviewed|edited|fact[- ]checked|verified)\s+by\b.*$", re.I
 )
 # The label printed before the names ("By", "Written by:", "Authors:", "par"): the byline is the
 # names (an Atom feed's author, an EPUB's creator; the reader view shows them as such).
 _BYLINE_LABEL_EN = (
-    r"(?:(?:written|text|words|story|recipe|post|posted|published|submitted|article|view all posts)\s+)?by|authors?"
+    r"(?:(?:written|authored|text|words|story|recipe|post|posted|published|submitted|article|view all posts)\s+)?by"
+    r"|authors?"
 )
 _BYLINE_LABEL_OTHER = r"par|por|von|di|door|av|af"
 _BYLINE_LABEL_ONLY = re.compile(rf"(?:{_BYLINE_LABEL_EN}|{_BYLINE_LABEL_OTHER})\W*", re.I)
@@ -512,7 +522,9 @@ def clean_byline(text: str | None) -> str | None:
         return None
     # "Matthew Richardson ⋅ Review Editor ⋅", "Lena Park | Reuters": the names come first.
     text = _BYLINE_PARTS.split(text.strip(" |•·⋅"))[0]
-    text = _BYLINE_END.sub("", _BYLINE_TAIL.sub("", text)).strip(" |•·⋅,–—-»")
+    text = _BYLINE_END.sub("", _BYLINE_TAIL.sub("", _OTHER_CREDITS.sub("", text)))
+    # Quotes around the names, a footnote's asterisk, an "&" left of a name beside another's.
+    text = text.strip(' |•·⋅,–—-»"“”*&')
     if _BYLINE_LABEL_ONLY.fullmatch(text) or text.endswith(":"):
         return None  # "By" alone, "How we reviewed this article:": a label, the name is elsewhere
     text = _without_label(text)

@@ -167,6 +167,25 @@ def test_an_author_url_is_not_a_byline():
         # wcxb-dev 4072: the role after a dot; 4578: a label's colon ends it, no name follows.
         ("Matthew Richardson \u22c5 Review Editor \u22c5", "Matthew Richardson"),
         ("How we reviewed this article:", None),
+        # wcxb-dev 0426, 4174, 4594, 4796: quotes, a footnote mark, a reviewer's credit, a label.
+        ('"David Kim"', "David Kim"),
+        ("Angela Holliday-Bell, MD*", "Angela Holliday-Bell, MD"),
+        ("Shelby Loos, DVM. Reviewed by Molly Price, DVM", "Shelby Loos, DVM"),
+        ("Lena Park; edited by Omar Haddad", "Lena Park"),
+        ("Authored by: Dr. Ehsan Jazini", "Dr. Ehsan Jazini"),
+        # wcxb-dev 0399, 0538, 4456, 4459: a weekday, labels and links, a template's placeholder.
+        ("Sat", None),
+        ("Sunday", None),
+        ("Topic Author", None),
+        ("The Author", None),
+        ("Read the bio", None),
+        ("page.head.extra.author", None),
+        ("{{ post.author }}", None),
+        # ... and what looks like them but is a name: a username with dots, a month's name.
+        ("sara.r.peter", "sara.r.peter"),
+        ("julian", "julian"),
+        ("June", "June"),
+        ("Maria & Katerina", "Maria & Katerina"),
     ],
 )
 def test_bylines_are_names_without_dates_or_menus(raw, expected):
