@@ -13,6 +13,10 @@ the body, with a one-line script (`$RC("B:n","S:n")`, `$RS("S:n","P:n")`) that m
 place, a `<template id="B:n">` after a loading placeholder or a `<template id="P:n">`. A reader
 never sees it hidden; read raw, the article would be dropped as hidden and the skeleton kept.
 The move is the protocol's own, so no page can use it to show what it hides.
+
+And one thing browsers repair that libxml2 does not: a heading opened inside a heading ends it
+(HTML's parsing rules pop the open ``<h1>`` when an ``<h3>`` starts in it), so the date line a
+theme prints in an ``<h3>`` inside its ``<h1>`` is not part of the headline.
 """
 
 from __future__ import annotations
@@ -41,6 +45,10 @@ _SEGMENT, _BOUNDARY, _PLACEHOLDER = "S:", "B:", "P:"
 # React's comments around a Suspense boundary: "$" (done), "$?" (pending), "$!" (failed) ... "/$".
 _BOUNDARY_START, _BOUNDARY_END = "$", "/$"
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_IS_HEADING = " or ".join(f"self::{tag}" for tag in _HEADINGS)
+_HEADING_IN_HEADING = etree.XPath(f"//*[{_IS_HEADING}][*[{_IS_HEADING}]]")
+
 EMPTY = "The page is empty: there is nothing in it a browser would show."
 
 
@@ -66,7 +74,21 @@ def parse(markup: str) -> HtmlElement:
     if streamed:
         _complete_streamed_segments(root)
         etree.strip_elements(root, etree.Comment, with_tail=False)
+    _close_headings_opened_in_headings(root)
     return root
+
+
+def _close_headings_opened_in_headings(root: HtmlElement) -> None:
+    """``<h1>A<h3>B</h3>C</h1>`` is read as browsers build it: ``<h1>A</h1><h3>B</h3>C``."""
+    for heading in _HEADING_IN_HEADING(root):
+        inner = next(child for child in heading if child.tag in _HEADINGS)
+        tail, heading.tail = heading.tail, None
+        place = heading
+        for element in [inner, *inner.itersiblings()]:
+            place.addnext(element)  # moves it with its tail
+            place = element
+        if tail:
+            place.tail = (place.tail or "") + tail
 
 
 def _complete_streamed_segments(root: HtmlElement) -> None:

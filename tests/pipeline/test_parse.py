@@ -124,3 +124,29 @@ def test_what_is_not_reacts_protocol_is_left_alone(markup):
     root = parse(markup)
     assert root.find(".//p").getparent().get("id") == "S:0"
     assert not list(root.iter(etree.Comment))
+
+
+@pytest.mark.parametrize(
+    ("markup", "headings"),
+    [
+        # wcxb-dev 0330: the theme prints its date line in an <h3> inside the <h1>.
+        (
+            '<h1>Top Strategies<div class="divider"></div> <h3>Posted on <time>July 1</time> by infuy</h3></h1><p>A</p>',
+            [("h1", "Top Strategies"), ("h3", "Posted on July 1 by infuy")],
+        ),
+        # Each heading started in another ends it, and stray end tags change nothing.
+        ("<div><h1>A<h2>B<h3>C</h3>D</h2>E</h1>F</div>", [("h1", "A"), ("h2", "B"), ("h3", "C")]),
+        # A heading deeper inside (in a link, a span) is nested as browsers nest it.
+        ('<h1><a href="/x"><h2>Linked</h2></a></h1>', [("h1", "Linked"), ("h2", "Linked")]),
+    ],
+)
+def test_a_heading_started_in_a_heading_ends_it_as_browsers_do(markup, headings):
+    root = parse(markup)
+    found = [(h.tag, " ".join(h.text_content().split())) for h in root.iter("h1", "h2", "h3")]
+    assert found == headings
+
+
+def test_text_after_a_heading_closed_early_keeps_its_place():
+    root = parse("<div><h1>Title<h3>Date</h3> by Lena</h1> then the text</div>")
+    assert list(root.find(".//div").itertext()) == ["Title", "Date", " by Lena then the text"]
+    assert root.find(".//h1").text_content() == "Title"
