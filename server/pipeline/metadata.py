@@ -344,6 +344,20 @@ def title_from_document(root: HtmlElement) -> str | None:
     return title or None
 
 
+def _uncut(title: str | None, *others: str | None) -> str | None:
+    """A JSON-LD headline cut short (search engines show 110 characters, and SEO plugins cut it
+    there: "... Solutions (Including") gives way to a title of the page's that goes on from it
+    mid-sentence; "Headline" before "Headline | Site" is whole and stands."""
+    if not title:
+        return title
+    for other in others:
+        if other and len(other) > len(title) and _comparable(other).startswith(_comparable(title)):
+            rest = other[len(title) :]
+            if not _SEPARATOR_RE.match(rest) and not _TITLE_PARTS.match(rest) and rest[:1].isspace():
+                return other
+    return title
+
+
 # A headline is a line, not a paragraph: longer <h1>s are page furniture or a whole teaser.
 _MAX_HEADLINE_WORDS = 40
 # An <h1> is the headline the metadata names when it shares this share of its words with it.
@@ -959,7 +973,7 @@ def metadata(
     ld = _article_json_ld(root, document_title)
     meta = _meta_values(root)
 
-    title = ld.title or _first(
+    title = _uncut(ld.title, _first(meta, "og:title", "twitter:title"), document_title) or _first(
         meta, "dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title",
         "title", "twitter:title", "parsely-title",
     ) or title_from_document(root)  # fmt: skip

@@ -700,3 +700,21 @@ def test_the_source_and_comment_count_beside_a_linked_story_are_not_its_headline
     # Words after the headline are a longer headline, not a source.
     page = parse("<html><body><h1>Gym Workouts for Beginners: Strength Training</h1></body></html>")
     assert shown_headline(page, "Gym Workouts for Beginners") != "Gym Workouts for Beginners"
+
+
+def test_a_json_ld_headline_cut_short_gives_way_to_the_title_that_goes_on():
+    """wcxb-dev 0121: Rank Math cuts the JSON-LD headline at 110 characters, mid-parenthesis."""
+    whole = (
+        "Fix It Friday: Struggling With How To Arrange Your Living Room? We Help 4 Readers Find Solutions "
+        "(Including One Universal Trick That 9/10 Works)"
+    )
+    cut = whole[: whole.index(" One Universal")]
+    head = ld({"@type": "Article", "headline": cut}) + f'<meta property="og:title" content="{whole} - Emily Henderson">'
+    assert meta_of(page(head=head)).title == whole
+
+
+def test_a_whole_json_ld_headline_stands_before_a_title_with_the_site_name():
+    head = ld({"@type": "Article", "headline": "Night trains are back"}) + (
+        '<meta property="og:title" content="Night trains are back | Rail Weekly: news of the rails">'
+    )
+    assert meta_of(page(head=head)).title == "Night trains are back"
