@@ -27,6 +27,7 @@ from server.pipeline.dom import (
     repeated_blocks,
     spaced_text_of,
 )
+from server.pipeline.metadata import THREAD_TYPES, page_types
 from server.pipeline.trafilatura_engine import trafilatura_article
 from server.pipeline.types import Removal
 
@@ -87,6 +88,25 @@ _LEFT_MAX_WORDS = 25  # less than one short paragraph (Firefox's readerable chec
 _LEFT_LIST_MIN_CHARS = 2000  # the lists were a real part of the page, not one "Related" box
 _LEFT_LIST_SHARE = 20  # and held at least twenty times the characters that are left
 _PRICE = re.compile(r"(?:[$€£¥₹]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|EUR|USD|GBP|kr|zł))(?!\w)")
+
+
+# Threads (see _TreeDocument._whole_thread): how far above the choice a post's own markup may
+# start, how much prose makes a post, and how much of the thread's container the posts fill.
+_THREAD_MAX_CLIMB = 3
+_THREAD_POST_MIN_PROSE = 80
+_THREAD_MIN_SHARE = 0.8
+
+
+def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement | None:
+    """The innermost element holding all of ``elements``."""
+    paths = [[*reversed(list(e.iterancestors()))] for e in elements]
+    common = None
+    for level in zip(*paths, strict=False):  # the shortest path ends the search
+        if all(x is level[0] for x in level):
+            common = level[0]
+        else:
+            break
+    return common
 
 
 def _collapsed_length(element: HtmlElement) -> int:
@@ -226,9 +246,10 @@ class _TreeDocument(Document):
         sibling containers (a "story-intro" beside a "read-more" block, a lead paragraph above
         the body div) loses its first part, and an article built around a table is taken for
         the table. A data table is never the whole article: we climb out of one (a layout
-        table's cell may well be the article, and stays). Above that,
-        an ancestor holding clearly more prose than the choice (paragraphs of real text, outside
-        sidebars and comments) is the article instead.
+        table's cell may well be the article, and stays). On a thread, the choice is one post
+        and the article is all of them (``_whole_thread``). Otherwise an ancestor holding
+        clearly more prose than the choice (paragraphs of real text, outside sidebars and
+        comments) is the article instead.
         """
         best = super().select_best_candidate(candidates)
         if best is None:
@@ -238,6 +259,21 @@ class _TreeDocument(Document):
         if table is not None and is_data_table(table) and table.getparent() is not None:
             element = table.getparent()
             best = self._promote(element, best, candidates)
+        # A thread's posts are the article, without what the forum prints beside them.
+        thread = self._whole_thread(best, candidates)
+        best = thread if thread is not None else self._widened(element, best, candidates)
+        self._include_lead_figure(best, candidates)
+        self.direction = next(
+            (e.get("dir").strip().lower() for e in (best["elem"], *best["elem"].iterancestors()) if e.get("dir")),
+            None,
+        )
+        # Judged now, before readability's own cleaning changes the chosen element in place.
+        self.not_an_article = why_not_an_article(best["elem"], self.sign_in_form)
+        return best
+
+    def _widened(
+        self, element: HtmlElement, best: dict[str, Any], candidates: dict[HtmlElement, dict[str, Any]]
+    ) -> dict[str, Any]:
         prose = self._prose_chars(element)
         for _ in range(_MAX_WIDENING_LEVELS):
             parent = element.getparent()
@@ -249,14 +285,41 @@ class _TreeDocument(Document):
             if parent_prose >= prose * _WIDEN_MIN_RATIO and parent_prose - prose >= _WIDEN_MIN_CHARS:
                 best, prose = self._promote(parent, best, candidates), parent_prose
             element = parent
-        self._include_lead_figure(best, candidates)
-        self.direction = next(
-            (e.get("dir").strip().lower() for e in (best["elem"], *best["elem"].iterancestors()) if e.get("dir")),
-            None,
-        )
-        # Judged now, before readability's own cleaning changes the chosen element in place.
-        self.not_an_article = why_not_an_article(best["elem"], self.sign_in_form)
         return best
+
+    def _whole_thread(
+        self, best: dict[str, Any], candidates: dict[HtmlElement, dict[str, Any]]
+    ) -> dict[str, Any] | None:
+        """A thread's posts, not its first: on a page that declares itself a thread (or its posts
+        comments), when the chosen block is one of several the page builds alike (the same tag
+        and class: XenForo's ``bbWrapper``, Stack Exchange's ``js-post-body``), each holding
+        prose in one container where they are most of the prose, the article is those posts,
+        in order. Only their bodies: the poster's card, badges and signature beside each stay
+        out, as they do for the first post alone."""
+        element = best["elem"]
+        if not self.thread:
+            return None
+        for anchor in [element, *element.iterancestors()][: _THREAD_MAX_CLIMB + 1]:
+            name = anchor.get("class")
+            if not name or anchor.tag in ("body", "html"):
+                continue
+            alike = [e for e in self.html.iter(anchor.tag) if e.get("class") == name]
+            posts = [e for e in alike if self._prose_chars(e) >= _THREAD_POST_MIN_PROSE]
+            if len(posts) < 2:
+                continue
+            container = _common_ancestor(alike)
+            if container is None or container.tag in ("html", "body") or container in alike:
+                return None
+            if sum(map(self._prose_chars, posts)) < _THREAD_MIN_SHARE * self._prose_chars(container):
+                return None
+            thread = lxml.html.Element("div")
+            first = next(e for e in [alike[0], *alike[0].iterancestors()] if e.getparent() is container)
+            first.addprevious(thread)
+            for post in alike:
+                post.tail = None  # the text after a post's body is its card's, not the post's
+                thread.append(post)
+            return self._promote(thread, best, candidates)
+        return None
 
     def _include_lead_figure(self, best: dict[str, Any], candidates: dict[HtmlElement, dict[str, Any]]) -> None:
         """Bring along the picture just above the article body (the lead photo and its caption).
@@ -418,6 +481,7 @@ def readability_article(root: HtmlElement, sign_in_form: bool = False) -> HtmlEl
     """
     document = _TreeDocument(root)
     document.sign_in_form = sign_in_form
+    document.thread = bool(page_types(root) & (THREAD_TYPES | {"Comment"}))
     try:
         document.summary(html_partial=True)
     except ClearpageError:

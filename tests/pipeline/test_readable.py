@@ -248,3 +248,46 @@ def test_the_shortcut_never_changes_the_article_on_real_pages(page_id, monkeypat
     assert (
         read_both_ways(markup, monkeypatch, shortcut=True)[0] == read_both_ways(markup, monkeypatch, shortcut=False)[0]
     )
+
+
+def _xenforo_post(poster: str, body: str) -> str:
+    """A post as XenForo builds it (wcxb-dev 0524): the poster's card beside the post's body."""
+    return (
+        f'<article class="message message--post" data-author="{poster}" itemscope itemtype="https://schema.org/Comment">'
+        f'<div class="message-userDetails"><h4 class="message-name">{poster}</h4><h5>New member</h5>'
+        "<dl><dt>Joined</dt><dd>Apr 12, 2024</dd><dt>Messages</dt><dd>3</dd></dl></div>"
+        f'<div class="message-content"><div class="bbWrapper">{body}</div></div></article>'
+    )
+
+
+QUESTION = "<p>" + SENTENCE * 4 + "</p><p>" + SENTENCE * 3 + "</p><p>Does anyone know when the fish ladder opens?</p>"
+ANSWERS = [
+    "<p>The ladder opens in the spring, once the meltwater has gone down and the wardens have checked it.</p>",
+    "<p>It opened last April for us, and the counting station posts its numbers every morning on the board.</p>",
+]
+
+
+def thread_page() -> str:
+    kind = ' itemscope itemtype="https://schema.org/DiscussionForumPosting"'
+    posts = _xenforo_post("lulug30", QUESTION) + "".join(
+        _xenforo_post(poster, answer) for poster, answer in zip(["Nikki", "Bryan"], ANSWERS, strict=True)
+    )
+    return f'<h1>When does the fish ladder open?</h1><div class="block-body js-replyNewMessageContainer"{kind}>{posts}</div>'
+
+
+def test_a_thread_is_read_whole_its_posts_in_order_without_the_posters_cards():
+    text = article_of(thread_page())
+    assert text.index("The river came back") < text.index("The ladder opens") < text.index("It opened last April")
+    assert "Joined" not in text and "New member" not in text
+
+
+def test_articles_built_alike_on_a_page_that_is_no_thread_are_not_joined():
+    """An infinite-scroll news page builds the next article as it built this one; only a page
+    that declares itself a thread (or its posts comments) is read as one."""
+    story = '<article class="story"><h2>{}</h2><div class="story-body">{}</div></article>'
+    body = '<div class="stories">{}{}</div>'.format(
+        story.format("Salmon return", QUESTION),
+        story.format("Next: the harbour", QUESTION.replace("The river came back", "The harbour reopened")),
+    )
+    text = article_of(body)
+    assert "The river came back" in text and "The harbour reopened" not in text

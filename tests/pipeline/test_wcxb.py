@@ -22,7 +22,7 @@ READING_TYPES = ("article", "documentation", "forum")
 # Pages of the shapes the rules are for: articles, one split over containers, a
 # forum thread with a log-in box, Invision and XenForo threads, documentation, a list page, a
 # Framer page with its text once per screen size.
-SAMPLE = ["0001", "0023", "0096", "0333", "0355", "0517", "0521", "0544", "0661", "0672", "2911", "4020"]
+SAMPLE = ["0001", "0023", "0096", "0333", "0355", "0517", "0521", "0544", "0524", "0661", "0672", "2911", "4020"]
 # Refusals of reading-type pages, each with why. Text that only scripts draw is not in the page a
 # direct API call sends (the extension sends what the browser drew, and gets the article).
 SCRIPT_DRAWN = "Discourse: the posts are only in the scripts' JSON; the page's body is a loading splash"
@@ -35,7 +35,7 @@ JUSTIFIED_REFUSALS = {
     "4838": SCRIPT_DRAWN,
 }
 # Mean word F1 per reading type over every page (a refusal counts 0, as the scorer counts it).
-F1_FLOORS = {"article": 0.945, "documentation": 0.90, "forum": 0.77}
+F1_FLOORS = {"article": 0.945, "documentation": 0.90, "forum": 0.78}
 # Share of the pages whose truth has the field where the answer matches it, as the scorer matches.
 METADATA_FLOORS = {"title": 0.79, "author": 0.79, "date": 0.85}
 
