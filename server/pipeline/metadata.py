@@ -344,11 +344,14 @@ def title_from_document(root: HtmlElement) -> str | None:
     return title or None
 
 
+_CUT_HEADLINE_MIN_CHARS = 100  # search engines show 110; shorter headlines are whole
+
+
 def _uncut(title: str | None, *others: str | None) -> str | None:
     """A JSON-LD headline cut short (search engines show 110 characters, and SEO plugins cut it
     there: "... Solutions (Including") gives way to a title of the page's that goes on from it
     mid-sentence; "Headline" before "Headline | Site" is whole and stands."""
-    if not title:
+    if not title or len(title) < _CUT_HEADLINE_MIN_CHARS:
         return title
     for other in others:
         if other and len(other) > len(title) and _comparable(other).startswith(_comparable(title)):
@@ -497,7 +500,7 @@ _NOT_A_BYLINE = re.compile(
 )
 # Credits after the author's name are other people's: "Shelby Loos, DVM. Reviewed by Molly Price".
 _OTHER_CREDITS = re.compile(
-    r"[.;,]?\s+(?:medically\s+|expert\s+)?(?:reviewed|edited|fact[- ]checked|verified)\s+by\b.*$", re.I
+    r"(?:[.;,]|\s[—–|])\s+(?:medically\s+|expert\s+)?(?:reviewed|edited|fact[- ]checked|verified)\s+by\b.*$", re.I
 )
 # The label printed before the names ("By", "Written by:", "Authors:", "par"): the byline is the
 # names (an Atom feed's author, an EPUB's creator; the reader view shows them as such).

@@ -30,6 +30,7 @@ import copy
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -46,12 +47,12 @@ from server.pipeline.dom import (
     spaced_text_of,
     text_of,
 )
-from server.pipeline.metadata import byline_element, byline_text, clean_text, printed_byline
+from server.pipeline.metadata import byline_element, byline_text, clean_text, json_ld_objects, printed_byline
 from server.pipeline.types import Removal
 
 # Inline styles that hide an element, as browsers and Readability.js read them.
 _HIDING_STYLE = re.compile(
-    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)", re.I
+    r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?=;|$)", re.I
 )
 _FIXED_STYLE = re.compile(r"(?:^|;)\s*position\s*:\s*(?:fixed|sticky)\b", re.I)
 _MAYBE_HIDDEN = (
@@ -61,12 +62,12 @@ _MAYBE_HIDDEN = (
 _MAYBE_OVERLAY = f".//*[@{rules.OVERLAY_ANNOTATION} or contains(@style, 'fixed') or contains(@style, 'sticky')]"
 # An element with this share of the page's text is (or wraps) the article, whatever it matches.
 _MAX_SHARE_OF_PAGE = 0.5
-# A page never hides all it has: an inline-hidden element holding this share of the body's text,
-# and a page's worth of it, is a loading veil (a framework's "hidden until hydrated", an A/B
+# A page never hides all it has: an inline-hidden element holding a page's worth of text and
+# every word of the body's is a loading veil (a framework's "hidden until hydrated", an A/B
 # test's anti-flicker) that the page's scripts lift, so the reader's browser shows what is under
-# it. Not when a paywall or registration gate shows beside it (then it is the gate's doing), nor
-# on a page the extension annotated (there the browser said what it showed).
-_LOADING_VEIL_SHARE = 0.95
+# it. Never where a paywall could be the one hiding it: a word shown beside it (a teaser, a gate
+# we do not know), or a sign of a paywall (``_paywall_signs``). Nor on a page the extension
+# annotated: there the browser said what it showed.
 _LOADING_VEIL_MIN_CHARS = 500
 # A page drawn by its scripts may keep a copy for readers without them in a <noscript> (Flarum).
 # That copy is read when the page around it has nothing to read (fewer words than this) and the
@@ -148,14 +149,24 @@ def _words(element: HtmlElement) -> int:
     return len(element.text_content().split())
 
 
+_SHELL_TEXT = etree.XPath(
+    ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
+)
+
+
 def _read_scriptless_copy(body: HtmlElement) -> None:
-    """A page whose text is only in a ``<noscript>`` is read from it (see ``_SCRIPTLESS_*``)."""
-    copies = [(_words(noscript), noscript) for noscript in body.iter("noscript")]
+    """A page whose text is only in a ``<noscript>`` is read from it (see ``_SCRIPTLESS_*``);
+    never a copy the page hides, nor on a page with signs of a paywall (a script may draw the
+    gate, and a crawler's copy is not the reader's)."""
+    copies = [
+        (_words(noscript), noscript)
+        for noscript in body.iter("noscript")
+        if not any(_is_hidden(element) for element in noscript.iterancestors())
+    ]
     words, copy_ = max(copies, key=lambda pair: pair[0], default=(0, None))
     if copy_ is None or words < _SCRIPTLESS_COPY_MIN_WORDS:
         return
-    code = sum(_words(element) for element in body.iter("script", "style", "noscript", "template"))
-    if _words(body) - code < _SCRIPTLESS_SHELL_MAX_WORDS:
+    if len(" ".join(_SHELL_TEXT(body)).split()) < _SCRIPTLESS_SHELL_MAX_WORDS and not _paywall_signs(body):
         copy_.drop_tag()
 
 
@@ -241,21 +252,31 @@ def _is_hidden(element: HtmlElement) -> bool:
     return bool(style and _HIDING_STYLE.search(style))
 
 
+def _declares_paid_parts(root: HtmlElement) -> bool:
+    """The page says some of it is not free (schema.org ``isAccessibleForFree``, as JSON-LD or
+    microdata, on the page or a part of it)."""
+    entries: list[Any] = []
+    for item in json_ld_objects(root):
+        parts = item.get("hasPart")
+        entries += [item, *(parts if isinstance(parts, list) else [parts])]
+    declared = [entry.get("isAccessibleForFree") for entry in entries if isinstance(entry, dict)]
+    declared += root.xpath(".//*[@itemprop='isAccessibleForFree']/@content")
+    return any(value is False or str(value).strip().lower() == "false" for value in declared)
+
+
 def _unveil(element: HtmlElement) -> None:
     element.attrib.pop("hidden", None)
     if style := element.get("style"):
         element.set("style", _HIDING_STYLE.sub(";", style))
 
 
-def _drop_hidden(body: HtmlElement, tally: RemovalTally, annotated: bool) -> HtmlElement | None:
-    """Drop what the page hides; return the loading veil lifted, if there was one."""
-    veil_chars = None if annotated else max(_LOADING_VEIL_MIN_CHARS, _LOADING_VEIL_SHARE * len(text_of(body)))
-    veil = None
-    for element in body.xpath(_MAYBE_HIDDEN):
-        if veil_chars and veil is None and _is_hidden(element) and len(text_of(element)) >= veil_chars:
-            _unveil(element)  # what it hides inside stays hidden: those come next in the loop
-            veil = element
-        elif _is_hidden(element):
+def _drop_hidden(body: HtmlElement, tally: RemovalTally, annotated: bool) -> None:
+    maybe_hidden = body.xpath(_MAYBE_HIDDEN)
+    veil = None if annotated else _loading_veil(body, [element for element in maybe_hidden if _is_hidden(element)])
+    if veil is not None:
+        _unveil(veil)  # what it hides inside stays hidden
+    for element in maybe_hidden:
+        if _is_hidden(element):
             tally.drop(element, "hidden element", "the browser does not show it, so neither do we")
         elif (
             element.get("aria-hidden") == "true"
@@ -263,7 +284,28 @@ def _drop_hidden(body: HtmlElement, tally: RemovalTally, annotated: bool) -> Htm
             and len(text_of(element)) <= _MAX_ARIA_HIDDEN_CHARS
         ):
             tally.drop(element, "decoration", "marked aria-hidden: an icon or a visual repeat of nearby text")
+
+
+def _loading_veil(body: HtmlElement, hidden: list[HtmlElement]) -> HtmlElement | None:
+    """The hidden element that is a loading veil over the whole page, if one is (see
+    ``_LOADING_VEIL_MIN_CHARS``)."""
+    # The outermost hidden element is the only one that can hold the whole page.
+    veil = next(iter(hidden), None)
+    if veil is None or len(veil_text := spaced_text_of(veil)) < _LOADING_VEIL_MIN_CHARS:
+        return None
+    if len(spaced_text_of(body).split()) > len(veil_text.split()) or _paywall_signs(body):
+        return None
     return veil
+
+
+def _paywall_signs(body: HtmlElement) -> bool:
+    """A gate's words or a paywall vendor's box anywhere in the page, hidden or not, or a part
+    of it declared not free: where a page may hide text from the reader on purpose."""
+    if says_gate(spaced_text_of(body)):
+        return True
+    if any(found.rule is rules.GATE for element in body.xpath(_NAMED) if (found := _NAMES.match(element))):
+        return True
+    return _declares_paid_parts(body.getroottree().getroot())
 
 
 @dataclass(frozen=True)
@@ -549,16 +591,14 @@ def preclean(root: HtmlElement) -> Precleaned:
     for element in body.iter(*rules.PREFORMATTED_OBSOLETE):
         element.tag = "pre"
     _drop_event_handlers(body)
-    veil = _drop_hidden(body, tally, annotated)
-    named = [(element, found) for element in body.xpath(_NAMED) if (found := _NAMES.match(element)) is not None]
-    gates = find_gates(body, [element for element, found in named if found.rule is rules.GATE], annotated)
-    if veil is not None and any(veil not in gate.iterancestors() for gate in gates):
-        tally.drop(veil, "hidden element", "the page hides it behind a paywall or registration gate")
-        gates = [gate for gate in gates if is_attached(gate, root)]
+    _drop_hidden(body, tally, annotated)
     byline = byline_element(body)
     # A byline no markup marks, read where a marked one was looked for (before the furniture goes).
     unmarked_byline = printed_byline(body) if byline is None else None
-    protection = _Protection(body, gates, len(text_of(body)))
+    body_text = text_of(body)
+    named = [(element, found) for element in body.xpath(_NAMED) if (found := _NAMES.match(element)) is not None]
+    gates = find_gates(body, [element for element, found in named if found.rule is rules.GATE], annotated)
+    protection = _Protection(body, gates, len(body_text))
     _drop_overlays(body, tally, protection)
     with_furniture = copy.deepcopy(root)
     furniture = [(element, found) for element, found in named if found.rule is not rules.GATE]

@@ -97,6 +97,14 @@ _THREAD_POST_MIN_PROSE = 80
 _THREAD_MIN_SHARE = 0.8
 
 
+def _in_a_comment(element: HtmlElement) -> bool:
+    """``element`` is part of an item its page's microdata declares a schema.org Comment."""
+    return any(
+        "Comment" in (name.rstrip("/").rsplit("/", 1)[-1] for name in (e.get("itemtype") or "").split())
+        for e in (element, *element.iterancestors())
+    )
+
+
 def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement | None:
     """The innermost element holding all of ``elements``."""
     paths = [[*reversed(list(e.iterancestors()))] for e in elements]
@@ -149,6 +157,8 @@ class _TreeDocument(Document):
     """
 
     sign_in_form = False  # set by readable(): the page asked for a password
+    thread = False  # set by readable(): the page declares itself a thread
+    comments = False  # set by readable(): the page declares comments (a forum's replies may be)
     direction: str | None = None  # the dir attribute on the chosen element or its nearest ancestor
     not_an_article: str | None = None  # why the last pass's choice is not an article, if it is not
 
@@ -290,22 +300,26 @@ class _TreeDocument(Document):
     def _whole_thread(
         self, best: dict[str, Any], candidates: dict[HtmlElement, dict[str, Any]]
     ) -> dict[str, Any] | None:
-        """A thread's posts, not its first: on a page that declares itself a thread (or its posts
-        comments), when the chosen block is one of several the page builds alike (the same tag
+        """A thread's posts, not its first: on a page that declares itself a thread (or each reply
+        a comment), when the chosen block is one of several the page builds alike (the same tag
         and class: XenForo's ``bbWrapper``, Stack Exchange's ``js-post-body``), each holding
-        prose in one container where they are most of the prose, the article is those posts,
-        in order. Only their bodies: the poster's card, badges and signature beside each stay
-        out, as they do for the first post alone."""
+        prose in one container where they are most of the prose, the article is those posts, in
+        order. Only their bodies: the poster's card, badges and signature beside each stay out,
+        as they do for the first post alone."""
         element = best["elem"]
-        if not self.thread:
+        if not self.thread and not self.comments:
             return None
         for anchor in [element, *element.iterancestors()][: _THREAD_MAX_CLIMB + 1]:
             name = anchor.get("class")
             if not name or anchor.tag in ("body", "html"):
                 continue
-            alike = [e for e in self.html.iter(anchor.tag) if e.get("class") == name]
+            built_alike = [e for e in self.html.iter(anchor.tag) if e.get("class") == name]
+            # A quote built as a post is part of the post around it.
+            each = set(built_alike)
+            alike = [e for e in built_alike if each.isdisjoint(e.iterancestors())]
             posts = [e for e in alike if self._prose_chars(e) >= _THREAD_POST_MIN_PROSE]
-            if len(posts) < 2:
+            # Without a thread declared, the replies must be: XenForo marks each a Comment.
+            if len(posts) < 2 or not (self.thread or all(map(_in_a_comment, alike[1:]))):
                 continue
             container = _common_ancestor(alike)
             if container is None or container.tag in ("html", "body") or container in alike:
@@ -316,6 +330,10 @@ class _TreeDocument(Document):
             first = next(e for e in [alike[0], *alike[0].iterancestors()] if e.getparent() is container)
             first.addprevious(thread)
             for post in alike:
+                for emptied in post.iterancestors():
+                    if emptied is container:
+                        break
+                    candidates.pop(emptied, None)  # the post's card, left behind: never a sibling to add
                 post.tail = None  # the text after a post's body is its card's, not the post's
                 thread.append(post)
             return self._promote(thread, best, candidates)
@@ -481,7 +499,8 @@ def readability_article(root: HtmlElement, sign_in_form: bool = False) -> HtmlEl
     """
     document = _TreeDocument(root)
     document.sign_in_form = sign_in_form
-    document.thread = bool(page_types(root) & (THREAD_TYPES | {"Comment"}))
+    types = page_types(root)
+    document.thread, document.comments = bool(types & THREAD_TYPES), "Comment" in types
     try:
         document.summary(html_partial=True)
     except ClearpageError:

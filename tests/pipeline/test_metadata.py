@@ -172,6 +172,9 @@ def test_an_author_url_is_not_a_byline():
         ("Angela Holliday-Bell, MD*", "Angela Holliday-Bell, MD"),
         ("Shelby Loos, DVM. Reviewed by Molly Price, DVM", "Shelby Loos, DVM"),
         ("Lena Park; edited by Omar Haddad", "Lena Park"),
+        # ... but a credit that comes first is no name's end (found in review: "Medically").
+        ("Medically reviewed by Debra Sullivan, Ph.D., MSN — Written by Ana Gotter — Updated on March 3", None),
+        ("Written and edited by Jane Doe", "Written and edited by Jane Doe"),
         ("Authored by: Dr. Ehsan Jazini", "Dr. Ehsan Jazini"),
         # wcxb-dev 0399, 0538, 4456, 4459: a weekday, labels and links, a template's placeholder.
         ("Sat", None),
@@ -711,6 +714,14 @@ def test_a_json_ld_headline_cut_short_gives_way_to_the_title_that_goes_on():
     cut = whole[: whole.index(" One Universal")]
     head = ld({"@type": "Article", "headline": cut}) + f'<meta property="og:title" content="{whole} - Emily Henderson">'
     assert meta_of(page(head=head)).title == whole
+
+
+def test_a_short_json_ld_headline_is_whole_whatever_follows_it_elsewhere():
+    """Only a headline as long as search engines cut is taken for a cut one (found in review)."""
+    head = ld({"@type": "Article", "headline": "Night trains are back"}) + (
+        '<meta property="og:title" content="Night trains are back (Rail Weekly)">'
+    )
+    assert meta_of(page(head=head)).title == "Night trains are back"
 
 
 def test_a_whole_json_ld_headline_stands_before_a_title_with_the_site_name():

@@ -153,14 +153,34 @@ def test_a_veil_over_the_whole_page_is_lifted_but_what_it_hides_inside_stays_hid
         # A gate shows beside it: the page hides the article behind the gate.
         f'<div style="visibility:hidden">{ARTICLE}</div>'
         '<div class="notice"><p>Subscribe to continue reading this article.</p></div>',
+        # A few words shown beside it, a gate we cannot read as one: a paywall's teaser or note.
+        f'<div class="box"><p>Members only. Join today.</p></div><div style="visibility:hidden">{ARTICLE}</div>',
+        # Signs of a paywall, hidden themselves: a gate's words, a vendor's empty box.
+        '<div class="paywall" style="display:none"><p>Subscribe to continue reading this article.</p></div>'
+        f'<div style="display:none">{ARTICLE}</div>',
+        f'<div style="display:none">{ARTICLE}<div id="piano-inline"></div></div>',
         # The extension reports what the browser showed: a wrapper still hidden there is hidden.
         f'<div data-clearpage-overlay=""></div><div style="visibility:hidden">{ARTICLE}</div>',
     ],
-    ids=["part-of-the-page", "beside-a-gate", "annotated"],
+    ids=["part-of-the-page", "beside-a-gate", "beside-a-teaser", "hidden-gate", "vendor-box", "annotated"],
 )
 def test_hidden_text_that_is_no_loading_veil_stays_hidden(page):
     text = body_text(clean("", article=page))
     assert "Sleeper services" not in text
+
+
+def test_a_page_declared_not_free_is_never_unveiled():
+    declared = '<script type="application/ld+json">{"@type": "NewsArticle", "isAccessibleForFree": false}</script>'
+    result = preclean(
+        parse(f'<html><head>{declared}</head><body><div style="display:none">{ARTICLE}</div></body></html>')
+    )
+    assert "Sleeper services" not in body_text(result)
+
+
+def test_a_veil_hiding_twice_is_lifted_whole():
+    """Both declarations go ("display:none;visibility:hidden" kept the second, found in review)."""
+    page = f'<div style="display:none;visibility:hidden">{ARTICLE}</div>'
+    assert "Sleeper services" in body_text(clean("", article=page))
 
 
 FLARUM_SHELL = (
@@ -176,6 +196,13 @@ def test_a_page_drawn_by_scripts_is_read_from_its_scriptless_copy():
     <noscript> for browsers without them: with nothing else on the page, that copy is the page."""
     copy_ = f'<noscript id="flarum-content"><div class="container">{ARTICLE}</div></noscript>'
     assert "Sleeper services" in body_text(clean("", article=FLARUM_SHELL.format(copy=copy_)))
+
+
+def test_a_noscript_copy_the_page_hides_or_one_beside_a_paywall_stays_unread():
+    hidden = f'<div id="app"></div><div style="display:none"><noscript>{ARTICLE}</noscript></div>'
+    assert "Sleeper services" not in body_text(clean("", article=hidden))
+    gated = f'<div id="app"></div><div class="piano-offer"></div><noscript>{ARTICLE}</noscript>'
+    assert "Sleeper services" not in body_text(clean("", article=gated))
 
 
 def test_a_noscript_note_or_a_page_with_its_own_text_stays_unread():

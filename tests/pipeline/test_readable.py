@@ -291,3 +291,32 @@ def test_articles_built_alike_on_a_page_that_is_no_thread_are_not_joined():
     )
     text = article_of(body)
     assert "The river came back" in text and "The harbour reopened" not in text
+
+
+def test_a_quote_built_as_a_post_stays_inside_the_post_that_quotes_it():
+    """A reply quoting a post in the post's own markup (found in review: the quote moved after the
+    next reply)."""
+    quoted = '<blockquote><div class="bbWrapper"><p>QUOTED ' + SENTENCE + "</p></div></blockquote>"
+    posts = (
+        _xenforo_post("lulug30", QUESTION)
+        + _xenforo_post("Nikki", quoted + "<p>AFTERQUOTE " + SENTENCE + "</p>")
+        + _xenforo_post("Bryan", "<p>REPLY " + SENTENCE + "</p>")
+    )
+    kind = ' itemscope itemtype="https://schema.org/DiscussionForumPosting"'
+    text = article_of(f'<div class="block-body"{kind}>{posts}</div>')
+    assert text.index("QUOTED") < text.index("AFTERQUOTE") < text.index("REPLY")
+
+
+def test_replies_declared_comments_make_a_thread_but_a_blogs_columns_do_not():
+    """XenForo marks each reply a Comment, not the first post; a blog's layout columns beside
+    its article are no replies, even where its comments are declared (found in review)."""
+    posts = _xenforo_post("lulug30", QUESTION).replace("https://schema.org/Comment", "") + "".join(
+        _xenforo_post(poster, answer) for poster, answer in zip(["Nikki", "Bryan"], ANSWERS, strict=True)
+    )
+    assert "It opened last April" in article_of(f'<div class="block-body">{posts}</div>')
+    promo = "<p>More from the valley: our weekend guide to the riverside trails and the best picnic spots.</p>"
+    blog = (
+        f'<div class="row"><div class="col">{QUESTION}</div><div class="col">{promo}</div></div>'
+        '<div class="comment" itemscope itemtype="https://schema.org/Comment"><p>' + SENTENCE + "</p></div>"
+    )
+    assert "More from the valley" not in article_of(blog)
