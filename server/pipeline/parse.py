@@ -46,8 +46,6 @@ _SEGMENT, _BOUNDARY, _PLACEHOLDER = "S:", "B:", "P:"
 _BOUNDARY_START, _BOUNDARY_END = "$", "/$"
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_IS_HEADING = " or ".join(f"self::{tag}" for tag in _HEADINGS)
-_HEADING_IN_HEADING = etree.XPath(f"//*[{_IS_HEADING}][*[{_IS_HEADING}]]")
 
 EMPTY = "The page is empty: there is nothing in it a browser would show."
 
@@ -80,7 +78,7 @@ def parse(markup: str) -> HtmlElement:
 
 def _close_headings_opened_in_headings(root: HtmlElement) -> None:
     """``<h1>A<h3>B</h3>C</h1>`` is read as browsers build it: ``<h1>A</h1><h3>B</h3>C``."""
-    for heading in _HEADING_IN_HEADING(root):
+    for heading in [h for h in root.iter(_HEADINGS) if any(child.tag in _HEADINGS for child in h)]:
         inner = next(child for child in heading if child.tag in _HEADINGS)
         tail, heading.tail = heading.tail, None
         place = heading
