@@ -9,8 +9,9 @@
               the language is detected from the article's text when the markup is silent
    access     paywall gates and declared parts: ``access``, ``notice``, what is withheld (access.py)
 5. readable   two engines read the page, one article is chosen, with a reason   (readable.py):
-              readability-lxml's element, or trafilatura's blocks when readability kept
-              only part of what reads as text (trafilatura_engine.py); a gated page is
+              readability-lxml's element (on a thread, every post built like the one it
+              chose), or trafilatura's blocks when readability kept only part of what
+              reads as text (trafilatura_engine.py); a gated page is
               read by readability-lxml alone and cut where the gate stood (access.withhold_gated)
 6. postclean  drop what readability kept that a reader would not              (postclean.py)
 7. sanitize   absolute URLs, then the nh3 allowlist                           (sanitize.py)
