@@ -547,7 +547,21 @@ def clean_byline(text: str | None) -> str | None:
     text = _without_label(text)
     if not text or len(text) > _MAX_BYLINE_CHARS or len(text.split()) > _MAX_BYLINE_WORDS or _URL_RE.match(text):
         return None
+    if text.casefold() in ("and", "&", "und", "et"):
+        return None  # a connector alone: the names were in the lines around it
     return text if re.search(r"[^\W\d_]", text) else None
+
+
+_NAME_LIST = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+
+
+def _as_printed(declared: str | None, printed: str | None) -> str | None:
+    """The names as the page prints them ("A, B, and C") when it prints the same people its
+    markup lists ("A, B, C"): the reader reads the printed line."""
+    if not declared or not printed:
+        return declared
+    names = [{name.casefold() for name in _NAME_LIST.split(text) if name} for text in (declared, printed)]
+    return printed if len(names[0]) >= 2 and names[0] == names[1] else declared
 
 
 # A line that ends so goes on into the next: "Jared Newman and" / "Sam Singleton".
@@ -994,6 +1008,7 @@ def metadata(
         # Last: a site's own post author (the account that published it), not always the writer.
         or _labelled_author(meta)
     )
+    byline = _as_printed(byline, page_byline)
     excerpt = ld.excerpt or _first(
         meta, "dc:description", "dcterm:description", "og:description", "weibo:article:description",
         "weibo:webpage:description", "description", "twitter:description",

@@ -175,6 +175,8 @@ def test_an_author_url_is_not_a_byline():
         # ... but a credit that comes first is no name's end (found in review: "Medically").
         ("Medically reviewed by Debra Sullivan, Ph.D., MSN — Written by Ana Gotter — Updated on March 3", None),
         ("Written and edited by Jane Doe", "Written and edited by Jane Doe"),
+        # wcxb-dev 0312: a byline box's "and" line, alone, names no one.
+        ("and", None),
         ("Authored by: Dr. Ehsan Jazini", "Dr. Ehsan Jazini"),
         # wcxb-dev 0399, 0538, 4456, 4459: a weekday, labels and links, a template's placeholder.
         ("Sat", None),
@@ -729,3 +731,13 @@ def test_a_whole_json_ld_headline_stands_before_a_title_with_the_site_name():
         '<meta property="og:title" content="Night trains are back | Rail Weekly: news of the rails">'
     )
     assert meta_of(page(head=head)).title == "Night trains are back"
+
+
+def test_the_names_the_markup_lists_read_as_the_page_prints_them():
+    """wcxb-dev 0010, 0212: JSON-LD lists the authors, the page prints "A, B, and C"."""
+    authors = [{"@type": "Person", "name": name} for name in ("Lena Park", "Omar Haddad", "Ana Ruiz")]
+    head = ld({"@type": "NewsArticle", "headline": "Night trains are back", "author": authors})
+    printed = "Lena Park, Omar Haddad, and Ana Ruiz"
+    assert metadata(parse(page(head=head)), None, printed).byline == printed
+    # The printed line naming fewer (or other) people than the markup lists does not win.
+    assert metadata(parse(page(head=head)), None, "Lena Park").byline == "Lena Park, Omar Haddad, Ana Ruiz"
