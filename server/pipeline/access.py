@@ -64,6 +64,18 @@ def _false(value: Any) -> bool:
     return value is False or (isinstance(value, str) and value.strip().lower() == "false")
 
 
+def declares_not_free(root: HtmlElement) -> bool:
+    """The page says it, or a part of it, is not free (``isAccessibleForFree: false``, in JSON-LD
+    or microdata), whether or not it says where that part is."""
+    entries: list[Any] = []
+    for item in json_ld_objects(root):
+        parts = item.get("hasPart")
+        entries += [item, *(parts if isinstance(parts, list) else [parts])]
+    declared = [entry.get("isAccessibleForFree") for entry in entries if isinstance(entry, dict)]
+    declared += root.xpath(".//*[@itemprop='isAccessibleForFree']/@content")
+    return any(map(_false, declared))
+
+
 def paywalled_parts(root: HtmlElement) -> list[str]:
     """The CSS selectors of the parts the page marks ``isAccessibleForFree: false``.
 

@@ -30,7 +30,6 @@ import copy
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -38,6 +37,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from server.pipeline import rules
+from server.pipeline.access import declares_not_free
 from server.pipeline.dom import (
     LIST_MAX_PROSE_PER_ITEM,
     RemovalTally,
@@ -47,7 +47,7 @@ from server.pipeline.dom import (
     spaced_text_of,
     text_of,
 )
-from server.pipeline.metadata import byline_element, byline_text, clean_text, json_ld_objects, printed_byline
+from server.pipeline.metadata import byline_element, byline_text, clean_text, printed_byline
 from server.pipeline.types import Removal
 
 # Inline styles that hide an element, as browsers and Readability.js read them.
@@ -252,18 +252,6 @@ def _is_hidden(element: HtmlElement) -> bool:
     return bool(style and _HIDING_STYLE.search(style))
 
 
-def _declares_paid_parts(root: HtmlElement) -> bool:
-    """The page says some of it is not free (schema.org ``isAccessibleForFree``, as JSON-LD or
-    microdata, on the page or a part of it)."""
-    entries: list[Any] = []
-    for item in json_ld_objects(root):
-        parts = item.get("hasPart")
-        entries += [item, *(parts if isinstance(parts, list) else [parts])]
-    declared = [entry.get("isAccessibleForFree") for entry in entries if isinstance(entry, dict)]
-    declared += root.xpath(".//*[@itemprop='isAccessibleForFree']/@content")
-    return any(value is False or str(value).strip().lower() == "false" for value in declared)
-
-
 def _unveil(element: HtmlElement) -> None:
     element.attrib.pop("hidden", None)
     if style := element.get("style"):
@@ -272,7 +260,10 @@ def _unveil(element: HtmlElement) -> None:
 
 def _drop_hidden(body: HtmlElement, tally: RemovalTally, annotated: bool) -> None:
     maybe_hidden = body.xpath(_MAYBE_HIDDEN)
-    veil = None if annotated else _loading_veil(body, [element for element in maybe_hidden if _is_hidden(element)])
+    # The outermost hidden element, the first in document order, is the only one that can hold
+    # the whole page.
+    first_hidden = next((element for element in maybe_hidden if _is_hidden(element)), None)
+    veil = first_hidden if first_hidden is not None and not annotated and _is_loading_veil(body, first_hidden) else None
     if veil is not None:
         _unveil(veil)  # what it hides inside stays hidden
     for element in maybe_hidden:
@@ -286,16 +277,11 @@ def _drop_hidden(body: HtmlElement, tally: RemovalTally, annotated: bool) -> Non
             tally.drop(element, "decoration", "marked aria-hidden: an icon or a visual repeat of nearby text")
 
 
-def _loading_veil(body: HtmlElement, hidden: list[HtmlElement]) -> HtmlElement | None:
-    """The hidden element that is a loading veil over the whole page, if one is (see
-    ``_LOADING_VEIL_MIN_CHARS``)."""
-    # The outermost hidden element is the only one that can hold the whole page.
-    veil = next(iter(hidden), None)
-    if veil is None or len(veil_text := spaced_text_of(veil)) < _LOADING_VEIL_MIN_CHARS:
-        return None
-    if len(spaced_text_of(body).split()) > len(veil_text.split()) or _paywall_signs(body):
-        return None
-    return veil
+def _is_loading_veil(body: HtmlElement, hidden: HtmlElement) -> bool:
+    """``hidden`` is a loading veil over the whole page (see ``_LOADING_VEIL_MIN_CHARS``)."""
+    if len(veil_text := spaced_text_of(hidden)) < _LOADING_VEIL_MIN_CHARS:
+        return False
+    return len(spaced_text_of(body).split()) <= len(veil_text.split()) and not _paywall_signs(body)
 
 
 def _paywall_signs(body: HtmlElement) -> bool:
@@ -305,7 +291,7 @@ def _paywall_signs(body: HtmlElement) -> bool:
         return True
     if any(found.rule is rules.GATE for element in body.xpath(_NAMED) if (found := _NAMES.match(element))):
         return True
-    return _declares_paid_parts(body.getroottree().getroot())
+    return declares_not_free(body.getroottree().getroot())
 
 
 @dataclass(frozen=True)
