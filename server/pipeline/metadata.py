@@ -105,11 +105,16 @@ def schema_types(item: dict[str, Any]) -> set[str]:
     return {v.rsplit("/", 1)[-1] for v in values if isinstance(v, str)}
 
 
+def itemtype_names(value: str | None) -> list[str]:
+    """A microdata ``itemtype``'s types, by their last path segment ("https://schema.org/Comment")."""
+    return [name.rstrip("/").rsplit("/", 1)[-1] for name in (value or "").split()]
+
+
 def page_types(root: HtmlElement) -> set[str]:
     """The schema.org types the page declares for itself: JSON-LD ``@type``s and microdata
     ``itemtype``s, by their last path segment ("https://schema.org/QAPage" is "QAPage")."""
     declared = {name for item in json_ld_objects(root) for name in schema_types(item)}
-    microdata = (name.rstrip("/").rsplit("/", 1)[-1] for value in root.xpath("//@itemtype") for name in value.split())
+    microdata = (name for value in root.xpath("//@itemtype") for name in itemtype_names(value))
     return {name for name in (*declared, *microdata) if name}
 
 

@@ -27,7 +27,7 @@ from server.pipeline.dom import (
     repeated_blocks,
     spaced_text_of,
 )
-from server.pipeline.metadata import THREAD_TYPES, page_types
+from server.pipeline.metadata import THREAD_TYPES, itemtype_names, page_types
 from server.pipeline.trafilatura_engine import trafilatura_article
 from server.pipeline.types import Removal
 
@@ -99,10 +99,7 @@ _THREAD_MIN_SHARE = 0.8
 
 def _in_a_comment(element: HtmlElement) -> bool:
     """``element`` is part of an item its page's microdata declares a schema.org Comment."""
-    return any(
-        "Comment" in (name.rstrip("/").rsplit("/", 1)[-1] for name in (e.get("itemtype") or "").split())
-        for e in (element, *element.iterancestors())
-    )
+    return any("Comment" in itemtype_names(e.get("itemtype")) for e in (element, *element.iterancestors()))
 
 
 def _common_ancestor(elements: list[HtmlElement]) -> HtmlElement | None:
