@@ -323,5 +323,8 @@ def postclean(article: HtmlElement, meta: Metadata) -> Postcleaned:
     meta = _take_lead_image(article, meta)
     for element in reversed(list(article.iter(*_EMPTY_REMOVABLE))):
         if element is not article and _is_empty(element):
+            # Its whitespace stays: highlighted code spaces its words with such spans
+            # (Pygments' ``<span class="w"> </span>``: "from x import y", not "fromximporty").
+            element.tail = element.text_content() + (element.tail or "")
             element.drop_tree()
     return Postcleaned(article, tally.removals(), meta)

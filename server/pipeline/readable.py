@@ -82,6 +82,7 @@ NOT_AN_ARTICLE_PRODUCTS = (
 # Telling articles from other pages (see why_not_an_article).
 _READERABLE_MIN_SCORE = 20  # Firefox's threshold for "probably readerable" (see dom.prose_score)
 _LIST_MIN_LINKED_HEADINGS = 3
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _PRODUCT_LIST_MIN_PRICES = 4
 # A section front whose lists of other articles the cleaners removed: a photo and a word are left.
 _LEFT_MAX_WORDS = 25  # less than one short paragraph (Firefox's readerable check wants 140 characters)
@@ -292,6 +293,9 @@ class _TreeDocument(Document):
             if parent_prose >= prose * _WIDEN_MIN_RATIO and parent_prose - prose >= _WIDEN_MIN_CHARS:
                 best, prose = self._promote(parent, best, candidates), parent_prose
             element = parent
+        # A section of a document is read with the document's other sections, however much they hold.
+        while (parent := best["elem"].getparent()) is not None and _is_subsection(best["elem"], parent):
+            best = self._promote(parent, best, candidates)
         return best
 
     def _whole_thread(
@@ -409,11 +413,17 @@ class _TreeDocument(Document):
                 and len(following.text_content().strip()) >= _SECTION_MIN_CHARS
             ):
                 return 0.0
-        links = sum(_collapsed_length(link) for link in elem.iterdescendants("a"))
+        links = sum(
+            _collapsed_length(link)
+            for link in elem.iterdescendants("a")
+            # A heading's link to a place on its own page (Sphinx's back-link to the contents) is
+            # its title, not a link away.
+            if not (elem.tag in _HEADINGS and link.get("href", "").startswith("#"))
+        )
         return links / max(_collapsed_length(elem), 1)
 
     def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
-        """Keep lists and data tables inside the article out of the link-density cleaning.
+        """Keep lists, data tables and code blocks inside the article out of the link-density cleaning.
 
         readability-lxml drops any list or table whose text is more than a fifth links; in an
         article those are often the content itself (a changelog of bug links, a table of films).
@@ -425,6 +435,14 @@ class _TreeDocument(Document):
         for element in node.iter("ul", "ol", "dl", "table"):
             if self.class_weight(element) >= 0 and (element.tag != "table" or is_data_table(element)):
                 preserved[element] = True
+        for code in node.iter("pre"):
+            # A command is short ("$ celery --help"); the boxes a code block sits in would go as
+            # "too short" (wcxb-dev 0665). Only boxes holding nothing but the code are kept.
+            text = "".join(code.text_content().split())
+            for box in code.iterancestors("div", "section"):
+                if box is node or "".join(box.text_content().split()) != text:
+                    break
+                preserved[box] = True
         return preserved
 
 
@@ -534,6 +552,17 @@ def _words(element: HtmlElement) -> int:
     """The article's words as a reader reads them: text the page repeats counts once."""
     repeated = sum(len(block.text_content().split()) for block in repeated_blocks(element))
     return len(element.text_content().split()) - repeated
+
+
+def _is_subsection(element: HtmlElement, parent: HtmlElement) -> bool:
+    """``element`` is one titled ``<section>`` of ``parent``'s, itself a titled ``<section>``:
+    the outline of one document (Sphinx, MkDocs and most documentation tools write one)."""
+    return element.tag == "section" and parent.tag == "section" and _titled(element) and _titled(parent)
+
+
+def _titled(section: HtmlElement) -> bool:
+    first = next((child for child in section if isinstance(child.tag, str) and child.tag != "span"), None)
+    return first is not None and first.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup")
 
 
 def _holds_most_of_the_page(words: int, shown: HtmlElement) -> bool:

@@ -402,6 +402,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                r"join date:?( \w{3,9}\.? \d{4})?|joined:? \w{3,9}\.? \d{4}|posts:? [\d,.]+k?|"
                r"reaction score:?( [\d,.]+k?)?)",
                max_chars=40),
+    PhraseRule("permalink sign", "a heading's link to itself (Sphinx's and MkDocs' '¶'), not part of its text",
+               r"[¶§#🔗]", max_chars=2, link=True),
     PhraseRule("gallery counter", "a slideshow's position counter", r"(image|photo|picture|slide)?\s*\d{1,3}\s*"
                r"(of|/)\s*\d{1,3}", max_chars=20),
     PhraseRule("publication footer", "the date line; the date goes to the published field",

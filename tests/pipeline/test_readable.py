@@ -320,3 +320,53 @@ def test_replies_declared_comments_make_a_thread_but_a_blogs_columns_do_not():
         '<div class="comment" itemscope itemtype="https://schema.org/Comment"><p>' + SENTENCE + "</p></div>"
     )
     assert "More from the valley" not in article_of(blog)
+
+
+def sphinx_section(slug: str, title: str, body: str, level: int = 2) -> str:
+    """A section as Sphinx writes one (wcxb-dev 0661, 0665, 2994): an anchor, a titled heading, its text."""
+    return f'<section id="{slug}"><span id="ref-{slug}"></span><h{level}>{title}</h{level}>{body}</section>'
+
+
+def test_a_section_of_a_document_is_read_with_the_documents_other_sections():
+    """readability-lxml scores one section of a long reference page highest; the page's
+    intro and its other sections are as much the document (Python's json docs lost its intro)."""
+    intro = "<p>INTRO The json module reads and writes JSON, " + SENTENCE + "</p>"
+    usage = sphinx_section("usage", "Basic Usage", f"<p>USAGE {SENTENCE * 2}</p>", 3)
+    entries = f"<dl class='py class'><dt>class JSONDecoder</dt><dd>{f'<p>API {SENTENCE * 3}</p>' * 6}</dd></dl>"
+    api = sphinx_section("api", "Encoders and Decoders", f"<p>{SENTENCE * 4}</p>{entries}", 3)
+    # More prose than the section readability-lxml scores highest: no widening by share would reach it.
+    limits = sphinx_section("limits", "Limitations", f"<p>LIMITS {SENTENCE * 7}</p>" * 3, 3)
+    page = '<div role="main">' + sphinx_section("module-json", "json", intro + usage + api + limits, 1) + "</div>"
+    text = article_of(page)
+    assert text.index("INTRO") < text.index("USAGE") < text.index("API") < text.index("LIMITS")
+
+
+def test_sections_without_titles_are_layout_and_stay_apart():
+    """A page's layout ``<section>``s (a story beside a promotion band) are no outline."""
+    page = (
+        f"<section class='band'><section class='story'><p>{SENTENCE * 3}</p><p>{SENTENCE * 3}</p></section>"
+        "<section class='band-promo'><p>Visit our riverside shop for the best picnic gear of the season, "
+        "open every weekend until October.</p></section></section>"
+    )
+    assert "riverside shop" not in article_of(page)
+
+
+@pytest.mark.parametrize(("page_id", "opening"), [("2994", "JSON encoder and decoder"), ("0665", "Introduction")])
+def test_a_reference_page_is_read_from_its_top_heading(page_id, opening):
+    page = wcxb_page(page_id)
+    text = " ".join(extract(page.source).text.split())
+    assert opening in text[:400]
+
+
+def test_a_heading_linking_to_its_own_page_and_a_short_command_stay():
+    """Sphinx links each heading back to the contents (``href="#id3"``): readability-lxml dropped
+    them as mostly link, and the boxes of a one-line command as too short (wcxb-dev 0665)."""
+    command = '<div class="highlight-console"><div class="highlight"><pre>$ celery --help\n</pre></div></div>'
+    body = (
+        f"<p>{SENTENCE * 3}</p><h2><a class='toc-backref' href='#id4'>Workers</a></h2>"
+        f"<p>To list all the commands available do:</p>{command}<p>{SENTENCE * 3}</p>"
+        "<h2><a href='https://example.com/elsewhere'>Elsewhere</a></h2><p>A short line.</p>"
+    )
+    text = article_of(f"<div class='body'>{body}</div>")
+    assert "Workers" in text and "$ celery --help" in text
+    assert "Elsewhere" not in text  # a heading that links away is still the library's to judge
