@@ -215,6 +215,17 @@ class _TreeDocument(Document):
             element.attrib.pop("id", None)
         return page
 
+    def remove_unlikely_candidates(self) -> None:
+        """readability-lxml's pass, headings exempt: a heading is the text's by its tag, and its
+        class says where it sits (rustdoc's ``code-header`` holds each function's signature,
+        which "header" would drop). A heading inside an unlikely box still goes with the box."""
+        names = {heading: dict(heading.attrib) for heading in self.html.iter(*_HEADINGS) if heading.attrib}
+        for heading in names:
+            heading.attrib.clear()
+        super().remove_unlikely_candidates()
+        for heading, attributes in names.items():
+            heading.attrib.update(attributes)
+
     def score_paragraphs(self) -> dict[HtmlElement, dict[str, Any]]:
         """readability-lxml's paragraph scores, plus list items that are paragraphs in all but tag.
 

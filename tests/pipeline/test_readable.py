@@ -370,3 +370,15 @@ def test_a_heading_linking_to_its_own_page_and_a_short_command_stay():
     text = article_of(f"<div class='body'>{body}</div>")
     assert "Workers" in text and "$ celery --help" in text
     assert "Elsewhere" not in text  # a heading that links away is still the library's to judge
+
+
+def test_a_heading_whose_class_names_a_header_stays():
+    """readability-lxml drops any element whose class holds "header" as unlikely content; on a
+    heading that names where it sits ("section-header", rustdoc's "code-header"), not a masthead."""
+    body = (
+        f"<div class='post'><p>{SENTENCE * 3}</p><h2 class='section-header'>Where the salmon spawn</h2>"
+        f"<p>{SENTENCE * 3}</p></div><div class='site-header'><p>Subscribe to the valley gazette</p></div>"
+    )
+    text = article_of(body)
+    assert "Where the salmon spawn" in text
+    assert "Subscribe" not in text  # the box, not a heading, still goes
