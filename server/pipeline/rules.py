@@ -354,7 +354,8 @@ _NEWSLETTER_OTHER = r"(newsletters?|lettres? d['’]information|infolettre|nieuw
 # not "Recommended" alone: a buying guide's picks.
 RELATED_HEADING = re.compile(
     r"(related( posts?| articles?| stories| content| news| reading)?|read (this )?next|what to read next|"
-    r"(you )?(may|might) also (like|enjoy)|more (stories|articles|posts|news|to read|like this)|"
+    r"(you )?(may|might)( also)? (like|enjoy)|more (stories|articles|posts|news|to read|like this)|"
+    r"(other|more) (posts|stories|articles|recipes) you('ll| will| may| might)? (also )?(like|enjoy|love)|"
     r"recommended (for you|reading|articles|posts|stories)|keep reading|popular (posts|articles|stories)|"
     r"latest (posts|articles|stories|news)|"
     r"das könnte sie auch interessieren|ähnliche artikel|mehr zum thema|lesen sie auch|"
@@ -388,6 +389,12 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                max_chars=200, whole=False),
     PhraseRule("share prompt", "asks the reader to share or follow", r"(share (this|on)|follow us on|"
                r"like us on|tweet this|email this|print this)( article| story| page)?\b.{0,80}", max_chars=120),
+    PhraseRule("share prompt", "asks the reader to follow the site or pin the page",
+               r"((follow|connect with) (us|me)|stay connected( with (us|me))?|pin (this|it)( for later)?)[!.:]*",
+               max_chars=30),
+    PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article",
+               r"(join|subscribe to) (our|the|my) (free |weekly |daily )?(newsletter|mailing list|e-?mail list)"
+               r"(\s*[!.:–—-].*)?|subscribe to get (the latest|access|more|new|updates)\b.*", max_chars=160),
     PhraseRule("donation appeal", "asks for money; the article is the same without it",
                r"(if you (found|find) (this|the) (app|site|tool|article|extension) useful|please consider "
                r"(supporting|donating|a donation|subscribing)|support (our|independent) journalism|"
@@ -402,6 +409,13 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                r"join date:?( \w{3,9}\.? \d{4})?|joined:? \w{3,9}\.? \d{4}|posts:? [\d,.]+k?|"
                r"reaction score:?( [\d,.]+k?)?)",
                max_chars=40),
+    PhraseRule("post furniture", "a forum's notices to guests and its closing line, the same on every thread",
+               r"(create an account or sign in to comment|you need to be a member in order to leave a comment|"
+               r"sign up for a new account in our community\. it's easy!|top posters in this topic|"
+               r"this topic was automatically closed( after \d+ \w+)?\. new replies are no longer allowed)\.?",
+               max_chars=120),
+    PhraseRule("loading placeholder", "a placeholder the page's scripts fill; they did not",
+               r"loading (paragraph|image|content|comments|video)(\.\.\.|…)?", max_chars=30),
     PhraseRule("permalink sign", "a heading's link to itself (Sphinx's and MkDocs' '¶'), not part of its text",
                r"[¶§#🔗]", max_chars=2, link=True),
     PhraseRule("gallery counter", "a slideshow's position counter", r"(image|photo|picture|slide)?\s*\d{1,3}\s*"

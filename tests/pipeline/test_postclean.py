@@ -59,6 +59,14 @@ PHRASES = [
     ("account prompt", "<p>Sign up for a free account and get the following: Save articles, follow topics.</p>"),
     ("app-install prompt", "<p>Download our app for the latest news.</p>"),
     ("share prompt", "<p>Share this article</p>"),
+    # wcxb-dev 0329, 0097, 4164: the label left where the site's follow and pin buttons were.
+    ("share prompt", "<p>Follow us</p>"),
+    ("share prompt", "<h6>Stay connected with me!</h6>"),
+    ("share prompt", "<h2>Pin this for later!</h2>"),
+    # wcxb-dev 0097, 4562 (Jetpack's subscription box), 4373.
+    ("newsletter sign-up", "<h3>Join Our Newsletter</h3>"),
+    ("newsletter sign-up", "<p>Subscribe to get the latest posts sent to your email.</p>"),
+    ("newsletter sign-up", "<h3>Subscribe to get access</h3>"),
     ("donation appeal", "<p>If you found this app useful, Please consider supporting us.</p>"),
     ("donation appeal", "<p>Support independent journalism: become a member today.</p>"),
     ("reader-tool promotion", "<p>Pro Tip: Skip the extension — just come straight here</p>"),
@@ -69,6 +77,12 @@ PHRASES = [
     ("post furniture", "<div>Posts: 1,077</div>"),
     ("post furniture", '<a class="button">Reply With Quote</a>'),
     ("post furniture", "<p>Code: Select all</p>"),
+    # Invision Community (wcxb-dev 0545, 1658) and Discourse (1764), to every guest on every thread.
+    ("post furniture", "<p>Create an account or sign in to comment</p>"),
+    ("post furniture", "<p>You need to be a member in order to leave a comment</p>"),
+    ("post furniture", "<h3>Top Posters In This Topic</h3>"),
+    ("post furniture", "<p>This topic was automatically closed after 30 days. New replies are no longer allowed.</p>"),
+    ("loading placeholder", "<p>Loading paragraph...</p>"),  # wcxb-dev 4503 (The Motley Fool)
     ("gallery counter", "<span>3 of 12</span>"),
     ("publication footer", "<p>Published - April 17, 2024 08:57 pm IST</p>"),
     # Sphinx (wcxb-dev 0661, 2994) and MkDocs: every heading ends in a link to itself.
@@ -109,6 +123,9 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<p>Assine o boletim de ocorrência na delegacia mais próxima.</p>",  # a police report
         "<p>Posts: the council's archive holds every letter since 1901.</p>",
         "<h2>Posts</h2>",  # an API's section heading, beside "Users" and "Comments"
+        "<p>Follow us to the river mouth, where the salmon gather before the run.</p>",
+        "<p>Join our mailing list, said the council, was the least popular advice of the year.</p>",
+        "<p>Loading the boats took the whole crew until dawn.</p>",
     ],
 )
 def test_prose_that_only_looks_like_boilerplate_stays(prose):
@@ -208,8 +225,11 @@ TEASERS_AFTER = (
 )
 
 
-def test_the_sites_teasers_under_their_heading_go_after_the_article():
-    result = run(f"<div><p>{'Rental cars are back. ' * 10}</p>{TEASERS_AFTER}</div>")
+# wcxb-dev 4052 (Top Gear) and 4659 name their teasers so.
+@pytest.mark.parametrize("heading", ["Read This Next", "You might like", "Other Posts You May Enjoy"])
+def test_the_sites_teasers_under_their_heading_go_after_the_article(heading):
+    teasers = TEASERS_AFTER.replace("Read This Next", heading)
+    result = run(f"<div><p>{'Rental cars are back. ' * 10}</p>{teasers}</div>")
     assert text(result).endswith("Please include your full name and location.")
     assert "related-articles list" in kinds(result)
 
