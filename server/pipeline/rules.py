@@ -418,6 +418,16 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                r"loading (paragraph|image|content|comments|video)(\.\.\.|…)?", max_chars=30),
     PhraseRule("permalink sign", "a heading's link to itself (Sphinx's and MkDocs' '¶'), not part of its text",
                r"[¶§#🔗]", max_chars=2, link=True),
+    PhraseRule("skip link", "a keyboard shortcut past the site's menus; the reader is past them already",
+               r"(skip to (the )?(main )?(content|navigation|menu|footer|search)\W*)+", max_chars=60),
+    PhraseRule("store buttons", "a store's buttons and prompts, the same beside every product",
+               r"(add(ed)? to (your )?(cart|bag|basket|wish ?list)|buy now|shop now|shop all [\w &'-]{1,40}|"
+               r"notify me when (it'?s )?(back )?in stock|leave a review|write a review|filter (&|and) sort)[!.]?",
+               max_chars=60),
+    PhraseRule("store recommendations", "a store's heading over other products, not this one",
+               r"((people|customers) who (viewed|bought) this (item|product) (also )?(viewed|bought)|"
+               r"this is what customers who viewed this product bought|frequently bought together)[.:]?",
+               max_chars=80),
     PhraseRule("gallery counter", "a slideshow's position counter", r"(image|photo|picture|slide)?\s*\d{1,3}\s*"
                r"(of|/)\s*\d{1,3}", max_chars=20),
     PhraseRule("publication footer", "the date line; the date goes to the published field",

@@ -83,6 +83,12 @@ PHRASES = [
     ("post furniture", "<h3>Top Posters In This Topic</h3>"),
     ("post furniture", "<p>This topic was automatically closed after 30 days. New replies are no longer allowed.</p>"),
     ("loading placeholder", "<p>Loading paragraph...</p>"),  # wcxb-dev 4503 (The Motley Fool)
+    ("skip link", "<p>skip to main contentskip to footer</p>"),  # wcxb-dev 0619
+    # Stores (wcxb-dev 0580, 0596, 0646, 3021).
+    ("store buttons", "<p><a href='/cart'>Add to cart</a></p>"),
+    ("store buttons", "<p>Notify me when back in stock</p>"),
+    ("store buttons", "<p><a href='/fire-pits'>Shop All Fire Pits</a></p>"),
+    ("store recommendations", "<h2>People who viewed this item also viewed</h2>"),
     ("gallery counter", "<span>3 of 12</span>"),
     ("publication footer", "<p>Published - April 17, 2024 08:57 pm IST</p>"),
     # Sphinx (wcxb-dev 0661, 2994) and MkDocs: every heading ends in a link to itself.
@@ -126,6 +132,8 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<p>Follow us to the river mouth, where the salmon gather before the run.</p>",
         "<p>Join our mailing list, said the council, was the least popular advice of the year.</p>",
         "<p>Loading the boats took the whole crew until dawn.</p>",
+        "<p>Buy now, pay later schemes grew fast in 2024, the report found.</p>",
+        "<h2>Shop now or wait for the sale?</h2>",
     ],
 )
 def test_prose_that_only_looks_like_boilerplate_stays(prose):
