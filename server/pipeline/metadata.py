@@ -626,7 +626,7 @@ def byline_element(scope: HtmlElement) -> HtmlElement | None:
 # username, often lower case.
 _PRINTED_LABEL = re.compile(
     r"(?:(?P<thread>thread starter|topic starter|started by)|(?P<named>(?:written|article|words|story|authored)\s+by)"
-    r"|by|(?P<author>authors?))\b\s*:?\s*",
+    r"|by|(?P<author>authors?|contributors?))(?:\b|(?=(?-i:[A-Z])))\s*:?\s*",
     re.IGNORECASE,
 )
 
@@ -635,7 +635,7 @@ _PRINTED_LABEL = re.compile(
 # case); _PRINTED_LABEL decides. (normalize-space and translate on every text node cost ten times more.)
 _MAYBE_LABEL = (
     "[contains(., 'y') or contains(., 'Y') or contains(., 'uthor') or contains(., 'UTHOR')"
-    " or contains(., 'tarter') or contains(., 'TARTER')]"
+    " or contains(., 'tarter') or contains(., 'TARTER') or contains(., 'ontributor') or contains(., 'ONTRIBUTOR')]"
 )
 # Under the first <h1> when there is one: a byline is printed under the headline.
 _LABEL_TEXTS_UNDER_HEADLINE = etree.XPath(f"(.//h1)[1]/following::text(){_MAYBE_LABEL}")

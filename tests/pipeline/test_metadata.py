@@ -607,6 +607,11 @@ def test_the_date_a_thread_was_started_on_real_forum_pages(page_id, date):
         # wcxb-dev 4079: "Author" over the name.
         ('<aside><div class="content-item"><p>Author</p><p>Lisa D. Ellis</p></div></aside>', "Lisa D. Ellis"),
         ("<p>Author Bio</p>", None),
+        # wcxb-dev 4530 (The Deseret News): the label and the name in spans of their own, unspaced.
+        ('<div><span class="tChGB">By</span><span>Daryl Austin</span></div>', "Daryl Austin"),
+        # wcxb-dev 4701 (Better Homes & Gardens' plant pages).
+        ("<div class='tags'><div><strong>Contributors:</strong> Janet Loughrey</div></div>", "Janet Loughrey"),
+        ("<p>Bystanders watched the river rise.</p>", None),
         # Filters and menus say "By" too; so does a sentence.
         ('<ul class="filters"><li><a href="?sort=category">By Category</a></li></ul>', None),
         ("<div><h2>Next Steps</h2><p>By now, you know the basics of how to write React code!</p></div>", None),
