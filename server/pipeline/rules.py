@@ -324,7 +324,9 @@ HEADLINE_EXTRAS = (
 # --------------------------------------------------------------------------- phrases in the article
 
 # "Label | Headline" and "Label: Headline", the shape of inline teasers between paragraphs; the
-# same labels in German, French, Spanish, Italian, Portuguese and Dutch ("Lesen Sie auch: ...").
+# same labels in German, French, Spanish, Italian, Portuguese and Dutch ("Lesen Sie auch: ..."),
+# and the "read also" of news sites in other languages (Indonesian "Baca juga", Russian "Читайте
+# также", Chinese "相关阅读", Japanese "関連記事"...).
 _TEASER_LABELS = (
     r"(also read|read also|also see|read more|more|read|related|related stories?|related articles?|"
     r"explained|explainer|watch|listen|must read|don'?t miss|recommended|trending|latest|top stories|"
@@ -332,13 +334,18 @@ _TEASER_LABELS = (
     r"lesen sie auch|auch interessant|mehr zum thema|weiterlesen|"
     r"[àa] lire aussi|lire aussi|voir aussi|sur le m[êe]me sujet|"
     r"lee tambi[ée]n|lea tambi[ée]n|te puede interesar|noticias relacionadas|"
-    r"leggi anche|potrebbe interessarti|leia tamb[ée]m|veja tamb[ée]m|lees ook|meer over dit onderwerp)"
+    r"leggi anche|potrebbe interessarti|leia tamb[ée]m|veja tamb[ée]m|lees ook|meer over dit onderwerp|"
+    r"baca juga|xem th[êe]m|читайте также|смотрите также|по теме|相关阅读|相关文章|延伸阅读|推荐阅读|"
+    r"関連記事|あわせて読みたい|관련 ?기사|اقرأ أيضا|اقرأ أيضاً|ilgili haberler?|czytaj (też|także)|"
+    r"zobacz (też|także)|läs också|les også|læs også|lue myös|διαβάστε επίσης|यह भी पढ़ें|čtěte také)"
 )
 # A bare "read more" link, in the same languages.
 _READ_MORE = (
     r"(read more|read the full story|more stories|click here to read more|continue reading|"
     r"weiterlesen|mehr lesen|lire la suite|lire plus|leer m[áa]s|seguir leyendo|continuar leyendo|"
-    r"leggi di pi[ùu]|continua a leggere|leia mais|continuar lendo|lees meer|verder lezen)"
+    r"leggi di pi[ùu]|continua a leggere|leia mais|continuar lendo|lees meer|verder lezen|"
+    r"baca selengkapnya|читать далее|подробнее|阅读全文|阅读更多|続きを読む|더 ?보기|اقرأ المزيد|"
+    r"devam[ıi]n[ıi] oku|czytaj dalej|läs mer|les mer|læs mere|lue lisää|और पढ़ें|číst dále)"
 )
 # Sign-up verbs and the newsletter's name in those languages ("Abonnieren Sie unseren Newsletter").
 _SIGN_UP_OTHER = (
@@ -361,18 +368,24 @@ RELATED_HEADING = re.compile(
     r"das könnte sie auch interessieren|ähnliche artikel|mehr zum thema|lesen sie auch|"
     r"[àa] lire aussi|sur le m[êe]me sujet|articles similaires|"
     r"te puede interesar|art[íi]culos relacionados|noticias relacionadas|"
-    r"leggi anche|articoli correlati|leia tamb[ée]m|artigos relacionados|lees ook|gerelateerde artikelen)\W*",
+    r"leggi anche|articoli correlati|leia tamb[ée]m|artigos relacionados|lees ook|gerelateerde artikelen|"
+    r"baca juga|artikel terkait|berita terkait|bài viết liên quan|tin liên quan|похожие статьи|читайте также|"
+    r"相关文章|相关阅读|推荐阅读|関連記事|おすすめ記事|관련 ?기사|مقالات ذات صلة|اقرأ أيضا|ilgili haberler|"
+    r"benzer haberler|powiązane artykuły|czytaj także|relaterade artiklar|relaterte artikler|"
+    r"relaterede artikler|σχετικά άρθρα|související články)\W*",
     re.IGNORECASE,
 )
 
 PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("advertisement label", "the label left where an ad slot was",
                r"(advertisement|advertising|ad|ads|sponsored( content)?|anzeige|publicité|publicidad|pubblicità|"
-               r"reklama|werbung|story continues below( this)? (advertisement|ad)|article continues below"
+               r"reklama|werbung|реклама|广告|廣告|広告|광고|إعلان|reklam|reklame|advertentie|annons|mainos|"
+               r"διαφήμιση|publicidade|hirdetés|iklan|quảng cáo|โฆษณา|विज्ञापन|"
+               r"story continues below( this)? (advertisement|ad)|article continues below"
                r"( advertisement)?|continue reading (the main story|below)|scroll to continue with content)",
                max_chars=60),
     PhraseRule("inline teaser", "a link to another article, set between this one's paragraphs",
-               _TEASER_LABELS + r"\s*[|:–—-]\s*\S.*", max_chars=220, link=True),
+               _TEASER_LABELS + r"\s*[|:：–—-]\s*\S.*", max_chars=220, link=True),
     PhraseRule("inline teaser", "a bare 'read more' prompt", _READ_MORE + r"\W*", max_chars=40, link=True),
     PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article",
                r"(sign up|subscribe|register)( now| today| here)?( for| to)? (our|the|my|a) .{0,40}"

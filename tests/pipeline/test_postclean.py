@@ -84,6 +84,13 @@ PHRASES = [
     ("post furniture", "<p>This topic was automatically closed after 30 days. New replies are no longer allowed.</p>"),
     ("loading placeholder", "<p>Loading paragraph...</p>"),  # wcxb-dev 4503 (The Motley Fool)
     ("skip link", "<p>skip to main contentskip to footer</p>"),  # wcxb-dev 0619
+    # The same labels on news sites in other languages.
+    ("advertisement label", "<p>Реклама</p>"),
+    ("advertisement label", "<div>广告</div>"),
+    ("inline teaser", '<p>Baca juga: <a href="/x">Harga beras naik lagi di pasar induk</a></p>'),
+    ("inline teaser", '<p>相关阅读：<a href="/x">鲑鱼回到了山谷，成千上万</a></p>'),
+    ("inline teaser", '<p>Читайте также: <a href="/x">Лосось вернулся в долину</a></p>'),
+    ("inline teaser", '<p><a href="/x">続きを読む</a></p>'),
     # Stores (wcxb-dev 0580, 0596, 0646, 3021).
     ("store buttons", "<p><a href='/cart'>Add to cart</a></p>"),
     ("store buttons", "<p>Notify me when back in stock</p>"),
@@ -134,6 +141,8 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<p>Loading the boats took the whole crew until dawn.</p>",
         "<p>Buy now, pay later schemes grew fast in 2024, the report found.</p>",
         "<h2>Shop now or wait for the sale?</h2>",
+        "<p>Реклама на телевидении подорожала в этом году почти вдвое.</p>",
+        "<p>Baca juga laporan lengkapnya di halaman berikut, kata pejabat itu.</p>",  # no link: the article's
     ],
 )
 def test_prose_that_only_looks_like_boilerplate_stays(prose):
@@ -234,7 +243,9 @@ TEASERS_AFTER = (
 
 
 # wcxb-dev 4052 (Top Gear) and 4659 name their teasers so.
-@pytest.mark.parametrize("heading", ["Read This Next", "You might like", "Other Posts You May Enjoy"])
+@pytest.mark.parametrize(
+    "heading", ["Read This Next", "You might like", "Other Posts You May Enjoy", "関連記事", "Artikel Terkait"]
+)
 def test_the_sites_teasers_under_their_heading_go_after_the_article(heading):
     teasers = TEASERS_AFTER.replace("Read This Next", heading)
     result = run(f"<div><p>{'Rental cars are back. ' * 10}</p>{teasers}</div>")
