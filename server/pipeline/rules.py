@@ -252,13 +252,15 @@ PAGE_RULES: tuple[Rule, ...] = (
     Rule("share buttons", "buttons that post the page elsewhere; the reader has the URL",
          names=("sharedaddy", "jp-post-flair", "addthis_toolbox", "addtoany_share_save_container", "a2a_kit",
                 "shareaholic-canvas"),
-         words=("share", "shares", "sharing", "sharebar", "sharetools", "social", "addthis", "sharethis")),
+         words=("share", "shares", "sharing", "sharebar", "sharetools", "social", "addthis", "sharethis",
+                "teilen", "partager", "compartir", "condividi", "compartilhar", "delen")),
     Rule("print and e-mail buttons", "page tools, not text",
          words=("print-button", "email-button", "toolbar", "tools")),
     Rule(COMMENTS, "readers' comments are not the article",
          names=("disqus_thread", "comments", "comments-area", "comment-respond", "respond", "fb-comments",
                 "comments-*", "comment-list"),
-         words=("comments", "comment-section", "comments-section", "disqus", "replies")),
+         words=("comments", "comment-section", "comments-section", "disqus", "replies", "kommentare",
+                "commentaires", "comentarios", "commenti", "reacties")),
     Rule("breadcrumbs", "the site's navigation trail",
          words=("breadcrumb", "breadcrumbs", "crumbs"),
          xpath=".//*[@aria-label][translate(@aria-label, 'BREADCUMS', 'breadcums') = 'breadcrumb' "
@@ -283,7 +285,7 @@ PAGE_RULES: tuple[Rule, ...] = (
          names=("div-gpt-ad*", "google_ads*", "*dfp-ad*", "adsbygoogle"),
          words=("ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit",
                 "ad-slot", "adsense", "adwrap", "ad-wrapper", "ad-container", "sponsor", "sponsored", "sponsors",
-                "dfp"),
+                "dfp", "werbung", "reklama", "publicidad", "publicite", "pubblicita"),
          xpath=".//*[@data-ad-slot or @data-ad-unit or @data-google-query-id] | .//amp-ad | .//amp-embed"),
 )  # fmt: skip
 

@@ -78,6 +78,10 @@ FURNITURE = [
     ("comments", '<section id="comments"><h2>12 comments</h2><p>Great piece, thanks for writing it up so clearly for us.</p></section>', "Great piece"),
     ("ad slot", '<div id="div-gpt-ad-1234-0" class="ad-slot"><p>Advertisement</p></div>', "Advertisement"),
     ("ad slot", '<ins class="adsbygoogle" data-ad-slot="123"><span>Sponsored</span></ins>', "Sponsored"),
+    # Class names in the site's own language.
+    ("ad slot", '<div class="werbung-box"><span>Anzeige</span></div>', "Anzeige"),
+    ("share buttons", '<div class="boutons-partager"><a href="https://x.com/intent">Partager sur X</a></div>', "Partager"),
+    ("comments", '<section id="kommentare"><p>Ein sehr guter Artikel, vielen Dank für die gründliche Recherche.</p></section>', "guter Artikel"),
     ("breadcrumbs", '<ol class="breadcrumb"><li><a href="/">Home</a></li><li><a href="/travel">Travel</a></li></ol>', "Home"),
     ("tag list", '<div class="article-tags"><a href="/t/rail">Rail</a> <a href="/t/europe">Europe</a></div>', "Europe"),
     ("author bio", '<div class="author-bio"><p>Lena Park covers transport for the Gazette and lives in Lyon.</p></div>', "lives in Lyon"),
