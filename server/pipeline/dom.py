@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from lxml.html import HtmlElement
@@ -177,3 +178,30 @@ class RemovalTally:
             Removal(kind, reason, count, self._characters[(kind, reason)])
             for (kind, reason), count in self._elements.items()
         ]
+
+
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def is_subsection(element: HtmlElement, parent: HtmlElement) -> bool:
+    """``element`` is one titled ``<section>`` of ``parent``'s, itself a titled ``<section>``:
+    the outline of one document (Sphinx, MkDocs and most documentation tools write one)."""
+    return element.tag == "section" and parent.tag == "section" and _titled(element) and _titled(parent)
+
+
+def _titled(section: HtmlElement) -> bool:
+    first = next((child for child in section if isinstance(child.tag, str) and child.tag != "span"), None)
+    return first is not None and first.tag in (*_HEADING_TAGS, "header", "hgroup")
+
+
+def is_outline_section(element: HtmlElement) -> bool:
+    """A section of a document's outline whose id is its heading's words, as documentation tools
+    write it ("respond-to-review-comments" for "Respond to review comments"): the id names the
+    heading, not the kind of box, so the words in it ("comments", "replies") say nothing."""
+    parent = element.getparent()
+    if not element.get("id") or parent is None or not is_subsection(element, parent):
+        return False
+    heading = next(element.iter(*_HEADING_TAGS), None)
+    parts = [part for part in re.split(r"[\W_]+", element.get("id", "").lower()) if part and not part.isdigit()]
+    words = set(re.findall(r"\w+", text_of(heading).lower())) if heading is not None else set()
+    return bool(parts) and all(part in words for part in parts)

@@ -43,6 +43,7 @@ from server.pipeline.dom import (
     RemovalTally,
     is_attached,
     is_link_heading,
+    is_outline_section,
     prose_score,
     spaced_text_of,
     text_of,
@@ -587,7 +588,11 @@ def preclean(root: HtmlElement) -> Precleaned:
     protection = _Protection(body, gates, len(body_text))
     _drop_overlays(body, tally, protection)
     with_furniture = copy.deepcopy(root)
-    furniture = [(element, found) for element, found in named if found.rule is not rules.GATE]
+    furniture = [
+        (element, found)
+        for element, found in named
+        if found.rule is not rules.GATE and not (found.by_word and is_outline_section(element))
+    ]
     _drop_by_rules(body, [(e, found) for e, found in furniture if found.rule.kind != rules.COMMENTS], tally, protection)
     _drop_teaser_lists(body, tally, protection)
     shown = copy.deepcopy(root)

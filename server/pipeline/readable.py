@@ -23,6 +23,8 @@ from server.pipeline import rules
 from server.pipeline.dom import (
     LIST_MAX_PROSE_PER_ITEM,
     is_link_heading,
+    is_outline_section,
+    is_subsection,
     prose_score,
     repeated_blocks,
     spaced_text_of,
@@ -218,13 +220,27 @@ class _TreeDocument(Document):
     def remove_unlikely_candidates(self) -> None:
         """readability-lxml's pass, headings exempt: a heading is the text's by its tag, and its
         class says where it sits (rustdoc's ``code-header`` holds each function's signature,
-        which "header" would drop). A heading inside an unlikely box still goes with the box."""
-        names = {heading: dict(heading.attrib) for heading in self.html.iter(*_HEADINGS) if heading.attrib}
+        which "header" would drop). A heading inside an unlikely box still goes with the box.
+        So are a document's sections named after their headings ("respond-to-review-comments"
+        is the kernel's guide to patches, not a comment section: ``dom.is_outline_section``)."""
+        names = {
+            element: dict(element.attrib)
+            for element in self.html.iter(*_HEADINGS, "section")
+            if element.attrib and (element.tag != "section" or is_outline_section(element))
+        }
         for heading in names:
             heading.attrib.clear()
         super().remove_unlikely_candidates()
         for heading, attributes in names.items():
             heading.attrib.update(attributes)
+
+    def class_weight(self, e: HtmlElement) -> float:
+        """readability-lxml's weight from class and id, none for a document's section named after
+        its heading (``dom.is_outline_section``): its id's words are the heading's, not a role."""
+        if e.tag == "section" and is_outline_section(e):
+            return 0
+        weight: float = super().class_weight(e)
+        return weight
 
     def score_paragraphs(self) -> dict[HtmlElement, dict[str, Any]]:
         """readability-lxml's paragraph scores, plus list items that are paragraphs in all but tag.
@@ -305,7 +321,7 @@ class _TreeDocument(Document):
                 best, prose = self._promote(parent, best, candidates), parent_prose
             element = parent
         # A section of a document is read with the document's other sections, however much they hold.
-        while (parent := best["elem"].getparent()) is not None and _is_subsection(best["elem"], parent):
+        while (parent := best["elem"].getparent()) is not None and is_subsection(best["elem"], parent):
             best = self._promote(parent, best, candidates)
         return best
 
@@ -563,17 +579,6 @@ def _words(element: HtmlElement) -> int:
     """The article's words as a reader reads them: text the page repeats counts once."""
     repeated = sum(len(block.text_content().split()) for block in repeated_blocks(element))
     return len(element.text_content().split()) - repeated
-
-
-def _is_subsection(element: HtmlElement, parent: HtmlElement) -> bool:
-    """``element`` is one titled ``<section>`` of ``parent``'s, itself a titled ``<section>``:
-    the outline of one document (Sphinx, MkDocs and most documentation tools write one)."""
-    return element.tag == "section" and parent.tag == "section" and _titled(element) and _titled(parent)
-
-
-def _titled(section: HtmlElement) -> bool:
-    first = next((child for child in section if isinstance(child.tag, str) and child.tag != "span"), None)
-    return first is not None and first.tag in ("h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup")
 
 
 def _holds_most_of_the_page(words: int, shown: HtmlElement) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import lxml.html
 
-from server.pipeline.dom import lines_of, repeated_blocks
+from server.pipeline.dom import is_outline_section, lines_of, repeated_blocks
 
 
 def test_lines_are_where_the_browser_breaks_them():
@@ -54,3 +54,17 @@ def test_a_paragraph_said_again_is_no_copy_of_the_page():
     quoted = f"<div>{ARTICLE}</div><div><blockquote>{ARTICLE}</blockquote><p>Agreed.</p></div>"
     for body in (refrain, products, quoted):
         assert repeated_blocks(lxml.html.fromstring(f"<div>{body}</div>")) == []
+
+
+def test_a_section_named_after_its_heading_in_a_documents_outline():
+    doc = lxml.html.fromstring(
+        '<section id="guide"><h1>Guide</h1><section id="respond-to-review-comments">'
+        "<h2>Respond to review comments</h2><p>Text.</p></section>"
+        '<section id="comments"><h2>Reader questions</h2><p>Text.</p></section></section>'
+    )
+    named, other = doc.findall("section")
+    assert is_outline_section(named)
+    assert not is_outline_section(other)  # its id is not its heading's words
+    # Outside a document's outline an id is a role, whatever the heading says.
+    blog = lxml.html.fromstring('<div><section id="comments"><h2>Comments</h2><p>Hi.</p></section></div>')
+    assert not is_outline_section(blog.find("section"))

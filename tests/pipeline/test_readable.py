@@ -382,3 +382,17 @@ def test_a_heading_whose_class_names_a_header_stays():
     text = article_of(body)
     assert "Where the salmon spawn" in text
     assert "Subscribe" not in text  # the box, not a heading, still goes
+
+
+def test_a_documents_section_named_after_its_heading_is_no_comment_section():
+    """The kernel's patch guide (wcxb-dev 2874) has "respond-to-review-comments" and "commentary"
+    sections: ids made from their headings, which readability-lxml read as comment boxes."""
+    sections = sphinx_section("intro", "Submitting patches", f"<p>INTRO {SENTENCE * 3}</p>") + sphinx_section(
+        "respond-to-review-comments", "Respond to review comments", f"<p>REVIEWS {SENTENCE * 3}</p>" * 2
+    )
+    page = sphinx_section("guide", "The patch guide", sections, 1)
+    assert "REVIEWS" in article_of(page)
+    # A blog's comment section is no part of a document's outline: it still goes.
+    blog = f"<article><p>{SENTENCE * 4}</p><p>{SENTENCE * 3}</p></article>"
+    comments = f"<section id='comments'><h2>Comments</h2><p>READER {SENTENCE}</p></section>"
+    assert "READER" not in article_of(blog + comments)
