@@ -184,9 +184,18 @@ _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def is_subsection(element: HtmlElement, parent: HtmlElement) -> bool:
-    """``element`` is one titled ``<section>`` of ``parent``'s, itself a titled ``<section>``:
-    the outline of one document (Sphinx, MkDocs and most documentation tools write one)."""
-    return element.tag == "section" and parent.tag == "section" and _titled(element) and _titled(parent)
+    """``element`` is one titled ``<section>`` of ``parent``'s, itself a titled ``<section>``,
+    each with an id to link to: the outline of one document (Sphinx, MkDocs and most
+    documentation tools write one). A blog's layout sections (a story and its responses under
+    the site's "Blog" label) have no ids to link to."""
+    return (
+        element.tag == "section"
+        and parent.tag == "section"
+        and bool(element.get("id"))
+        and bool(parent.get("id"))
+        and _titled(element)
+        and _titled(parent)
+    )
 
 
 def _titled(section: HtmlElement) -> bool:

@@ -626,7 +626,7 @@ def byline_element(scope: HtmlElement) -> HtmlElement | None:
 # username, often lower case.
 _PRINTED_LABEL = re.compile(
     r"(?:(?P<thread>thread starter|topic starter|started by)|(?P<named>(?:written|article|words|story|authored)\s+by)"
-    r"|by|(?P<author>authors?|contributors?))(?:\b|(?=(?-i:[A-Z])))\s*:?\s*",
+    r"|by|(?P<author>authors?|contributors?))(?:\b|(?<=(?-i:[a-z]))(?=(?-i:[A-Z])))\s*:?\s*",
     re.IGNORECASE,
 )
 

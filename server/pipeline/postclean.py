@@ -117,11 +117,26 @@ def _drop_phrases(article: HtmlElement, tally: RemovalTally) -> str | None:
         if not text or len(text) > rules.MAX_PHRASE_CHARS or not rules.PHRASE_START.match(text):
             continue
         link_chars = _link_chars(element)
-        rule = next((r for r in rules.PHRASE_RULES if r.matches(text, link_chars)), None)
+        # A heading over a paragraph of prose is a section's title ("Stay connected": SIM cards
+        # in a travel guide); only a teaser's link marks it as furniture.
+        titles_prose = element.tag in _SECTION_HEADINGS and _opens_prose(element)
+        rule = next(
+            (r for r in rules.PHRASE_RULES if (r.link or not titles_prose) and r.matches(text, link_chars)), None
+        )
         if rule is not None and tally.drop(element, rule.kind, rule.reason) and rule.captures_date:
             found = rule.compiled.match(text)
             dateline = dateline or (found.group("date") if found else None)
     return dateline
+
+
+_SECTION_PROSE_CHARS = 80  # a paragraph this long under a heading is the section's text
+
+
+def _opens_prose(heading: HtmlElement) -> bool:
+    following = heading.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    return following is not None and following.tag == "p" and len(text_of(following)) >= _SECTION_PROSE_CHARS
 
 
 # A run of teasers under its heading: at most this much text before its first card (a second
@@ -323,8 +338,10 @@ def postclean(article: HtmlElement, meta: Metadata) -> Postcleaned:
     meta = _take_lead_image(article, meta)
     for element in reversed(list(article.iter(*_EMPTY_REMOVABLE))):
         if element is not article and _is_empty(element):
-            # Its whitespace stays: highlighted code spaces its words with such spans
-            # (Pygments' ``<span class="w"> </span>``: "from x import y", not "fromximporty").
-            element.tail = element.text_content() + (element.tail or "")
+            if element.tag == "span":
+                # An inline element's spaces stay: highlighted code spaces its words with such
+                # spans (Pygments' ``<span class="w"> </span>``: "from x import y", not
+                # "fromximporty"). A block's go: a spacer paragraph's "&nbsp;" is no text.
+                element.tail = element.text_content() + (element.tail or "")
             element.drop_tree()
     return Postcleaned(article, tally.removals(), meta)

@@ -432,7 +432,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("loading placeholder", "a placeholder the page's scripts fill; they did not",
                r"loading (paragraph|image|content|comments|video)(\.\.\.|…)?", max_chars=30),
     PhraseRule("permalink sign", "a heading's link to itself (Sphinx's and MkDocs' '¶'), not part of its text",
-               r"[¶§#🔗]", max_chars=2, link=True),
+               r"[¶#🔗]", max_chars=2, link=True),  # not "§": a link to a statute's section is the text's
     PhraseRule("skip link", "a keyboard shortcut past the site's menus; the reader is past them already",
                r"(skip to (the )?(main )?(content|navigation|menu|footer|search)\W*)+", max_chars=60),
     PhraseRule("store buttons", "a store's buttons and prompts, the same beside every product",

@@ -612,6 +612,10 @@ def test_the_date_a_thread_was_started_on_real_forum_pages(page_id, date):
         # wcxb-dev 4701 (Better Homes & Gardens' plant pages).
         ("<div class='tags'><div><strong>Contributors:</strong> Janet Loughrey</div></div>", "Janet Loughrey"),
         ("<p>Bystanders watched the river rise.</p>", None),
+        # Found in review: capitals are no label run into a name.
+        ("<p>BYRON YORK</p>", None),
+        ("<p>BYU Football</p>", None),
+        ("<p>AUTHORIZED DEALER</p>", None),
         # Filters and menus say "By" too; so does a sentence.
         ('<ul class="filters"><li><a href="?sort=category">By Category</a></li></ul>', None),
         ("<div><h2>Next Steps</h2><p>By now, you know the basics of how to write React code!</p></div>", None),

@@ -61,12 +61,12 @@ PHRASES = [
     ("share prompt", "<p>Share this article</p>"),
     # wcxb-dev 0329, 0097, 4164: the label left where the site's follow and pin buttons were.
     ("share prompt", "<p>Follow us</p>"),
-    ("share prompt", "<h6>Stay connected with me!</h6>"),
-    ("share prompt", "<h2>Pin this for later!</h2>"),
+    ("share prompt", "<div><h6>Stay connected with me!</h6></div>"),
+    ("share prompt", "<div><h2>Pin this for later!</h2><hr></div>"),
     # wcxb-dev 0097, 4562 (Jetpack's subscription box), 4373.
-    ("newsletter sign-up", "<h3>Join Our Newsletter</h3>"),
+    ("newsletter sign-up", "<div><h3>Join Our Newsletter</h3></div>"),
     ("newsletter sign-up", "<p>Subscribe to get the latest posts sent to your email.</p>"),
-    ("newsletter sign-up", "<h3>Subscribe to get access</h3>"),
+    ("newsletter sign-up", "<div><h3>Subscribe to get access</h3></div>"),
     ("donation appeal", "<p>If you found this app useful, Please consider supporting us.</p>"),
     ("donation appeal", "<p>Support independent journalism: become a member today.</p>"),
     ("reader-tool promotion", "<p>Pro Tip: Skip the extension — just come straight here</p>"),
@@ -80,7 +80,7 @@ PHRASES = [
     # Invision Community (wcxb-dev 0545, 1658) and Discourse (1764), to every guest on every thread.
     ("post furniture", "<p>Create an account or sign in to comment</p>"),
     ("post furniture", "<p>You need to be a member in order to leave a comment</p>"),
-    ("post furniture", "<h3>Top Posters In This Topic</h3>"),
+    ("post furniture", "<div><h3>Top Posters In This Topic</h3></div>"),
     ("post furniture", "<p>This topic was automatically closed after 30 days. New replies are no longer allowed.</p>"),
     ("loading placeholder", "<p>Loading paragraph...</p>"),  # wcxb-dev 4503 (The Motley Fool)
     ("skip link", "<p>skip to main contentskip to footer</p>"),  # wcxb-dev 0619
@@ -95,7 +95,7 @@ PHRASES = [
     ("store buttons", "<p><a href='/cart'>Add to cart</a></p>"),
     ("store buttons", "<p>Notify me when back in stock</p>"),
     ("store buttons", "<p><a href='/fire-pits'>Shop All Fire Pits</a></p>"),
-    ("store recommendations", "<h2>People who viewed this item also viewed</h2>"),
+    ("store recommendations", "<div><h2>People who viewed this item also viewed</h2></div>"),
     ("gallery counter", "<span>3 of 12</span>"),
     ("publication footer", "<p>Published - April 17, 2024 08:57 pm IST</p>"),
     # Sphinx (wcxb-dev 0661, 2994) and MkDocs: every heading ends in a link to itself.
@@ -315,3 +315,22 @@ def test_one_pair_that_only_looks_decoded_twice_is_left_as_written():
     result = run(f"<p>\u201cA ALEM\u00c3\u201d venceu o jogo, disse o treinador.</p>{PROSE}", title="A ALEM\u00c3")
     assert "ALEM\u00c3\u201d venceu" in text(result)
     assert result.meta.title == "A ALEM\u00c3"
+
+
+@pytest.mark.parametrize("title", ["Stay connected", "Follow me", "Filter and sort", "Loading content", "Reklam"])
+def test_a_heading_over_a_paragraph_of_prose_is_a_sections_title(title):
+    """Found in review: a travel guide's "Stay connected" (SIM cards), a spreadsheet tutorial's
+    "Filter and sort", a Swedish article's "Reklam" (advertising) are the article's sections."""
+    result = run(f"{PROSE}<h2>{title}</h2>{PROSE}")
+    assert title in text(result)
+    assert not result.removed
+
+
+def test_a_link_to_a_statutes_section_stays():
+    result = run(f"{PROSE}<p>The platform relied on <a href='https://law.example/230'>§</a> 230 of the Act.</p>")
+    assert "§ 230" in text(result)
+
+
+def test_spacer_paragraphs_leave_nothing_behind():
+    result = run(f"{PROSE}<p>&nbsp;</p><div>&nbsp;</div>{PROSE}")
+    assert "\xa0" not in lxml.html.tostring(result.article, encoding="unicode")

@@ -341,6 +341,14 @@ def test_a_section_of_a_document_is_read_with_the_documents_other_sections():
     assert text.index("INTRO") < text.index("USAGE") < text.index("API") < text.index("LIMITS")
 
 
+def test_a_blogs_titled_sections_without_ids_are_no_documents_outline():
+    """Found in review: the site's "Blog" label over a story and its responses, as sections."""
+    story = f"<section class='story'><h1>The valley</h1><p>{SENTENCE * 4}</p><p>{SENTENCE * 3}</p></section>"
+    responses = "<section class='discussion'><h2>Responses</h2><div><p>Great post, thanks!</p></div></section>"
+    text = article_of(f"<section class='post-wrap'><h2>Blog</h2>{story}{responses}</section>")
+    assert "Great post" not in text and not text.startswith("Blog")
+
+
 def test_sections_without_titles_are_layout_and_stay_apart():
     """A page's layout ``<section>``s (a story beside a promotion band) are no outline."""
     page = (
@@ -392,6 +400,10 @@ def test_a_documents_section_named_after_its_heading_is_no_comment_section():
     )
     page = sphinx_section("guide", "The patch guide", sections, 1)
     assert "REVIEWS" in article_of(page)
+    # A blog's comment box named after its heading, in a section with no id: no outline (found in review).
+    post = f"<section class='post'><h1>The valley</h1><p>{SENTENCE * 4}</p><p>{SENTENCE * 3}</p>"
+    replies = "<section id='reader-comments'><h2>Reader Comments</h2><div><p>READER what a lovely piece.</p></div>"
+    assert "READER" not in article_of(post + replies + "</section></section>")
     # A blog's comment section is no part of a document's outline: it still goes.
     blog = f"<article><p>{SENTENCE * 4}</p><p>{SENTENCE * 3}</p></article>"
     comments = f"<section id='comments'><h2>Comments</h2><p>READER {SENTENCE}</p></section>"
