@@ -180,7 +180,7 @@ class RemovalTally:
         ]
 
 
-_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def is_subsection(element: HtmlElement, parent: HtmlElement) -> bool:
@@ -200,7 +200,7 @@ def is_subsection(element: HtmlElement, parent: HtmlElement) -> bool:
 
 def _titled(section: HtmlElement) -> bool:
     first = next((child for child in section if isinstance(child.tag, str) and child.tag != "span"), None)
-    return first is not None and first.tag in (*_HEADING_TAGS, "header", "hgroup")
+    return first is not None and first.tag in (*HEADING_TAGS, "header", "hgroup")
 
 
 def is_outline_section(element: HtmlElement) -> bool:
@@ -210,7 +210,7 @@ def is_outline_section(element: HtmlElement) -> bool:
     parent = element.getparent()
     if not element.get("id") or parent is None or not is_subsection(element, parent):
         return False
-    heading = next(element.iter(*_HEADING_TAGS), None)
+    heading = next(element.iter(*HEADING_TAGS), None)
     parts = [part for part in re.split(r"[\W_]+", element.get("id", "").lower()) if part and not part.isdigit()]
     words = set(re.findall(r"\w+", text_of(heading).lower())) if heading is not None else set()
     return bool(parts) and all(part in words for part in parts)

@@ -21,6 +21,7 @@ from readability import Document
 from server.errors import ClearpageError, NotReadable
 from server.pipeline import rules
 from server.pipeline.dom import (
+    HEADING_TAGS,
     LIST_MAX_PROSE_PER_ITEM,
     is_link_heading,
     is_outline_section,
@@ -84,7 +85,6 @@ NOT_AN_ARTICLE_PRODUCTS = (
 # Telling articles from other pages (see why_not_an_article).
 _READERABLE_MIN_SCORE = 20  # Firefox's threshold for "probably readerable" (see dom.prose_score)
 _LIST_MIN_LINKED_HEADINGS = 3
-_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _PRODUCT_LIST_MIN_PRICES = 4
 # A section front whose lists of other articles the cleaners removed: a photo and a word are left.
 _LEFT_MAX_WORDS = 25  # less than one short paragraph (Firefox's readerable check wants 140 characters)
@@ -225,14 +225,14 @@ class _TreeDocument(Document):
         is the kernel's guide to patches, not a comment section: ``dom.is_outline_section``)."""
         names = {
             element: dict(element.attrib)
-            for element in self.html.iter(*_HEADINGS, "section")
+            for element in self.html.iter(*HEADING_TAGS, "section")
             if element.attrib and (element.tag != "section" or is_outline_section(element))
         }
-        for heading in names:
-            heading.attrib.clear()
+        for element in names:
+            element.attrib.clear()
         super().remove_unlikely_candidates()
-        for heading, attributes in names.items():
-            heading.attrib.update(attributes)
+        for element, attributes in names.items():
+            element.attrib.update(attributes)
 
     def class_weight(self, e: HtmlElement) -> float:
         """readability-lxml's weight from class and id, none for a document's section named after
@@ -445,7 +445,7 @@ class _TreeDocument(Document):
             for link in elem.iterdescendants("a")
             # A heading's link to a place on its own page (Sphinx's back-link to the contents) is
             # its title, not a link away.
-            if not (elem.tag in _HEADINGS and link.get("href", "").startswith("#"))
+            if not (elem.tag in HEADING_TAGS and link.get("href", "").startswith("#"))
         )
         return links / max(_collapsed_length(elem), 1)
 
