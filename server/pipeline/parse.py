@@ -28,6 +28,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from server.errors import NotReadable
+from server.pipeline.dom import HEADING_TAGS
 
 # Characters libxml2 refuses in a tree: C0 controls other than tab/newline/return, lone surrogates
 # and the two non-characters U+FFFE/U+FFFF. Browsers drop or replace them too.
@@ -44,8 +45,6 @@ _PARSER_KEEPING_COMMENTS = lxml.html.HTMLParser(remove_comments=False, remove_pi
 _SEGMENT, _BOUNDARY, _PLACEHOLDER = "S:", "B:", "P:"
 # React's comments around a Suspense boundary: "$" (done), "$?" (pending), "$!" (failed) ... "/$".
 _BOUNDARY_START, _BOUNDARY_END = "$", "/$"
-
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 EMPTY = "The page is empty: there is nothing in it a browser would show."
 
@@ -78,8 +77,8 @@ def parse(markup: str) -> HtmlElement:
 
 def _close_headings_opened_in_headings(root: HtmlElement) -> None:
     """``<h1>A<h3>B</h3>C</h1>`` is read as browsers build it: ``<h1>A</h1><h3>B</h3>C``."""
-    for heading in [h for h in root.iter(_HEADINGS) if any(child.tag in _HEADINGS for child in h)]:
-        inner = next(child for child in heading if child.tag in _HEADINGS)
+    for heading in [h for h in root.iter(HEADING_TAGS) if any(child.tag in HEADING_TAGS for child in h)]:
+        inner = next(child for child in heading if child.tag in HEADING_TAGS)
         tail, heading.tail = heading.tail, None
         place = heading
         for element in [inner, *inner.itersiblings()]:

@@ -582,10 +582,9 @@ def preclean(root: HtmlElement) -> Precleaned:
     byline = byline_element(body)
     # A byline no markup marks, read where a marked one was looked for (before the furniture goes).
     unmarked_byline = printed_byline(body) if byline is None else None
-    body_text = text_of(body)
     named = [(element, found) for element in body.xpath(_NAMED) if (found := _NAMES.match(element)) is not None]
     gates = find_gates(body, [element for element, found in named if found.rule is rules.GATE], annotated)
-    protection = _Protection(body, gates, len(body_text))
+    protection = _Protection(body, gates, len(text_of(body)))
     _drop_overlays(body, tally, protection)
     with_furniture = copy.deepcopy(root)
     furniture = [
