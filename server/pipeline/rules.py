@@ -271,6 +271,8 @@ PAGE_RULES: tuple[Rule, ...] = (
     Rule("site header and footer", "the site's masthead and footer, the same on every page",
          xpath="./header | ./footer | .//*[@role='banner' or @role='contentinfo']"),
     Rule("sidebar", "complementary content beside the article", xpath=".//*[@role='complementary']"),
+    Rule("post reactions", "who liked a forum post: the forum's tally, not the post",
+         names=("vbseo_liked",)),  # vBulletin's vBSEO likes: "WiSK and JapesUK like this."
     Rule("tag list", "topic tags link to other pages",
          words=("tags", "tag-list", "taglist", "tagcloud", "tag-cloud", "keywords", "topics-list")),
     Rule("author bio", "the author's biography box; the byline is kept as its own field",
@@ -424,6 +426,9 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                r"join date:?( \w{3,9}\.? \d{4})?|joined:? \w{3,9}\.? \d{4}|posts:? [\d,.]+k?|"
                r"reaction score:?( [\d,.]+k?)?)",
                max_chars=40),
+    PhraseRule("post furniture", "a forum's note of a post's last edit, below the post",
+               r"last edited(:( [^!?]{0,60}\d[^!?]{0,20})?| by [^\s;(]{1,40}(;| on| \()[^!?]{0,60}\d[^!?]{0,20})",
+               max_chars=110),
     PhraseRule("post furniture", "a forum's notices to guests and its closing line, the same on every thread",
                r"(create an account or sign in to comment|you need to be a member in order to leave a comment|"
                r"sign up for a new account in our community\. it's easy!|top posters in this topic|"

@@ -77,6 +77,11 @@ PHRASES = [
     ("post furniture", "<div>Posts: 1,077</div>"),
     ("post furniture", '<a class="button">Reply With Quote</a>'),
     ("post furniture", "<p>Code: Select all</p>"),
+    # Edit notes below a post: XenForo (0516), vBulletin (0527), phpBB (0536), FluxBB (0555).
+    ("post furniture", "<div>Last edited: Oct 10, 2024</div>"),
+    ("post furniture", "<div><em>Last edited by lowjhg; Feb 17, 2026 at 9:17 am</em></div>"),
+    ("post furniture", "<div>Last edited by DevOpsUser on 12. Sep 2024, 11:14, edited 4 times in total.</div>"),
+    ("post furniture", "<p>Last edited by Trilby (2024-08-04 16:47:41)</p>"),
     # Invision Community (wcxb-dev 0545, 1658) and Discourse (1764), to every guest on every thread.
     ("post furniture", "<p>Create an account or sign in to comment</p>"),
     ("post furniture", "<p>You need to be a member in order to leave a comment</p>"),
@@ -135,6 +140,7 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<p>Lire la suite du rapport a pris aux ingénieurs tout l'hiver.</p>",
         "<p>Assine o boletim de ocorrência na delegacia mais próxima.</p>",  # a police report
         "<p>Posts: the council's archive holds every letter since 1901.</p>",
+        "<p>Last edited by the council in 1998. The map is out of date.</p>",  # two sentences: prose
         "<h2>Posts</h2>",  # an API's section heading, beside "Users" and "Comments"
         "<p>Follow us to the river mouth, where the salmon gather before the run.</p>",
         "<p>Join our mailing list, said the council, was the least popular advice of the year.</p>",

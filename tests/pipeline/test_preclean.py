@@ -83,6 +83,8 @@ FURNITURE = [
     ("share buttons", '<div class="boutons-partager"><a href="https://x.com/intent">Partager sur X</a></div>', "Partager"),
     ("comments", '<section id="kommentare"><p>Ein sehr guter Artikel, vielen Dank für die gründliche Recherche.</p></section>', "guter Artikel"),
     ("breadcrumbs", '<ol class="breadcrumb"><li><a href="/">Home</a></li><li><a href="/travel">Travel</a></li></ol>', "Home"),
+    # wcxb-dev 0527: vBulletin's likes under a forum post.
+    ("post reactions", '<div class="alt2 vbseo_liked"><a href="/u/1">WiSK</a> and <a href="/u/2">JapesUK</a> like this.</div>', "like this"),
     ("tag list", '<div class="article-tags"><a href="/t/rail">Rail</a> <a href="/t/europe">Europe</a></div>', "Europe"),
     ("author bio", '<div class="author-bio"><p>Lena Park covers transport for the Gazette and lives in Lyon.</p></div>', "lives in Lyon"),
     ("donation appeal", '<div class="support-us-banner"><p>We rely on readers like you. Donate today.</p></div>', "Donate today"),
