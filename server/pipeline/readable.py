@@ -31,6 +31,7 @@ from server.pipeline.dom import (
     spaced_text_of,
 )
 from server.pipeline.metadata import THREAD_TYPES, itemtype_names, page_types
+from server.pipeline.rules import PROFILE_LINK
 from server.pipeline.trafilatura_engine import trafilatura_article
 from server.pipeline.types import Removal
 
@@ -207,6 +208,7 @@ class _TreeDocument(Document):
     def _parse(self, input: HtmlElement) -> HtmlElement:
         self._prose_memo: dict[HtmlElement, int] = {}  # per pass: each pass works on a fresh copy
         self._weight_memo: dict[HtmlElement, int] = {}
+        self._posts: list[HtmlElement] = []  # a thread's posts, once _whole_thread has built it
         page = copy.deepcopy(input)
         # Its "unlikely candidate" pass drops any element whose class says popup, comment,
         # sidebar... including a link inside a sentence ("popup" footnotes), taking the words
@@ -333,10 +335,14 @@ class _TreeDocument(Document):
         and class: XenForo's ``bbWrapper``, Stack Exchange's ``js-post-body``), each holding
         prose in one container where they are most of the prose, the article is those posts, in
         order. Only their bodies: the poster's card, badges and signature beside each stay out,
-        as they do for the first post alone."""
+        as they do for the first post alone.
+
+        A page that declares nothing is a thread when three or more such posts are signed as a
+        forum signs them (``_signed``): a board that imported its old posts keeps their times,
+        not their markup. The posts are then the content as they are, links and all
+        (``get_preserved_elements``)."""
         element = best["elem"]
-        if not self.thread and not self.comments:
-            return None
+        declared = self.thread or self.comments
         for anchor in [element, *element.iterancestors()][: _THREAD_MAX_CLIMB + 1]:
             name = anchor.get("class")
             if not name or anchor.tag in ("body", "html"):
@@ -346,12 +352,16 @@ class _TreeDocument(Document):
             each = set(built_alike)
             alike = [e for e in built_alike if each.isdisjoint(e.iterancestors())]
             posts = [e for e in alike if self._prose_chars(e) >= _THREAD_POST_MIN_PROSE]
-            # Without a thread declared, the replies must be: XenForo marks each a Comment.
-            if len(posts) < 2 or not (self.thread or all(map(_in_a_comment, alike[1:]))):
+            # Replies declared without a thread must all be: XenForo marks each a Comment.
+            if len(posts) < (2 if declared else 3):
+                continue
+            if declared and not (self.thread or all(map(_in_a_comment, alike[1:]))):
                 continue
             container = _common_ancestor(alike)
             if container is None or container.tag in ("html", "body") or container in alike:
                 return None
+            if not declared and sum(_signed(post, container) for post in posts) < len(posts) / 2:
+                continue
             if sum(map(self._prose_chars, posts)) < _THREAD_MIN_SHARE * self._prose_chars(container):
                 return None
             thread = lxml.html.Element("div")
@@ -364,6 +374,7 @@ class _TreeDocument(Document):
                     candidates.pop(emptied, None)  # the post's card, left behind: never a sibling to add
                 post.tail = None  # the text after a post's body is its card's, not the post's
                 thread.append(post)
+            self._posts = alike
             return self._promote(thread, best, candidates)
         return None
 
@@ -459,6 +470,12 @@ class _TreeDocument(Document):
         the cleaning stages' job.
         """
         preserved: dict[HtmlElement, bool] = super().get_preserved_elements(node)
+        # A thread's post is the thread's by what it is, however many links it holds (a forum's
+        # opening post that lists the threads on each party's campaign).
+        for post in self._posts:
+            for box in post.iter("div", "section", "ul", "table"):
+                if self.class_weight(box) >= 0:
+                    preserved[box] = True
         for element in node.iter("ul", "ol", "dl", "table"):
             if self.class_weight(element) >= 0 and (element.tag != "table" or is_data_table(element)):
                 preserved[element] = True
@@ -471,6 +488,16 @@ class _TreeDocument(Document):
                     break
                 preserved[box] = True
         return preserved
+
+
+def _signed(post: HtmlElement, container: HtmlElement) -> bool:
+    """The post's own part of ``container`` is signed as a forum signs a post: with its writer's
+    profile link or its time, and no headline of its own (each story of an endless news page
+    has its time, and its headline)."""
+    card = next(e for e in [post, *post.iterancestors()] if e.getparent() is container)
+    if card.find(".//h1") is not None or card.find(".//h2") is not None:
+        return False
+    return card.find(".//time") is not None or any(PROFILE_LINK.search(a.get("href", "")) for a in card.iter("a"))
 
 
 def _is_list_item(element: HtmlElement) -> bool:

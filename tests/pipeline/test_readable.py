@@ -293,6 +293,49 @@ def test_articles_built_alike_on_a_page_that_is_no_thread_are_not_joined():
     assert "The river came back" in text and "The harbour reopened" not in text
 
 
+def _imported_post(poster: str, body: str) -> str:
+    """A post of a board that declares nothing (wcxb-dev 1066): its time, and the poster's link
+    only while the account exists."""
+    author = f'<a href="/member/{poster}">{poster}</a>' if poster else "Guest"
+    return (
+        f'<div class="post-wrapper"><article class="post-box"><p class="meta">{author} '
+        f'<time datetime="2005-07-10T00:57:00">7/10/05</time></p><div class="post-body">{body}</div></article></div>'
+    )
+
+
+def test_a_thread_that_declares_nothing_is_read_whole_when_its_posts_are_signed():
+    replies = [ANSWERS[0] * 5, ANSWERS[1] * 5, f"<p>LAST {SENTENCE * 6}</p>"]
+    posts = _imported_post("", QUESTION) + "".join(
+        _imported_post(poster, reply) for poster, reply in zip(["", "mnhog", ""], replies, strict=True)
+    )
+    text = article_of(f'<h1>When does the fish ladder open?</h1><div class="topic">{posts}</div>')
+    assert text.index("The river came back") < text.index("The ladder opens") < text.index("It opened last April")
+    assert text.index("It opened last April") < text.index("LAST")
+
+
+def test_stories_of_an_endless_news_page_are_not_joined_though_each_has_its_time():
+    story = '<article class="story"><h2>{}</h2><time datetime="2024-05-02">May 2</time><div class="story-body">{}</div></article>'
+    others = ("The harbour reopened", "The ferry returned")
+    body = story.format("Salmon return", QUESTION) + "".join(
+        story.format(other, QUESTION.replace("The river came back", other)) for other in others
+    )
+    text = article_of(f'<div class="stories">{body}</div>')
+    assert "The river came back" in text and "The harbour reopened" not in text and "The ferry returned" not in text
+
+
+def test_a_post_that_is_mostly_links_stays_in_its_thread():
+    """The opening post of a thread is often a list of other threads (wcxb-dev 0577):
+    readability-lxml's link-density cleaning dropped it."""
+    links = "".join(f'<a href="/t/{n}">Campaign thread of party {n}</a><br>' for n in range(8))
+    opening = "<p>The election is on 4 July. This is the main thread.</p>" + links
+    posts = _xenforo_post("host", opening) + "".join(
+        _xenforo_post(poster, answer) for poster, answer in zip(["Nikki", "Bryan"], [QUESTION, QUESTION], strict=True)
+    )
+    kind = ' itemscope itemtype="https://schema.org/DiscussionForumPosting"'
+    text = article_of(f'<div class="block-body"{kind}>{posts}</div>')
+    assert "The election is on 4 July" in text and "Campaign thread of party 7" in text
+
+
 def test_a_quote_built_as_a_post_stays_inside_the_post_that_quotes_it():
     """A reply quoting a post in the post's own markup (found in review: the quote moved after the
     next reply)."""
