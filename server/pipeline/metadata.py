@@ -40,6 +40,8 @@ ARTICLE_TYPES = frozenset(
 
 # What a forum thread or a Q&A page declares itself: its posts are the content, its date its first post's.
 THREAD_TYPES = frozenset({"DiscussionForumPosting", "QAPage"})
+# What a store's product page declares itself: its signed posts are customers' reviews, not a thread.
+PRODUCT_TYPES = frozenset({"Product", "ProductGroup"})
 
 # Title separators, as in "Headline | Site" or "Site » Section » Headline".
 _SEPARATORS = "|\\-–—\\\\/>»"

@@ -30,8 +30,8 @@ from server.pipeline.dom import (
     repeated_blocks,
     spaced_text_of,
 )
-from server.pipeline.metadata import THREAD_TYPES, itemtype_names, page_types
-from server.pipeline.rules import PROFILE_LINK
+from server.pipeline.metadata import PRODUCT_TYPES, THREAD_TYPES, itemtype_names, page_types
+from server.pipeline.rules import POSTER_WORDS, PROFILE_LINK
 from server.pipeline.trafilatura_engine import trafilatura_article
 from server.pipeline.types import Removal
 
@@ -160,6 +160,7 @@ class _TreeDocument(Document):
     sign_in_form = False  # set by readable(): the page asked for a password
     thread = False  # set by readable(): the page declares itself a thread
     comments = False  # set by readable(): the page declares comments (a forum's replies may be)
+    product = False  # set by readable(): the page declares a product (its reviews are no thread)
     direction: str | None = None  # the dir attribute on the chosen element or its nearest ancestor
     not_an_article: str | None = None  # why the last pass's choice is not an article, if it is not
 
@@ -339,10 +340,13 @@ class _TreeDocument(Document):
 
         A page that declares nothing is a thread when three or more such posts are signed as a
         forum signs them (``_signed``): a board that imported its old posts keeps their times,
-        not their markup. The posts are then the content as they are, links and all
-        (``get_preserved_elements``)."""
+        not their markup; Flarum's copy for browsers without scripts keeps only each poster's
+        name. A store's product page is no thread: its signed posts are customers' reviews.
+        A thread's posts are the content as they are, links and all (``get_preserved_elements``)."""
         element = best["elem"]
         declared = self.thread or self.comments
+        if not declared and self.product:
+            return None
         for anchor in [element, *element.iterancestors()][: _THREAD_MAX_CLIMB + 1]:
             name = anchor.get("class")
             if not name or anchor.tag in ("body", "html"):
@@ -490,14 +494,21 @@ class _TreeDocument(Document):
         return preserved
 
 
+_CLASS_PARTS = re.compile(r"[\s_-]+")
+
+
 def _signed(post: HtmlElement, container: HtmlElement) -> bool:
-    """The post's own part of ``container`` is signed as a forum signs a post: with its writer's
-    profile link or its time, and no headline of its own (each story of an endless news page
-    has its time, and its headline)."""
+    """The post's own part of ``container`` is signed as a forum signs a post: with its time, a
+    link to its writer's profile or a box named for its writer (``rules.POSTER_WORDS``), and no
+    headline of its own (each story of an endless news page has its time, and its headline)."""
     card = next(e for e in [post, *post.iterancestors()] if e.getparent() is container)
     if card.find(".//h1") is not None or card.find(".//h2") is not None:
         return False
-    return card.find(".//time") is not None or any(PROFILE_LINK.search(a.get("href", "")) for a in card.iter("a"))
+    return (
+        card.find(".//time") is not None
+        or any(PROFILE_LINK.search(a.get("href", "")) for a in card.iter("a"))
+        or any(not POSTER_WORDS.isdisjoint(_CLASS_PARTS.split(e.get("class", "").lower())) for e in card.iter())
+    )
 
 
 def _is_list_item(element: HtmlElement) -> bool:
@@ -570,6 +581,7 @@ def readability_article(root: HtmlElement, sign_in_form: bool = False) -> HtmlEl
     document.sign_in_form = sign_in_form
     types = page_types(root)
     document.thread, document.comments = bool(types & THREAD_TYPES), "Comment" in types
+    document.product = bool(types & PRODUCT_TYPES)
     try:
         document.summary(html_partial=True)
     except ClearpageError:

@@ -306,6 +306,18 @@ PROFILE_LINKS = (
     ("/user/", "Reddit, Drupal"),
     ("/users/", "Stack Exchange"),
 )
+# A class naming the box that says who wrote a post, as forum software names it (a part of the
+# class between "-", "_" or spaces, any case).
+POSTER_WORDS = frozenset(
+    {
+        "user",  # "user-info", "post-user": most boards
+        "username",  # vBulletin, phpBB, Discourse
+        "userdetails",  # XenForo's "message-userDetails"
+        "userinfo",  # vBulletin 5, SMF
+        "poster",  # "poster-name", "posterinfo" boards
+        "postuser",  # Flarum's "PostUser"
+    }
+)
 PROFILE_LINK = re.compile("|".join(re.escape(path) for path, _software in PROFILE_LINKS), re.IGNORECASE)
 
 # The label of a twitter:labelN / twitter:dataN pair whose data is the author: Yoast SEO writes

@@ -313,6 +313,27 @@ def test_a_thread_that_declares_nothing_is_read_whole_when_its_posts_are_signed(
     assert text.index("It opened last April") < text.index("LAST")
 
 
+def test_flarums_copy_for_browsers_without_scripts_is_read_as_a_thread():
+    """wcxb-dev 0557: no time, no profile link, only a box naming each poster."""
+    post = '<article><div class="PostUser"><h3 class="PostUser-name">{}</h3></div><div class="Post-body">{}</div></article>'
+    replies = [ANSWERS[0] * 5, ANSWERS[1] * 5, f"<p>LAST {SENTENCE * 6}</p>"]
+    posts = post.format("antonjw", QUESTION) + "".join(
+        post.format(poster, reply) for poster, reply in zip(["Toby", "Ann", "Bo"], replies, strict=True)
+    )
+    text = article_of(f"<div>{posts}</div>")
+    assert text.index("The river came back") < text.index("It opened last April") < text.index("LAST")
+
+
+def test_a_stores_reviews_are_no_thread():
+    """wcxb-dev 0628: each review is signed by its customer; the product's description is the article."""
+    review = '<div class="review"><div class="username">{}</div><div class="review-words"><div>{}</div></div></div>'
+    bodies = [f"<p>REVIEW {SENTENCE * n}</p><p>{SENTENCE}</p>" for n in (4, 2, 3, 2)]
+    reviews = "".join(review.format(name, body) for name, body in zip(("Al", "Bea", "Cy", "Di"), bodies, strict=True))
+    product = '<script type="application/ld+json">{"@type": "Product", "name": "Trail 25"}</script>'
+    text = article_of(f"{product}<div>{reviews}</div>")
+    assert text.count("REVIEW") == 1
+
+
 def test_stories_of_an_endless_news_page_are_not_joined_though_each_has_its_time():
     story = '<article class="story"><h2>{}</h2><time datetime="2024-05-02">May 2</time><div class="story-body">{}</div></article>'
     others = ("The harbour reopened", "The ferry returned")
