@@ -556,6 +556,8 @@ def clean_byline(text: str | None) -> str | None:
         return None
     if text.casefold() in ("and", "&", "und", "et"):
         return None  # a connector alone: the names were in the lines around it
+    if _NOT_A_BYLINE.search(text):
+        return None  # what the date left: its weekday ("Sat, 20 Dec, 2025 - 06:36")
     return text if re.search(r"[^\W\d_]", text) else None
 
 
@@ -578,6 +580,12 @@ _BYLINE_GOES_ON = re.compile(r"(?:^|\s)(?:and|AND|&|und|et|y|e)$|,$")
 _BYLINE_CONTINUES = re.compile(r"(?:and|AND|&|und|et)\b|,")
 
 
+# The address of a writer's page on a publisher's site, or of a member's on a forum's.
+_AUTHOR_PAGE = re.compile(
+    r"[/-](?:authors?|people|staff|writers?|contributors?|columnists?)/|" + rules.PROFILE_LINK.pattern, re.I
+)
+
+
 def byline_text(element: HtmlElement) -> str | None:
     """The names a byline element shows, read as the reader sees its lines.
 
@@ -587,6 +595,11 @@ def byline_text(element: HtmlElement) -> str | None:
     the names are the first line that reads as a byline, and the lines after it (a date, a role,
     a reviewer) are not.
     """
+    # The one link to the writer's page is the name, whatever is printed beside it ("Zackery
+    # Cuevas" / "Writer, Hardware", run into one line).
+    pages = [a for a in element.iter("a") if _AUTHOR_PAGE.search(a.get("href", "")) and a.text_content().strip()]
+    if len({a.get("href") for a in pages}) == 1 and (name := clean_byline(lines_of(pages[0])[0])):
+        return name
     lines: list[str] = []
     for line in lines_of(element):
         joined = lines and (_BYLINE_LABEL_ONLY.fullmatch(lines[-1]) or _BYLINE_GOES_ON.search(lines[-1]))

@@ -225,8 +225,18 @@ def test_byline_markup_prefers_the_marked_name():
         ("<div><div>Wang Yi E</div><div>Reporter</div></div>", "Wang Yi E"),
         ("<div><span>By</span> <a>Lena Park</a> <span>May 2</span></div>", "Lena Park"),
         ("<div><div>Published May 2</div><div>By Lena Park</div></div>", "Lena Park"),
+        # The one link to the writer's page, with the role run into the same line (0484, 4064, 4048).
+        ('<div><span>&amp;</span> <a href="/u/zackery-cuevas">Zackery Cuevas</a> <span>Writer, Hardware</span></div>',
+         "Zackery Cuevas"),
+        ('<div>By <a href="/about-us/our-people/keith-barry/">Keith Barry</a><br><span>Senior Autos Reporter</span></div>',
+         "Keith Barry"),
+        # Two writers' pages: the line names both.
+        ('<div><a href="/author/lena">Lena Park</a> and <a href="/author/omar">Omar Haddad</a></div>',
+         "Lena Park and Omar Haddad"),
+        # What a date line leaves is no name: its weekday (0399).
+        ("<div>Sat, 20 Dec, 2025 - 06:36</div>", None),
     ],
-)
+)  # fmt: skip
 def test_a_byline_box_is_read_line_by_line(markup, expected):
     assert byline_text(parse(page(body=markup)).find("body/div")) == expected
 
