@@ -99,6 +99,10 @@ def _drop_title_and_byline(article: HtmlElement, meta: Metadata) -> None:
     heading = next((h for h in article.iter(*_HEADINGS) if _normalise(text_with_breaks(h)) in forms), None)
     if heading is not None:
         heading.drop_tree()  # shown once, as the title
+    # A reply's subject line repeats the thread's title ("Re: Discuss the 7.1.0 release here", phpBB's).
+    replies = {f"re: {form}" for form in forms}
+    for subject in [h for h in article.iter(*_HEADINGS) if _normalise(text_of(h)) in replies]:
+        subject.drop_tree()
     byline = byline_element(article)
     if byline is None and meta.byline:
         # The line no markup marks ("Written by Lena Park") that gave the byline.

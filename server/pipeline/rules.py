@@ -436,7 +436,7 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("post furniture", "a forum's buttons and poster statistics, the same beside every post",
                r"(click to expand\.*|reply with quote|multi-?quote|copy link|code: select all|"
                r"join date:?( \w{3,9}\.? \d{4})?|joined:? \w{3,9}\.? \d{4}|posts:? [\d,.]+k?|"
-               r"reaction score:?( [\d,.]+k?)?)",
+               r"reaction score:?( [\d,.]+k?)?|[\d,.]+k? (likes?|reactions?))",
                max_chars=40),
     PhraseRule("post furniture", "a forum's note of a post's last edit, below the post",
                r"last edited(:( [^!?]{0,60}\d[^!?]{0,20})?| by [^\s;(]{1,40}(;| on| \()[^!?]{0,60}\d[^!?]{0,20})",

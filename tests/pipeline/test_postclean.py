@@ -23,6 +23,14 @@ def kinds(result: Postcleaned) -> set[str]:
     return {removal.kind for removal in result.removed}
 
 
+def test_a_replys_subject_line_repeating_the_threads_title_goes():
+    """phpBB heads each reply "Re: <the thread's title>" (wcxb-dev 0536); other headings stay."""
+    title = "Discuss the VirtualBox 7.1.0 release here"
+    reply = f"<h3><a href='#p2'>Re: {title}</a></h3>{PROSE}"
+    result = run(f"<h3>{title}</h3>{PROSE}{reply}{reply}<h3>Re: the installer on Windows</h3>{PROSE}", title=title)
+    assert "Re: Discuss" not in text(result) and "Re: the installer on Windows" in text(result)
+
+
 def test_the_headline_is_removed_once_because_it_is_the_title():
     result = run(
         f"<h1>How the river came back</h1>{PROSE}<h2>How the river came back</h2>", title="How the river came back"
@@ -77,6 +85,7 @@ PHRASES = [
     ("post furniture", "<div>Posts: 1,077</div>"),
     ("post furniture", '<a class="button">Reply With Quote</a>'),
     ("post furniture", "<p>Code: Select all</p>"),
+    ("post furniture", "<div>3 Likes</div>"),  # Discourse (wcxb-dev 0504)
     # Edit notes below a post: XenForo (0516), vBulletin (0527), phpBB (0536), FluxBB (0555).
     ("post furniture", "<div>Last edited: Oct 10, 2024</div>"),
     ("post furniture", "<div><em>Last edited by lowjhg; Feb 17, 2026 at 9:17 am</em></div>"),
