@@ -68,3 +68,16 @@ def test_a_section_named_after_its_heading_in_a_documents_outline():
     # Outside a document's outline an id is a role, whatever the heading says.
     blog = lxml.html.fromstring('<div><section id="comments"><h2>Comments</h2><p>Hi.</p></section></div>')
     assert not is_outline_section(blog.find("section"))
+
+
+def test_a_documentation_tools_prefix_on_a_sections_id_is_not_a_word_of_it():
+    """Django writes "s-" before each section's id (wcxb-dev 2871: its "Extra fields on
+    many-to-many relationships" was dropped as "extra" furniture); the rest is the heading's words."""
+    doc = lxml.html.fromstring(
+        '<section id="s-relationships"><h2>Relationships</h2><section id="s-extra-fields-on-many-to-many">'
+        "<h3>Extra fields on many-to-many relationships</h3><p>Text.</p></section>"
+        '<section id="s-extra"><h3>Extra fields</h3><p>Text.</p></section></section>'
+    )
+    django, short = doc.findall("section")
+    assert is_outline_section(django)
+    assert not is_outline_section(short)  # one word after the prefix: "s" may be the id's own
