@@ -424,6 +424,16 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article",
                r"(join|subscribe to) (our|the|my) (free |weekly |daily )?(newsletter|mailing list|e-?mail list)"
                r"(\s*[!.:–—-].*)?|subscribe to get (the latest|access|more|new|updates)\b.*", max_chars=160),
+    PhraseRule("affiliate disclosure", "the site's note on the commissions its links earn, the same on every post",
+               r"[\s*(]*(?=.{0,300}\b(affiliate|commissions?|compensation|qualifying purchases)\b)"
+               r"((affiliate )?(disclosure|disclaimer)\s*:|(note|please note)\s*:\s*(this|if)|"
+               r"this (post|article|page|site|website|blog|guide|review) (may )?(contains?|uses|includes?|has) "
+               r"(some |other )?(affiliate|commissionable) links|"
+               r"products are (chosen|selected) independently|every (item|product) on this page|"
+               r"(while )?each product (featured|we feature)|our editors (and experts )?(handpick|independently)|"
+               r"as an amazon (associate|affiliate)|"
+               r"[\w.' ]{1,40} is (reader-supported|supported by (its readers|commissions)))",
+               max_chars=400, whole=False),
     PhraseRule("donation appeal", "asks for money; the article is the same without it",
                r"(if you (found|find) (this|the) (app|site|tool|article|extension) useful|please consider "
                r"(supporting|donating|a donation|subscribing)|support (our|independent) journalism|"

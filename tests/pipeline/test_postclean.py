@@ -96,6 +96,22 @@ PHRASES = [
     ("post furniture", "<p>You need to be a member in order to leave a comment</p>"),
     ("post furniture", "<div><h3>Top Posters In This Topic</h3></div>"),
     ("post furniture", "<p>This topic was automatically closed after 30 days. New replies are no longer allowed.</p>"),
+    # Affiliate disclosures, the same on every post of the site (wcxb-dev 0010, 4148, 4673, 1657).
+    (
+        "affiliate disclosure",
+        "<p><em>Products are chosen independently by our editors. Purchases made through our "
+        "links may earn us a commission.</em></p>",
+    ),
+    (
+        "affiliate disclosure",
+        "<p>Disclosure: some of my posts contain affiliate links. If you purchase something "
+        "through one of those links I may receive a small commission.</p>",
+    ),
+    (
+        "affiliate disclosure",
+        "<p>*As an Amazon affiliate, I earn from qualifying purchases at no extra cost to you.</p>",
+    ),
+    ("affiliate disclosure", "<p>SeniorLiving.org is supported by commissions from providers listed on our site.</p>"),
     ("loading placeholder", "<p>Loading paragraph...</p>"),  # wcxb-dev 4503 (The Motley Fool)
     ("skip link", "<p>skip to main contentskip to footer</p>"),  # wcxb-dev 0619
     # The same labels on news sites in other languages.
@@ -149,6 +165,10 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<p>Lire la suite du rapport a pris aux ingénieurs tout l'hiver.</p>",
         "<p>Assine o boletim de ocorrência na delegacia mais próxima.</p>",  # a police report
         "<p>Posts: the council's archive holds every letter since 1901.</p>",
+        # An article about affiliate marketing says the words in its own sentences (wcxb-dev 0231).
+        "<p>Affiliate programs: streamers earn a commission when viewers buy games through their links.</p>",
+        "<p>This guide has everything a new affiliate needs to know about commissions.</p>",
+        "<p>Disclosure: the council's own report was published in 2019 and is still cited.</p>",
         "<p>Last edited by the council in 1998. The map is out of date.</p>",  # two sentences: prose
         "<h2>Posts</h2>",  # an API's section heading, beside "Users" and "Comments"
         "<p>Follow us to the river mouth, where the salmon gather before the run.</p>",
