@@ -357,7 +357,7 @@ _TEASER_LABELS = (
 )
 # A bare "read more" link, in the same languages.
 _READ_MORE = (
-    r"(read more|read the full story|more stories|click here to read more|continue reading|"
+    r"(read more|read the full story|more stories|click here to read more|continue reading|learn more|find out more|"
     r"weiterlesen|mehr lesen|lire la suite|lire plus|leer m[áa]s|seguir leyendo|continuar leyendo|"
     r"leggi di pi[ùu]|continua a leggere|leia mais|continuar lendo|lees meer|verder lezen|"
     r"baca selengkapnya|читать далее|подробнее|阅读全文|阅读更多|続きを読む|더 ?보기|اقرأ المزيد|"
@@ -462,6 +462,9 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                r"[¶#🔗]", max_chars=2, link=True),  # not "§": a link to a statute's section is the text's
     PhraseRule("skip link", "a keyboard shortcut past the site's menus; the reader is past them already",
                r"(skip to (the )?(main )?(content|navigation|menu|footer|search)\W*)+", max_chars=60),
+    PhraseRule("in-page link", "a jump to another place on this page; the reader scrolls there",
+               r"\W*(back to (the )?top|top of (the )?page|scroll to top|jump to [\w' ]{1,30})\W*",
+               max_chars=40, link=True),
     PhraseRule("store buttons", "a store's buttons and prompts, the same beside every product",
                r"(add(ed)? to (your )?(cart|bag|basket|wish ?list)|buy now|shop now|shop all [\w &'-]{1,40}|"
                r"notify me when (it'?s )?(back )?in stock|leave a review|write a review|filter (&|and) sort)[!.]?",

@@ -112,6 +112,9 @@ PHRASES = [
         "<p>*As an Amazon affiliate, I earn from qualifying purchases at no extra cost to you.</p>",
     ),
     ("affiliate disclosure", "<p>SeniorLiving.org is supported by commissions from providers listed on our site.</p>"),
+    ("in-page link", '<p><a href="#top">&lt; Back to top</a></p>'),  # wcxb-dev 4787
+    ("in-page link", '<div><a href="#details">Jump to details</a></div>'),  # wcxb-dev 4064
+    ("inline teaser", '<p><a href="/pricing">Learn More</a></p>'),
     ("loading placeholder", "<p>Loading paragraph...</p>"),  # wcxb-dev 4503 (The Motley Fool)
     ("skip link", "<p>skip to main contentskip to footer</p>"),  # wcxb-dev 0619
     # The same labels on news sites in other languages.
@@ -165,6 +168,7 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<p>Lire la suite du rapport a pris aux ingénieurs tout l'hiver.</p>",
         "<p>Assine o boletim de ocorrência na delegacia mais próxima.</p>",  # a police report
         "<p>Posts: the council's archive holds every letter since 1901.</p>",
+        "<p>Jump to the bank</p>",  # no link: a line of the article (a caption, a poem)
         # An article about affiliate marketing says the words in its own sentences (wcxb-dev 0231).
         "<p>Affiliate programs: streamers earn a commission when viewers buy games through their links.</p>",
         "<p>This guide has everything a new affiliate needs to know about commissions.</p>",
