@@ -68,7 +68,7 @@ def extract(
     markup = page if isinstance(page, str) else decode(page, charset)
     root = parse(markup)
     base_url = document_base_url(root, url)
-    precleaned = preclean(root)
+    precleaned = preclean(root, url)
     meta = metadata(precleaned.root, base_url, precleaned.byline, len(markup), precleaned.with_furniture)
     decision = access(precleaned.root, precleaned.gates, precleaned.annotated, meta.site_name)
     # A gated page is read by readability-lxml alone: the gate's place is known in its tree.

@@ -984,7 +984,8 @@ def document_base_url(root: HtmlElement, url: str | None) -> str | None:
     return joined if joined and joined.startswith(("http://", "https://")) else url
 
 
-def _canonical_link(root: HtmlElement) -> str | None:
+def canonical_link(root: HtmlElement) -> str | None:
+    """The page's ``<link rel=canonical>`` address, as written."""
     for link in root.iter("link"):
         if "canonical" in link.get("rel", "").lower().split() and link.get("href"):
             return link.get("href").strip()
@@ -1060,7 +1061,7 @@ def metadata(
         or _first(meta, "og:locale")
     )
     image = _absolute(ld.image or _first(meta, "og:image", "twitter:image", "itemprop:image"), url)
-    canonical = _absolute(_canonical_link(root) or _first(meta, "og:url") or ld.url, url)
+    canonical = _absolute(canonical_link(root) or _first(meta, "og:url") or ld.url, url)
     return Metadata(
         title=title,
         byline=byline,

@@ -30,7 +30,7 @@ import copy
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -48,7 +48,7 @@ from server.pipeline.dom import (
     spaced_text_of,
     text_of,
 )
-from server.pipeline.metadata import byline_element, byline_text, clean_text, printed_byline
+from server.pipeline.metadata import byline_element, byline_text, canonical_link, clean_text, printed_byline
 from server.pipeline.types import Removal
 
 # Inline styles that hide an element, as browsers and Readability.js read them.
@@ -500,17 +500,38 @@ _ROUNDUP_MAX_LEVELS = 3
 _TEASER_MAX_OTHER_SHARE = 0.2  # of a card list's text, what may sit outside its cards (a "More stories" title)
 
 
-def _headline_host(card: HtmlElement) -> str:
+def _headline_link(card: HtmlElement) -> str:
     for heading in card.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6"):
         link = heading.find(".//a[@href]")
         if link is None and heading.getparent() is not None and heading.getparent().tag == "a":
             link = heading.getparent()
         if link is not None:
-            try:
-                return (urlsplit(link.get("href", "")).hostname or "").removeprefix("www.").lower()
-            except ValueError:  # "http://[x/1": no address a browser would follow
-                return ""
+            return link.get("href", "")
     return ""
+
+
+def _headline_host(card: HtmlElement) -> str:
+    try:
+        return (urlsplit(_headline_link(card)).hostname or "").removeprefix("www.").lower()
+    except ValueError:  # "http://[x/1": no address a browser would follow
+        return ""
+
+
+def _is_the_pages_contents(cards: list[HtmlElement], address: str | None) -> bool:
+    """Cards whose headlines all link below the page's own address are its contents: a
+    documentation index's pages ("/actions/how-tos/write-workflows/choose-when-workflows-run"
+    under "/actions/how-tos/write-workflows"), not other articles."""
+    if not address:
+        return False
+    try:
+        page = urlsplit(address)
+        links = [urlsplit(urljoin(address, _headline_link(card))) for card in cards]
+    except ValueError:
+        return False
+    folder = page.path.rstrip("/") + "/"
+    return len(folder) > 1 and all(
+        link.netloc == page.netloc and link.path.startswith(folder) and len(link.path) > len(folder) for link in links
+    )
 
 
 def _is_a_roundup(container: HtmlElement, cards: list[HtmlElement]) -> bool:
@@ -528,7 +549,7 @@ def _is_a_roundup(container: HtmlElement, cards: list[HtmlElement]) -> bool:
     return False
 
 
-def _drop_teaser_lists(body: HtmlElement, tally: RemovalTally, protection: _Protection) -> None:
+def _drop_teaser_lists(body: HtmlElement, tally: RemovalTally, protection: _Protection, address: str | None) -> None:
     """Runs of headlines that link to other articles, each with at most a line of summary.
 
     Whatever their class names say, a container whose children are three or more cards, each
@@ -552,16 +573,18 @@ def _drop_teaser_lists(body: HtmlElement, tally: RemovalTally, protection: _Prot
             len(cards) >= _TEASER_MIN_HEADLINES
             and other_text <= _TEASER_MAX_OTHER_SHARE * len(text_of(container))
             and not _is_a_roundup(container, cards)
+            and not _is_the_pages_contents(cards, address)
             and protection.allows(container)
         ):
             tally.drop(container, rules.RELATED_ARTICLES, "headlines linking to other articles, not this one")
 
 
-def preclean(root: HtmlElement) -> Precleaned:
+def preclean(root: HtmlElement, url: str | None = None) -> Precleaned:
     """Remove hidden nodes, overlays, consent layers and page furniture from ``root``'s body.
 
     Takes ownership of ``root`` (it is changed in place) and returns it with what was removed
-    and the gates that were found and kept.
+    and the gates that were found and kept. ``url`` is the page's address (else its canonical
+    link's): links below it are the page's own contents.
     """
     body = root.find("body")
     if body is None:
@@ -593,7 +616,7 @@ def preclean(root: HtmlElement) -> Precleaned:
         if found.rule is not rules.GATE and not (found.by_word and is_outline_section(element))
     ]
     _drop_by_rules(body, [(e, found) for e, found in furniture if found.rule.kind != rules.COMMENTS], tally, protection)
-    _drop_teaser_lists(body, tally, protection)
+    _drop_teaser_lists(body, tally, protection, url or canonical_link(root))
     shown = copy.deepcopy(root)
     _drop_by_rules(
         body, [(e, found) for e, found in furniture if found.rule.kind == rules.COMMENTS], tally, protection, False

@@ -406,6 +406,24 @@ def xenforo_post(number: int, name: str) -> str:
     )
 
 
+def test_cards_linking_below_the_pages_own_address_are_its_contents():
+    """A documentation index lists its own pages, each a linked title and a line (wcxb-dev 4407,
+    GitHub's docs); a story's teasers link beside it, and go."""
+    cards = "".join(
+        f'<div class="c{i}"><h3><a href="{{0}}/step-{i}">Choosing step {i}</a></h3><p>What step {i} does.</p></div>'
+        for i in range(4)
+    )
+    page = "<html><head><title>t</title></head><body><div>{}</div>" + ARTICLE + "</body></html>"
+    index = "https://docs.example.com/en/actions/write-workflows"
+    kept = preclean(parse(page.format(cards.format("/en/actions/write-workflows"))), index)
+    assert "Choosing step 3" in body_text(kept)
+    relative = preclean(parse(page.format(cards.format("write-workflows"))), index)
+    assert "Choosing step 3" in body_text(relative)
+    story = "https://news.example.com/2025/12/salmon-return"
+    teasers = preclean(parse(page.format(cards.format("/2025/12"))), story)
+    assert "Choosing step 3" not in body_text(teasers)
+
+
 @pytest.mark.parametrize("profile", ["/forum/members/tdol.5/", "/u/tdol", "/memberlist.php?mode=viewprofile&u=5"])
 def test_forum_posts_whose_names_link_to_profiles_are_no_teaser_list(profile):
     posts = "".join(xenforo_post(n, "tdol").replace(f"/forum/members/tdol.{n}/", profile) for n in range(1, 5))
