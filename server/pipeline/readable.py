@@ -31,7 +31,6 @@ from server.pipeline.dom import (
     spaced_text_of,
 )
 from server.pipeline.metadata import PRODUCT_TYPES, THREAD_TYPES, itemtype_names, page_types
-from server.pipeline.rules import POSTER_WORDS, PROFILE_LINK
 from server.pipeline.trafilatura_engine import trafilatura_article
 from server.pipeline.types import Removal
 
@@ -55,6 +54,9 @@ _SECTION_MIN_CHARS = 140  # a paragraph that long under a heading makes the head
 
 # What readability-lxml treats as a block inside a <div> (its regular expression matches tag names
 # that start with these), and the inline elements it gathers into paragraphs.
+_EDITOR_MARKED = etree.XPath(
+    " | ".join(f".//*[contains(concat(' ', @class, ' '), ' {name} ')]" for name in rules.EDITOR_CLASSES)
+)
 _BLOCK_TAG_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "table", "ul")
 _INLINE_TAGS = frozenset("a b cite code em font i small span strong sub sup u".split())
 _INLINE_WITH_NAMES = etree.XPath(
@@ -218,6 +220,11 @@ class _TreeDocument(Document):
         for element in _INLINE_WITH_NAMES(page):
             element.attrib.pop("class", None)
             element.attrib.pop("id", None)
+        # An editor's own marks on the blocks it wrote say nothing of their role ("ck-widget" is no
+        # sidebar widget), so its class weight does not see them.
+        for element in _EDITOR_MARKED(page):
+            names = [name for name in element.get("class", "").split() if name not in rules.EDITOR_CLASSES]
+            element.set("class", " ".join(names))
         return page
 
     def remove_unlikely_candidates(self) -> None:
@@ -506,8 +513,8 @@ def _signed(post: HtmlElement, container: HtmlElement) -> bool:
         return False
     return (
         card.find(".//time") is not None
-        or any(PROFILE_LINK.search(a.get("href", "")) for a in card.iter("a"))
-        or any(not POSTER_WORDS.isdisjoint(_CLASS_PARTS.split(e.get("class", "").lower())) for e in card.iter())
+        or any(rules.PROFILE_LINK.search(a.get("href", "")) for a in card.iter("a"))
+        or any(not rules.POSTER_WORDS.isdisjoint(_CLASS_PARTS.split(e.get("class", "").lower())) for e in card.iter())
     )
 
 

@@ -306,6 +306,14 @@ PROFILE_LINKS = (
     ("/user/", "Reddit, Drupal"),
     ("/users/", "Stack Exchange"),
 )
+# Class names an editor gives the blocks it wrote inside a text: marks of the editor, not of a
+# role (readability-lxml's "widget" would count CKEditor 5's as a sidebar's).
+EDITOR_CLASSES = frozenset(
+    {
+        "ck-widget",  # CKEditor 5: each embedded block (a table, a grid of columns, an image)
+    }
+)
+
 # A class naming the box that says who wrote a post, as forum software names it (a part of the
 # class between "-", "_" or spaces, any case).
 POSTER_WORDS = frozenset(

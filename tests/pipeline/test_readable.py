@@ -40,6 +40,20 @@ def article_of(body: str) -> str:
     return " ".join(readable(root.root, root.sign_in_form).text_content().split())
 
 
+def test_blocks_an_editor_marks_as_its_widgets_are_the_text():
+    """CKEditor 5 marks each block it embeds "ck-widget" (wcxb-dev 4705: a grid of plant profiles);
+    readability-lxml's "widget" weight had dropped every one of them, and a sidebar's still goes."""
+    plants = "".join(
+        f'<div class="ck-widget row"><div class="col-lg"><h3>Plant {n}</h3><p>PLANT {SENTENCE * 2}</p></div></div>'
+        for n in range(4)
+    )
+    text = article_of(
+        f"<div class='sidebar widget'><p>Most read: {SENTENCE}</p></div>"
+        f"<article><div class='body'><p>{SENTENCE * 3}</p>{plants}</div></article>"
+    )
+    assert text.count("PLANT") == 4 and "Most read" not in text
+
+
 def test_chooses_the_article_over_the_sidebar():
     text = article_of(
         f"<div class='sidebar'><p>Most read: {SENTENCE}</p></div><div class='story'><p>{SENTENCE * 3}</p><p>{SENTENCE * 2}</p></div>"
