@@ -507,7 +507,9 @@ _NOT_A_BYLINE = re.compile(
 )
 # Credits after the author's name are other people's: "Shelby Loos, DVM. Reviewed by Molly Price".
 _OTHER_CREDITS = re.compile(
-    r"(?:[.;,]|\s[—–|])\s+(?:medically\s+|expert\s+)?(?:reviewed|edited|fact[- ]checked|verified)\s+by\b.*$", re.I
+    r"(?:[.;,]|\s[—–|])\s+(?:medically\s+|expert\s+)?(?:reviewed|edited|fact[- ]checked|verified)\s+by\b.*$"
+    r"|\s+on behalf of\b.*$",  # "Niko Matsakis on behalf of Vision Doc group": the group did not write it
+    re.I,
 )
 # The label printed before the names ("By", "Written by:", "Authors:", "par"): the byline is the
 # names (an Atom feed's author, an EPUB's creator; the reader view shows them as such).
@@ -542,10 +544,14 @@ def clean_byline(text: str | None) -> str | None:
     text = clean_text(text)
     if not text:
         return None
+    # "Matthew Richardson ⋅ Review Editor ⋅", "Lena Park | Reuters": the names come first, after
+    # the date when the date comes first ("Dec. 19, 2025 · Niko Matsakis").
+    parts = _BYLINE_PARTS.split(text.strip(" |•·⋅"))
+    while len(parts) > 1 and not _BYLINE_TAIL.sub("", f" {parts[0]}").strip():
+        parts = parts[1:]  # all date
+    text = parts[0]
     if _NOT_A_BYLINE.search(text):
         return None
-    # "Matthew Richardson ⋅ Review Editor ⋅", "Lena Park | Reuters": the names come first.
-    text = _BYLINE_PARTS.split(text.strip(" |•·⋅"))[0]
     text = _BYLINE_END.sub("", _BYLINE_TAIL.sub("", _OTHER_CREDITS.sub("", text)))
     # Quotes around the names, a footnote's asterisk, an "&" left of a name beside another's.
     text = text.strip(' |•·⋅,–—-»"“”*&')

@@ -172,6 +172,9 @@ def test_an_author_url_is_not_a_byline():
         ("Angela Holliday-Bell, MD*", "Angela Holliday-Bell, MD"),
         ("Shelby Loos, DVM. Reviewed by Molly Price, DVM", "Shelby Loos, DVM"),
         ("Lena Park; edited by Omar Haddad", "Lena Park"),
+        # wcxb-dev 0379: the date first, then the name; a group is not the writer.
+        ("Dec. 19, 2025 · Niko Matsakis on behalf of Vision Doc group", "Niko Matsakis"),
+        ("2025-12-17 | Lena Park", "Lena Park"),
         # ... but a credit that comes first is no name's end (found in review: "Medically").
         ("Medically reviewed by Debra Sullivan, Ph.D., MSN — Written by Ana Gotter — Updated on March 3", None),
         ("Written and edited by Jane Doe", "Written and edited by Jane Doe"),
