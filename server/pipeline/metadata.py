@@ -1036,6 +1036,15 @@ def metadata(
         or _labelled_author(meta)
     )
     byline = _as_printed(byline, page_byline)
+    site_names = {_comparable(site_name or ""), _host_name(url)} - {""}
+    if (
+        byline
+        and page_byline
+        and _is_site_name(byline, site_names)
+        and not _is_site_name(page_byline, site_names)
+        and _reads_as_names(page_byline)
+    ):
+        byline = page_byline  # the site declared itself the author; the page prints who wrote it
     excerpt = ld.excerpt or _first(
         meta, "dc:description", "dcterm:description", "og:description", "weibo:article:description",
         "weibo:webpage:description", "description", "twitter:description",

@@ -122,6 +122,18 @@ def test_the_byline_printed_in_the_page_is_the_fallback():
     assert meta_of(page('<meta name="author" content="Omar Haddad">'), page_byline="Lena Park").byline == "Omar Haddad"
 
 
+def test_a_site_declaring_itself_the_author_gives_way_to_the_printed_byline():
+    """wcxb-dev 0106, 0122, 0151: the markup names the site ("USA TODAY"), the page prints who wrote it."""
+    site = '<meta name="author" content="USA TODAY"><meta property="og:site_name" content="USA TODAY">'
+    assert meta_of(page(site), page_byline="Brian Truitt").byline == "Brian Truitt"
+    # ... the address's name counts as the site's; a printed line that reads as no name does not win.
+    assert meta_of(page('<meta name="author" content="GlossGenius">'), "https://glossgenius.com/blog/a",
+                   page_byline="Shauna Mitchell").byline == "Shauna Mitchell"  # fmt: skip
+    assert meta_of(page(site), page_byline="mins read").byline == "USA TODAY"
+    # A person the markup names stands.
+    assert meta_of(page('<meta name="author" content="Omar Haddad">'), page_byline="Lena Park").byline == "Omar Haddad"
+
+
 def test_an_author_url_is_not_a_byline():
     assert meta_of(page('<meta property="article:author" content="https://www.facebook.com/someone">')).byline is None
 
