@@ -814,9 +814,14 @@ def microdata_author(root: HtmlElement) -> str | None:
     return None
 
 
+_REVIEWER_HINT = re.compile(r"comment|review", re.I)
+
+
 def _names_author(element: HtmlElement) -> bool:
     rel, itemprop = element.get("rel", ""), element.get("itemprop", "")
     hint = f"{element.get('class', '')} {element.get('id', '')}"
+    if _REVIEWER_HINT.search(hint):
+        return False  # a comment's or a customer review's writer ("customer_review_author"), not the page's
     return "author" in rel.split() or "author" in itemprop.split() or bool(_BYLINE_HINT.search(hint))
 
 

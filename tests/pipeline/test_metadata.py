@@ -134,6 +134,16 @@ def test_a_site_declaring_itself_the_author_gives_way_to_the_printed_byline():
     assert meta_of(page('<meta name="author" content="Omar Haddad">'), page_byline="Lena Park").byline == "Omar Haddad"
 
 
+def test_a_reviews_or_a_comments_writer_is_not_the_pages_byline():
+    """wcxb-dev 4137, 4682: "customer_review_author", "comment-author" name someone who wrote beside the page."""
+    from server.pipeline.metadata import byline_element
+
+    for name in ("customer_review_author", "comment-author"):
+        body = f'<div class="{name}"><strong>John Warren</strong></div><p class="byline">By Lena Park</p>'
+        element = byline_element(parse(page(body=body)).find("body"))
+        assert element is not None and element.text_content() == "By Lena Park"
+
+
 def test_an_author_url_is_not_a_byline():
     assert meta_of(page('<meta property="article:author" content="https://www.facebook.com/someone">')).byline is None
 
