@@ -814,7 +814,7 @@ def microdata_author(root: HtmlElement) -> str | None:
     return None
 
 
-_REVIEWER_HINT = re.compile(r"comment|review", re.I)
+_REVIEWER_HINT = re.compile(r"comment|(?:customer|user|product)[-_]?review", re.I)
 
 
 def _names_author(element: HtmlElement) -> bool:
