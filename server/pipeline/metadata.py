@@ -511,6 +511,8 @@ _OTHER_CREDITS = re.compile(
     r"|\s+on behalf of\b.*$",  # "Niko Matsakis on behalf of Vision Doc group": the group did not write it
     re.I,
 )
+# Another's credit before the writer's, in its own part: "Medically reviewed by Debra Sullivan".
+_CREDIT_FIRST = re.compile(r"(?:medically\s+|expert\s+)?(?:reviewed|edited|fact[- ]checked|verified|updated)\b", re.I)
 # The label printed before the names ("By", "Written by:", "Authors:", "par"): the byline is the
 # names (an Atom feed's author, an EPUB's creator; the reader view shows them as such).
 _BYLINE_LABEL_EN = (
@@ -527,7 +529,7 @@ _MAX_BYLINE_WORDS = 10  # several authors fit; a sentence does not
 # A byline box is the names with a label, a date and a role; a box of more has a bio or a note.
 MAX_BYLINE_BOX_CHARS = 2 * _MAX_BYLINE_CHARS
 # Where a byline's names end and a role or an outlet begins: "Lena Park | Reuters".
-_BYLINE_PARTS = re.compile(r"\s+[|•·⋅]\s+")
+_BYLINE_PARTS = re.compile(r"\s+[|•·⋅–—-]\s+")
 
 
 def _without_label(text: str) -> str:
@@ -547,8 +549,12 @@ def clean_byline(text: str | None) -> str | None:
     # "Matthew Richardson ⋅ Review Editor ⋅", "Lena Park | Reuters": the names come first, after
     # the date when the date comes first ("Dec. 19, 2025 · Niko Matsakis").
     parts = _BYLINE_PARTS.split(text.strip(" |•·⋅"))
-    while len(parts) > 1 and not _BYLINE_TAIL.sub("", f" {parts[0]}").strip():
-        parts = parts[1:]  # all date
+    while len(parts) > 1 and (
+        not _BYLINE_TAIL.sub("", f" {parts[0]}").strip()  # all date
+        or _BYLINE_LABEL_ONLY.fullmatch(parts[0])  # "By — Amy Lee"
+        or _CREDIT_FIRST.match(parts[0])  # "Medically reviewed by ... — Written by Ana Gotter"
+    ):
+        parts = parts[1:]
     text = parts[0]
     if _NOT_A_BYLINE.search(text):
         return None
@@ -564,6 +570,12 @@ def clean_byline(text: str | None) -> str | None:
         return None  # a connector alone: the names were in the lines around it
     if _NOT_A_BYLINE.search(text):
         return None  # what the date left: its weekday ("Sat, 20 Dec, 2025 - 06:36")
+    # A role or a place after the names, in words no name is written in: "Julie Weisenhorn and
+    # Natalie Hoidal, Extension horticulture educators" (a title in capitals may be a name's: "DVM").
+    parts = text.split(", ")
+    while len(parts) > 1 and not _reads_as_names(parts[-1]) and _reads_as_names(parts[0]):
+        parts.pop()
+    text = ", ".join(parts)
     return text if re.search(r"[^\W\d_]", text) else None
 
 

@@ -197,8 +197,18 @@ def test_an_author_url_is_not_a_byline():
         # wcxb-dev 0379: the date first, then the name; a group is not the writer.
         ("Dec. 19, 2025 · Niko Matsakis on behalf of Vision Doc group", "Niko Matsakis"),
         ("2025-12-17 | Lena Park", "Lena Park"),
-        # ... but a credit that comes first is no name's end (found in review: "Medically").
-        ("Medically reviewed by Debra Sullivan, Ph.D., MSN — Written by Ana Gotter — Updated on March 3", None),
+        # wcxb-dev 0183, 0394, 4706: a team, a network, a role after the names.
+        ("David Jackson - FullStack Editorial Team", "David Jackson"),
+        ("Arlene Marturano, South Carolina Garden-based Learning Network on Facebook", "Arlene Marturano"),
+        (
+            "Julie Weisenhorn and Natalie Hoidal, Extension horticulture educators",
+            "Julie Weisenhorn and Natalie Hoidal",
+        ),
+        # ... a title in capitals may be the name's own.
+        ("Ellen Lindell, VMD, DACVB", "Ellen Lindell, VMD, DACVB"),
+        ("Mike Marshall, Shipping Expert", "Mike Marshall, Shipping Expert"),
+        # ... a credit that comes first is another's: the writer is named after it (once "Medically").
+        ("Medically reviewed by Debra Sullivan, Ph.D., MSN — Written by Ana Gotter — Updated on March 3", "Ana Gotter"),
         ("Written and edited by Jane Doe", "Written and edited by Jane Doe"),
         # wcxb-dev 0312: a byline box's "and" line, alone, names no one.
         ("and", None),
