@@ -213,6 +213,6 @@ def is_outline_section(element: HtmlElement) -> bool:
     heading = next(element.iter(*HEADING_TAGS), None)
     parts = [part for part in re.split(r"[\W_]+", element.get("id", "").lower()) if part and not part.isdigit()]
     words = set(re.findall(r"\w+", text_of(heading).lower())) if heading is not None else set()
-    if len(parts) > 2 and len(parts[0]) <= 3 and parts[0] not in words:
-        parts = parts[1:]  # the tool's own prefix: Django's "s-extra-fields-on-many-to-many"
+    if len(parts) > 2 and len(parts[0]) == 1 and parts[0] not in words:
+        parts = parts[1:]  # the tool's one-letter prefix: Django's "s-extra-fields-on-many-to-many"
     return bool(parts) and all(part in words for part in parts)

@@ -507,10 +507,12 @@ _NOT_A_BYLINE = re.compile(
 )
 # Credits after the author's name are other people's: "Shelby Loos, DVM. Reviewed by Molly Price".
 _OTHER_CREDITS = re.compile(
-    r"(?:[.;,]|\s[—–|])\s+(?:medically\s+|expert\s+)?(?:reviewed|edited|fact[- ]checked|verified)\s+by\b.*$"
-    r"|\s+on behalf of\b.*$",  # "Niko Matsakis on behalf of Vision Doc group": the group did not write it
+    r"(?:[.;,]|\s[—–|])\s+(?:medically\s+|expert\s+)?(?:reviewed|edited|fact[- ]checked|verified)\s+by\b.*$",
     re.I,
 )
+# "Niko Matsakis on behalf of Vision Doc group": the group did not write it (cut after names only,
+# not "Guest post on behalf of Lena Park").
+_ON_BEHALF = re.compile(r"\s+on behalf of\b.*$", re.I)
 # Another's credit before the writer's, in its own part: "Medically reviewed by Debra Sullivan".
 _CREDIT_FIRST = re.compile(r"(?:medically\s+|expert\s+)?(?:reviewed|edited|fact[- ]checked|verified|updated)\b", re.I)
 # The label printed before the names ("By", "Written by:", "Authors:", "par"): the byline is the
@@ -529,7 +531,7 @@ _MAX_BYLINE_WORDS = 10  # several authors fit; a sentence does not
 # A byline box is the names with a label, a date and a role; a box of more has a bio or a note.
 MAX_BYLINE_BOX_CHARS = 2 * _MAX_BYLINE_CHARS
 # Where a byline's names end and a role or an outlet begins: "Lena Park | Reuters".
-_BYLINE_PARTS = re.compile(r"\s+[|•·⋅–—-]\s+")
+_BYLINE_PARTS = re.compile(r"\s+[|•·⋅–—]\s+")  # not " - ": "Jean - Paul Martin"
 
 
 def _without_label(text: str) -> str:
@@ -550,7 +552,7 @@ def clean_byline(text: str | None) -> str | None:
     # the date when the date comes first ("Dec. 19, 2025 · Niko Matsakis").
     parts = _BYLINE_PARTS.split(text.strip(" |•·⋅"))
     while len(parts) > 1 and (
-        not _BYLINE_TAIL.sub("", f" {parts[0]}").strip()  # all date
+        (re.search(r"\d", parts[0]) and not _BYLINE_TAIL.sub("", f" {parts[0]}").strip())  # all date
         or _BYLINE_LABEL_ONLY.fullmatch(parts[0])  # "By — Amy Lee"
         or _CREDIT_FIRST.match(parts[0])  # "Medically reviewed by ... — Written by Ana Gotter"
     ):
@@ -559,6 +561,8 @@ def clean_byline(text: str | None) -> str | None:
     if _NOT_A_BYLINE.search(text):
         return None
     text = _BYLINE_END.sub("", _BYLINE_TAIL.sub("", _OTHER_CREDITS.sub("", text)))
+    if (behalf := _ON_BEHALF.search(text)) and _reads_as_names(_without_label(text[: behalf.start()])):
+        text = text[: behalf.start()]
     # Quotes around the names, a footnote's asterisk, an "&" left of a name beside another's.
     text = text.strip(' |•·⋅,–—-»"“”*&')
     if _BYLINE_LABEL_ONLY.fullmatch(text) or text.endswith(":"):
@@ -573,7 +577,7 @@ def clean_byline(text: str | None) -> str | None:
     # A role or a place after the names, in words no name is written in: "Julie Weisenhorn and
     # Natalie Hoidal, Extension horticulture educators" (a title in capitals may be a name's: "DVM").
     parts = text.split(", ")
-    while len(parts) > 1 and not _reads_as_names(parts[-1]) and _reads_as_names(parts[0]):
+    while len(parts) > 1 and _is_a_description(parts[-1]) and _reads_as_names(parts[0]):
         parts.pop()
     text = ", ".join(parts)
     return text if re.search(r"[^\W\d_]", text) else None
@@ -615,9 +619,6 @@ def byline_text(element: HtmlElement) -> str | None:
     """
     # The one link to the writer's page is the name, whatever is printed beside it ("Zackery
     # Cuevas" / "Writer, Hardware", run into one line).
-    pages = [a for a in element.iter("a") if _AUTHOR_PAGE.search(a.get("href", "")) and a.text_content().strip()]
-    if len({a.get("href") for a in pages}) == 1 and (name := clean_byline(lines_of(pages[0])[0])):
-        return name
     lines: list[str] = []
     for line in lines_of(element):
         joined = lines and (_BYLINE_LABEL_ONLY.fullmatch(lines[-1]) or _BYLINE_GOES_ON.search(lines[-1]))
@@ -625,7 +626,16 @@ def byline_text(element: HtmlElement) -> str | None:
             lines[-1] = f"{lines[-1]}{'' if line.startswith(',') else ' '}{line}"
         elif re.search(r"\w", line) or lines:
             lines.append(line)
-    return next((name for name in map(clean_byline, lines) if name), None)
+    names = next((name for name in map(clean_byline, lines) if name), None)
+    # The one link to the writer's page is the name when the line runs a role into it ("Zackery
+    # Cuevas" / "Writer, Hardware"): only then, not another's ("Reviewed by ...") or co-authors'.
+    pages = [a for a in element.iter("a") if _AUTHOR_PAGE.search(a.get("href", "")) and a.text_content().strip()]
+    if names and len({a.get("href") for a in pages}) == 1:
+        linked = clean_byline(lines_of(pages[0])[0])
+        rest = names[len(linked) :] if linked and names.startswith(linked) else ""
+        if rest and not _BYLINE_CONTINUES.match(rest.strip()) and _reads_as_names(linked):
+            return linked
+    return names
 
 
 def byline_element(scope: HtmlElement) -> HtmlElement | None:
@@ -681,7 +691,16 @@ _COMMENTS = re.compile(r"comment", re.IGNORECASE)
 # Labels examined at most on one page: each climbs through its ancestors.
 _MAX_LABELS = 40
 # Words a list of names holds besides the names: connectors and particles ("Ludwig van Beethoven").
-_NAME_PARTICLES = frozenset("and & de da di del der den du la le van von bin al y e et und".split())
+_NAME_PARTICLES = frozenset(
+    "and & de da di del der den do dos das du la le van von ter ten zu bin al y e et und".split()
+)
+
+
+def _is_a_description(text: str) -> bool:
+    """Three words or more, one of them in lower case and no name's particle: a role or a place
+    ("Extension horticulture educators"), not a name ("Maria dos Santos", "danah boyd")."""
+    words = text.split()
+    return len(words) >= 3 and any(w[:1].islower() and w.casefold() not in _NAME_PARTICLES for w in words)
 
 
 def _reads_as_names(text: str) -> bool:
@@ -826,7 +845,7 @@ def microdata_author(root: HtmlElement) -> str | None:
     return None
 
 
-_REVIEWER_HINT = re.compile(r"comment|(?:customer|user|product)[-_]?review", re.I)
+_REVIEWER_HINT = re.compile(r"comment(?!ary)|(?:customer|user|product)[-_]?review", re.I)
 
 
 def _names_author(element: HtmlElement) -> bool:

@@ -57,6 +57,10 @@ from server.pipeline.types import LeadImage, Metadata, Removal
 # Blocks whose whole text a phrase rule may judge.
 _PHRASE_BLOCKS = """p div span li aside section h2 h3 h4 h5 h6 a strong em small figure""".split()
 _HEADINGS = ("h1", "h2", "h3")
+_INLINE_PHRASES = frozenset("a span strong em small".split())
+_RUNNING_TEXT = frozenset("p li td dd blockquote figcaption".split())  # blocks of sentences, not headings
+_INLINE_SLACK = 3  # a bullet or a bracket around the phrase ("› Read more", "(Advertisement)")
+_BOX_CHILDREN = frozenset("p div section ul ol table blockquote h2 h3 h4 h5 h6 figure".split())
 _SECTION_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _EMPTY_REMOVABLE = """p div span section li ul ol blockquote h1 h2 h3 h4 h5 h6 figure figcaption""".split()
 _CAPTION_WORDS = re.compile(
@@ -120,12 +124,30 @@ def _drop_phrases(article: HtmlElement, tally: RemovalTally) -> str | None:
         text = text_of(element)
         if not text or len(text) > rules.MAX_PHRASE_CHARS or not rules.PHRASE_START.match(text):
             continue
+        # A link or an emphasis inside a sentence is the sentence's ("wanted to <a>learn more</a>
+        # about the whales"): a phrase is furniture only as the whole of its block.
+        parent = element.getparent()
+        if (
+            element.tag in _INLINE_PHRASES
+            and parent is not None
+            and parent.tag in _RUNNING_TEXT
+            and len(text_of(parent)) > len(text) + _INLINE_SLACK
+        ):
+            continue
         link_chars = _link_chars(element)
         # A heading over a paragraph of prose is a section's title ("Stay connected": SIM cards
         # in a travel guide); only a teaser's link marks it as furniture.
         titles_prose = element.tag in _SECTION_HEADINGS and _opens_prose(element)
+        # A rule that reads a block's start judges a block of text, not a box of blocks (a
+        # disclosure line in the same <div> as the article's first paragraph).
+        boxed = any(isinstance(child.tag, str) and child.tag in _BOX_CHILDREN for child in element)
         rule = next(
-            (r for r in rules.PHRASE_RULES if (r.link or not titles_prose) and r.matches(text, link_chars)), None
+            (
+                r
+                for r in rules.PHRASE_RULES
+                if (r.link or not titles_prose) and (r.whole or not boxed) and r.matches(text, link_chars)
+            ),
+            None,
         )
         if rule is not None and tally.drop(element, rule.kind, rule.reason) and rule.captures_date:
             found = rule.compiled.match(text)

@@ -517,11 +517,17 @@ def _headline_host(card: HtmlElement) -> str:
         return ""
 
 
+_DATED_PATH = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/")
+_STORY_MARKS = etree.XPath(".//*[self::time or contains(@class, 'byline') or contains(@class, 'author')]")
+
+
 def _is_the_pages_contents(cards: list[HtmlElement], address: str | None) -> bool:
     """Cards whose headlines all link below the page's own address are its contents: a
     documentation index's pages ("/actions/how-tos/write-workflows/choose-when-workflows-run"
-    under "/actions/how-tos/write-workflows"), not other articles."""
-    if not address:
+    under "/actions/how-tos/write-workflows"), not other articles. Not cards with a date or a
+    byline, nor links to dated addresses: a section front's stories ("/2022/01/25/..." under
+    "/2022")."""
+    if not address or any(_STORY_MARKS(card) for card in cards):
         return False
     try:
         page = urlsplit(address)
@@ -530,7 +536,11 @@ def _is_the_pages_contents(cards: list[HtmlElement], address: str | None) -> boo
         return False
     folder = page.path.rstrip("/") + "/"
     return len(folder) > 1 and all(
-        link.netloc == page.netloc and link.path.startswith(folder) and len(link.path) > len(folder) for link in links
+        link.netloc == page.netloc
+        and link.path.startswith(folder)
+        and len(link.path) > len(folder)
+        and not _DATED_PATH.search(link.path)  # "/2022/01/20/world/harbour.html": a story's address
+        for link in links
     )
 
 

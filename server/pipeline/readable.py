@@ -11,6 +11,8 @@ from __future__ import annotations
 import copy
 import logging
 import re
+from collections.abc import Iterator
+from itertools import takewhile
 from typing import Any
 
 import lxml.html
@@ -371,7 +373,7 @@ class _TreeDocument(Document):
             container = _common_ancestor(alike)
             if container is None or container.tag in ("html", "body") or container in alike:
                 return None
-            if not declared and sum(_signed(post, container) for post in posts) < len(posts) / 2:
+            if not declared and not all(_signed(post, container) for post in posts):
                 continue
             if sum(map(self._prose_chars, posts)) < _THREAD_MIN_SHARE * self._prose_chars(container):
                 return None
@@ -509,12 +511,29 @@ def _signed(post: HtmlElement, container: HtmlElement) -> bool:
     link to its writer's profile or a box named for its writer (``rules.POSTER_WORDS``), and no
     headline of its own (each story of an endless news page has its time, and its headline)."""
     card = next(e for e in [post, *post.iterancestors()] if e.getparent() is container)
-    if card.find(".//h1") is not None or card.find(".//h2") is not None:
-        return False
-    return (
-        card.find(".//time") is not None
-        or any(rules.PROFILE_LINK.search(a.get("href", "")) for a in card.iter("a"))
-        or any(not rules.POSTER_WORDS.isdisjoint(_CLASS_PARTS.split(e.get("class", "").lower())) for e in card.iter())
+    for heading in _headings_on_top(card):
+        # A headline of its own is a story's or a blog post's; a poster's name in a heading (Flarum's
+        # <h3> in its "PostUser" box) is not.
+        inside = [heading, *heading.iterdescendants(), *takewhile(lambda e: e is not card, heading.iterancestors())]
+        if not any(map(_names_poster, inside)):
+            return False
+    return card.find(".//time") is not None or any(map(_names_poster, card.iter()))
+
+
+def _headings_on_top(card: HtmlElement) -> Iterator[HtmlElement]:
+    """The headings before a card's first paragraph: its title, not the headings of its text."""
+    for element in card.iter("h1", "h2", "h3", "p"):
+        if element.tag == "p":
+            return
+        yield element
+
+
+def _names_poster(element: HtmlElement) -> bool:
+    """A link to a member's profile, or a box named for a post's writer."""
+    if element.tag == "a" and rules.PROFILE_LINK.search(element.get("href", "")):
+        return True
+    return isinstance(element.tag, str) and not rules.POSTER_WORDS.isdisjoint(
+        _CLASS_PARTS.split(element.get("class", "").lower())
     )
 
 

@@ -433,14 +433,16 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                r"(join|subscribe to) (our|the|my) (free |weekly |daily )?(newsletter|mailing list|e-?mail list)"
                r"(\s*[!.:–—-].*)?|subscribe to get (the latest|access|more|new|updates)\b.*", max_chars=160),
     PhraseRule("affiliate disclosure", "the site's note on the commissions its links earn, the same on every post",
-               r"[\s*(]*(?=.{0,300}\b(affiliate|commissions?|compensation|qualifying purchases)\b)"
+               r"[\s*(]*(?=.{0,300}\b(affiliate|qualifying purchases|commissionable|"
+               r"supported by commissions|(earn|receive|make|get)s? (us |me )?(a |an )?(small )?"
+               r"(commission|compensation|kick ?back))\b)"
                r"((affiliate )?(disclosure|disclaimer)\s*:|(note|please note)\s*:\s*(this|if)|"
                r"this (post|article|page|site|website|blog|guide|review) (may )?(contains?|uses|includes?|has) "
                r"(some |other )?(affiliate|commissionable) links|"
                r"products are (chosen|selected) independently|every (item|product) on this page|"
                r"(while )?each product (featured|we feature)|our editors (and experts )?(handpick|independently)|"
                r"as an amazon (associate|affiliate)|"
-               r"[\w.' ]{1,40} is (reader-supported|supported by (its readers|commissions)))",
+               r"[\w.' ]{1,40} is (reader-supported|supported by commissions))",
                max_chars=400, whole=False),
     PhraseRule("donation appeal", "asks for money; the article is the same without it",
                r"(if you (found|find) (this|the) (app|site|tool|article|extension) useful|please consider "
@@ -457,7 +459,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                r"reaction score:?( [\d,.]+k?)?|[\d,.]+k? (likes?|reactions?))",
                max_chars=40),
     PhraseRule("post furniture", "a forum's note of a post's last edit, below the post",
-               r"last edited(:( [^!?]{0,60}\d[^!?]{0,20})?| by [^\s;(]{1,40}(;| on| \()[^!?]{0,60}\d[^!?]{0,20})",
+               r"last edited(:( \d[^!?]{0,40}| \w{3,9}\.? \d{1,2},? \d{4}[^!?]{0,20})?|"
+               r" by [^\s;(]{1,40}(;| on| \()[^!?]{0,60}\d[^!?]{0,20})",
                max_chars=110),
     PhraseRule("post furniture", "a forum's notices to guests and its closing line, the same on every thread",
                r"(create an account or sign in to comment|you need to be a member in order to leave a comment|"

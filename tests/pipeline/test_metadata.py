@@ -198,7 +198,14 @@ def test_an_author_url_is_not_a_byline():
         ("Dec. 19, 2025 · Niko Matsakis on behalf of Vision Doc group", "Niko Matsakis"),
         ("2025-12-17 | Lena Park", "Lena Park"),
         # wcxb-dev 0183, 0394, 4706: a team, a network, a role after the names.
-        ("David Jackson - FullStack Editorial Team", "David Jackson"),
+        ("David Jackson — FullStack Editorial Team", "David Jackson"),
+        # Found in review: a spaced hyphen may be a name's, and a name may start like a weekday.
+        ("Jean - Paul Martin", "Jean - Paul Martin"),
+        ("Monica Lewis · Staff Writer", "Monica Lewis"),
+        ("Sun Li | Reuters", "Sun Li"),
+        ("Lena Park, Maria dos Santos", "Lena Park, Maria dos Santos"),
+        ("danah boyd, bell hooks", "danah boyd, bell hooks"),
+        ("Guest post on behalf of Lena Park", "Guest post on behalf of Lena Park"),
         ("Arlene Marturano, South Carolina Garden-based Learning Network on Facebook", "Arlene Marturano"),
         (
             "Julie Weisenhorn and Natalie Hoidal, Extension horticulture educators",

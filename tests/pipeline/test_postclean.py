@@ -169,6 +169,13 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<p>Assine o boletim de ocorrência na delegacia mais próxima.</p>",  # a police report
         "<p>Posts: the council's archive holds every letter since 1901.</p>",
         "<p>Jump to the bank</p>",  # no link: a line of the article (a caption, a poem)
+        # Found in review: a phrase inside a sentence is the sentence's; ordinary words of the news.
+        "<p>Scientists wanted to <a href='/whales'>learn more</a> about the whales in the bay.</p>",
+        "<p>The post got <strong>5,000 likes</strong> within an hour of going up.</p>",
+        "<p>Note: This story was updated to include a response from the European Commission.</p>",
+        "<p>Please note: if you are self-employed, your compensation is reported on Form 1099-NEC.</p>",
+        "<p>Disclosure: the Federal Trade Commission now requires influencers to label paid posts.</p>",
+        "<p><strong>Last edited:</strong> the manuscript was revised by Max Brod before 1925.</p>",
         # An article about affiliate marketing says the words in its own sentences (wcxb-dev 0231).
         "<p>Affiliate programs: streamers earn a commission when viewers buy games through their links.</p>",
         "<p>This guide has everything a new affiliate needs to know about commissions.</p>",
@@ -188,6 +195,14 @@ def test_prose_that_only_looks_like_boilerplate_stays(prose):
     result = run(f"{PROSE}{prose}")
     assert lxml.html.fromstring(prose).text_content().split()[0] in text(result)
     assert not result.removed
+
+
+def test_a_disclosure_in_the_same_box_as_the_articles_first_paragraph_goes_alone():
+    """Found in review: the rule reads a block's start, and a <div> holding the disclosure and the
+    intro began with it."""
+    intro = "<p>Last summer I bought a two-person tent and took it up the valley for a week.</p>"
+    result = run(f"<div><p>Disclosure: This post contains affiliate links.</p>{intro}</div>{PROSE}")
+    assert "Last summer I bought" in text(result) and "affiliate links" not in text(result)
 
 
 def test_a_dateline_gives_the_published_date_when_the_page_had_none():

@@ -3,11 +3,15 @@ must survive it (the article, gates, the byline)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from server.errors import NotReadable
 from server.pipeline import extract
 from server.pipeline.parse import parse
 from server.pipeline.preclean import Precleaned, preclean
+from server.pipeline.readable import NOT_AN_ARTICLE_LIST
 
 ARTICLE = (
     "<article><h1>Night trains are back</h1>"
@@ -422,6 +426,21 @@ def test_cards_linking_below_the_pages_own_address_are_its_contents():
     story = "https://news.example.com/2025/12/salmon-return"
     teasers = preclean(parse(page.format(cards.format("/2025/12"))), story)
     assert "Choosing step 3" not in body_text(teasers)
+    # Found in review: a section front's stories link below it too, to dated addresses, or show
+    # a byline.
+    front = "https://news.example.com/2022"
+    dated = preclean(parse(page.format(cards.format("/2022/01/25"))), front)
+    assert "Choosing step 3" not in body_text(dated)
+    signed = cards.format("/2022/world").replace("<p>", '<p class="byline">By Lena Park</p><p>')
+    assert "Choosing step 3" not in body_text(preclean(parse(page.format(signed)), front))
+
+
+def test_a_section_front_below_its_own_address_is_still_a_list_page():
+    """Found in review: the fixture's stories all link under "/2022"."""
+    source = (Path(__file__).parent.parent / "fixtures" / "not-articles" / "section-front.html").read_bytes()
+    with pytest.raises(NotReadable) as refusal:
+        extract(source, url="https://ledger.example/2022")
+    assert refusal.value.detail == NOT_AN_ARTICLE_LIST
 
 
 @pytest.mark.parametrize("profile", ["/forum/members/tdol.5/", "/u/tdol", "/memberlist.php?mode=viewprofile&u=5"])

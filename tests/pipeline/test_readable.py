@@ -358,6 +358,24 @@ def test_stories_of_an_endless_news_page_are_not_joined_though_each_has_its_time
     assert "The river came back" in text and "The harbour reopened" not in text and "The ferry returned" not in text
 
 
+def test_a_blogs_posts_with_their_own_titles_are_no_thread():
+    """Found in review: a blog's front page of dated posts under <h3> titles was joined into one
+    run of text without its titles."""
+    post = '<article class="post"><h3><a href="/p/{0}">Post {0}</a></h3><time>May {0}</time><div class="entry">{1}</div></article>'
+    bodies = [ANSWERS[0] * 5, ANSWERS[1] * 5, f"<p>LAST {SENTENCE * 6}</p>", QUESTION]
+    blog = "".join(post.format(n, body) for n, body in enumerate(bodies, 1))
+    assert "LAST" not in article_of(f"<div>{blog}</div>")
+
+
+def test_a_storys_body_and_the_signed_replies_under_it_are_no_thread():
+    """Found in review: replies built like the story's body, each signed, were joined to it."""
+    reply = '<div class="reply"><a href="/u/{0}">{0}</a> <time>May 2</time><div class="copy">{1}</div></div>'
+    answers = [ANSWERS[0], ANSWERS[1], f"<p>LAST {SENTENCE}</p>"]
+    replies = "".join(reply.format(name, body) for name, body in zip(["ann", "bo", "cy"], answers, strict=True))
+    story = f'<h1>Salmon</h1><div class="copy">{QUESTION * 3}</div><section class="talk">{replies}</section>'
+    assert "LAST" not in article_of(story)
+
+
 def test_a_post_that_is_mostly_links_stays_in_its_thread():
     """The opening post of a thread is often a list of other threads (wcxb-dev 0577):
     readability-lxml's link-density cleaning dropped it."""
