@@ -54,11 +54,12 @@ _PROSE_MIN_CHARS = 60  # a paragraph shorter than this is a label, not prose
 _CAPTION_MAX_CHARS = 300
 _SECTION_MIN_CHARS = 140  # a paragraph that long under a heading makes the heading a section title
 
-# What readability-lxml treats as a block inside a <div> (its regular expression matches tag names
-# that start with these), and the inline elements it gathers into paragraphs.
+# The blocks an editor marks as its own (``rules.EDITOR_CLASSES``), whatever else their class says.
 _EDITOR_MARKED = etree.XPath(
     " | ".join(f".//*[contains(concat(' ', @class, ' '), ' {name} ')]" for name in rules.EDITOR_CLASSES)
 )
+# What readability-lxml treats as a block inside a <div> (its regular expression matches tag names
+# that start with these), and the inline elements it gathers into paragraphs.
 _BLOCK_TAG_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "table", "ul")
 _INLINE_TAGS = frozenset("a b cite code em font i small span strong sub sup u".split())
 _INLINE_WITH_NAMES = etree.XPath(
@@ -365,9 +366,9 @@ class _TreeDocument(Document):
             each = set(built_alike)
             alike = [e for e in built_alike if each.isdisjoint(e.iterancestors())]
             posts = [e for e in alike if self._prose_chars(e) >= _THREAD_POST_MIN_PROSE]
-            # Replies declared without a thread must all be: XenForo marks each a Comment.
             if len(posts) < (2 if declared else 3):
                 continue
+            # Replies declared without a thread must all be: XenForo marks each a Comment.
             if declared and not (self.thread or all(map(_in_a_comment, alike[1:]))):
                 continue
             container = _common_ancestor(alike)
