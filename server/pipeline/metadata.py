@@ -506,15 +506,14 @@ _NOT_A_BYLINE = re.compile(
     re.I,
 )
 # Credits after the author's name are other people's: "Shelby Loos, DVM. Reviewed by Molly Price".
-_OTHER_CREDITS = re.compile(
-    r"(?:[.;,]|\s[—–|])\s+(?:medically\s+|expert\s+)?(?:reviewed|edited|fact[- ]checked|verified)\s+by\b.*$",
-    re.I,
-)
+_CREDIT = r"(?:medically\s+|expert\s+)?"  # the kind of credit, then its verb
+_CREDIT_VERBS = r"reviewed|edited|fact[- ]checked|verified"
+_OTHER_CREDITS = re.compile(rf"(?:[.;,]|\s[—–|])\s+{_CREDIT}(?:{_CREDIT_VERBS})\s+by\b.*$", re.I)
 # "Niko Matsakis on behalf of Vision Doc group": the group did not write it (cut after names only,
 # not "Guest post on behalf of Lena Park").
 _ON_BEHALF = re.compile(r"\s+on behalf of\b.*$", re.I)
 # Another's credit before the writer's, in its own part: "Medically reviewed by Debra Sullivan".
-_CREDIT_FIRST = re.compile(r"(?:medically\s+|expert\s+)?(?:reviewed|edited|fact[- ]checked|verified|updated)\b", re.I)
+_CREDIT_FIRST = re.compile(rf"{_CREDIT}(?:{_CREDIT_VERBS}|updated)\b", re.I)
 # The label printed before the names ("By", "Written by:", "Authors:", "par"): the byline is the
 # names (an Atom feed's author, an EPUB's creator; the reader view shows them as such).
 _BYLINE_LABEL_EN = (
@@ -617,8 +616,6 @@ def byline_text(element: HtmlElement) -> str | None:
     the names are the first line that reads as a byline, and the lines after it (a date, a role,
     a reviewer) are not.
     """
-    # The one link to the writer's page is the name, whatever is printed beside it ("Zackery
-    # Cuevas" / "Writer, Hardware", run into one line).
     lines: list[str] = []
     for line in lines_of(element):
         joined = lines and (_BYLINE_LABEL_ONLY.fullmatch(lines[-1]) or _BYLINE_GOES_ON.search(lines[-1]))

@@ -379,8 +379,7 @@ class _TreeDocument(Document):
             if sum(map(self._prose_chars, posts)) < _THREAD_MIN_SHARE * self._prose_chars(container):
                 return None
             thread = lxml.html.Element("div")
-            first = next(e for e in [alike[0], *alike[0].iterancestors()] if e.getparent() is container)
-            first.addprevious(thread)
+            _card(alike[0], container).addprevious(thread)
             for post in alike:
                 for emptied in post.iterancestors():
                     if emptied is container:
@@ -511,7 +510,7 @@ def _signed(post: HtmlElement, container: HtmlElement) -> bool:
     """The post's own part of ``container`` is signed as a forum signs a post: with its time, a
     link to its writer's profile or a box named for its writer (``rules.POSTER_WORDS``), and no
     headline of its own (each story of an endless news page has its time, and its headline)."""
-    card = next(e for e in [post, *post.iterancestors()] if e.getparent() is container)
+    card = _card(post, container)
     for heading in _headings_on_top(card):
         # A headline of its own is a story's or a blog post's; a poster's name in a heading (Flarum's
         # <h3> in its "PostUser" box) is not.
@@ -519,6 +518,11 @@ def _signed(post: HtmlElement, container: HtmlElement) -> bool:
         if not any(map(_names_poster, inside)):
             return False
     return card.find(".//time") is not None or any(map(_names_poster, card.iter()))
+
+
+def _card(post: HtmlElement, container: HtmlElement) -> HtmlElement:
+    """The post's own part of the thread's ``container``: its body with the poster's card."""
+    return next(e for e in [post, *post.iterancestors()] if e.getparent() is container)
 
 
 def _headings_on_top(card: HtmlElement) -> Iterator[HtmlElement]:
