@@ -81,7 +81,7 @@ def json_ld_objects(root: HtmlElement) -> Iterator[dict[str, Any]]:
         raw = (script.text or "").strip()
         raw = re.sub(r"^\s*(<!\[CDATA\[|<!--)|(\]\]>|-->)\s*$", "", raw).rstrip(";")
         try:
-            data = json.loads(raw)
+            data = json.loads(raw, strict=False)  # a raw line break inside a string, as many sites write it
         except ValueError:
             continue
         stack = [data]

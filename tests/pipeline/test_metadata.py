@@ -91,6 +91,19 @@ def test_broken_json_ld_is_ignored_not_fatal():
     assert result.title == "Fallback title here"
 
 
+def test_json_ld_with_a_line_break_inside_a_string_is_read():
+    """wcxb-dev 0574 (GameFAQs) writes its thread's description with raw line breaks, which strict
+    JSON refuses; Google's and the browsers' readers take it."""
+    script = (
+        '<script type="application/ld+json">{"@context": "http://schema.org", "@type": "DiscussionForumPosting",'
+        ' "headline": "Partner Showcase discussion", "description": "A console.\n\nIt connects to a TV.",'
+        ' "author": {"@type": "Person", "name": "Need2KnowLion"}, "datePublished": "2024-02-21 13:00:00"}</script>'
+    )
+    assert "\n\n" in script  # a real line break in the page, not JSON's escape
+    result = meta_of(page(script))
+    assert (result.byline, result.published) == ("Need2KnowLion", "2024-02-21T13:00:00")
+
+
 def test_opengraph_and_meta_tags():
     head = (
         '<meta property="og:title" content="OG title of the piece"><meta property="og:site_name" content="The Gazette">'
