@@ -12,7 +12,8 @@ readability-lxml chooses the right container but keeps what sits inside it. In o
    metadata had none (or its time of day, when the metadata gave the day alone).
 3. A heading naming the site's teasers ("Related posts", "Read this next") over two or more
    headlines linking elsewhere goes, with everything after it: what the site gave no name
-   ``rules`` knows, either engine may keep.
+   ``rules`` knows, either engine may keep. A heading naming the writer's bio ("About the
+   Author", "About the Reviewer") goes with the bio under it, when that is a bio's length.
 4. Captions marked only by a class ("caption", "credit") become ``<figcaption>`` in a
    ``<figure>``, so they stay with their picture and out of ``text``; repeated captions,
    pull quotes that repeat the prose, and runs of paragraphs that repeat earlier ones word for
@@ -39,6 +40,7 @@ from server.pipeline.dom import (
     LIST_MAX_PROSE_PER_ITEM,
     RemovalTally,
     elements_after,
+    is_attached,
     is_link_heading,
     prose_score,
     repeated_blocks,
@@ -215,6 +217,30 @@ def _drop_trailing_teasers(article: HtmlElement, tally: RemovalTally) -> None:
             return
 
 
+# A writer's bio is a paragraph or two; a section longer than this under such a heading is the
+# article's own (a profile of the book's author in a review).
+_BIO_MAX_CHARS = 2500
+
+
+def _drop_author_bios(article: HtmlElement, tally: RemovalTally) -> None:
+    """A heading naming the writer's bio ("About the Author", "About the Reviewer") goes with
+    what follows it up to the next heading of its rank or above, when that is a bio's length.
+    Boxes the site marks as a bio go in ``preclean``; these are the ones marked only by their
+    heading."""
+    for heading in list(article.iter(*_SECTION_HEADINGS)):
+        if not rules.AUTHOR_BIO_HEADING.fullmatch(text_of(heading)) or not is_attached(heading, article):
+            continue
+        rank = f"h{int(heading.tag[1]) + 1}"  # headings of this rank or above end the section
+        section = [heading]
+        for node in elements_after(heading, article):
+            if isinstance(node.tag, str) and any(h.tag < rank for h in node.iter(*_SECTION_HEADINGS, "h1")):
+                break
+            section.append(node)
+        if sum(len(text_of(node)) for node in section if isinstance(node.tag, str)) <= _BIO_MAX_CHARS:
+            for node in (node for node in section if isinstance(node.tag, str)):
+                tally.drop(node, "author bio", "the writer's biography, under its heading; the byline is its own field")
+
+
 def _mark_captions(article: HtmlElement) -> None:
     """A block with a caption's class, beside a picture, is that picture's figcaption."""
     for element in list(article.iter("p", "div", "span", "small", "em")):
@@ -352,6 +378,7 @@ def postclean(article: HtmlElement, meta: Metadata) -> Postcleaned:
     _drop_title_and_byline(article, meta)
     dateline = _drop_phrases(article, tally)
     _drop_trailing_teasers(article, tally)
+    _drop_author_bios(article, tally)
     printed = normalise_date(dateline) if dateline else None
     # The article's own dateline gives the date when nothing else did, and its time of day when
     # the date found elsewhere is the same day without one.

@@ -400,6 +400,16 @@ RELATED_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+# A heading over the writer's (or reviewer's) biography, in the same languages: the byline is
+# its own field, and the bio is the same under every post they wrote.
+AUTHOR_BIO_HEADING = re.compile(
+    r"(about (the )?(authors?|reviewers?|writers?|contributors?)|meet the (authors?|writers?)|"
+    r"über (den autor|die autorin|die autoren)|zum autor|zur autorin|"
+    r"(à propos de|sur) l['’]auteur(e)?|(sobre|acerca de)( el| la)? autor(a)?|acerca del autor|"
+    r"sull['’]autore|sull['’]autrice|sobre o autor|sobre a autora|over de (auteur|schrijver))\W*",
+    re.IGNORECASE,
+)
+
 PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("advertisement label", "the label left where an ad slot was",
                r"(advertisement|advertising|ad|ads|sponsored( content)?|anzeige|publicité|publicidad|pubblicità|"

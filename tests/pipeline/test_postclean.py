@@ -343,6 +343,31 @@ def test_a_byline_box_holding_the_authors_bio_stays_in_the_body():
     assert "Lena Park" not in text(run(f'<div class="author-box"><p>Lena Park</p><p>May 2, 2025</p></div>{PROSE}'))
 
 
+# The end of wcxb-dev 4058 (Harvard Health): the reviewer's bio under its heading, then the site's note.
+REVIEWER_BIO = (
+    '<div class="bg-blue-50"><h2>About the Reviewer</h2><div class="flex"><p><span>Toni Golen, MD</span>, '
+    "Editor in Chief, <em>Harvard Women's Health Watch</em></p><div>Dr. Toni Golen is a physician specializing in "
+    'obstetrics and gynecology, practicing in Boston. <a href="/authors/toni-golen-md">See Full Bio</a></div>'
+    '<a href="/authors/toni-golen-md">View all posts by Toni Golen, MD</a></div></div>'
+)
+
+
+@pytest.mark.parametrize("heading", ["About the Reviewer", "About the Author:", "Über die Autorin", "Sobre o autor"])
+def test_a_bio_under_its_heading_goes(heading):
+    note = "<div><h2>Disclaimer:</h2><p>As a service to our readers, we provide access to archived content.</p></div>"
+    result = run(f"<div>{PROSE}{REVIEWER_BIO.replace('About the Reviewer', heading)}{note}</div>")
+    assert "Golen" not in text(result) and heading not in text(result)
+    assert "author bio" in kinds(result)
+    assert text(result).endswith("we provide access to archived content.")  # the next section is not the bio's
+
+
+def test_a_long_section_under_an_about_the_author_heading_stays():
+    """A review's profile of the book's author is the article's, and longer than a bio."""
+    profile = "<p>" + "Marilynne Robinson grew up in Idaho, and the lake of her first novel is the one she knew. " * 30
+    result = run(f"<div>{PROSE}<h2>About the author</h2>{profile}</p></div>")
+    assert "grew up in Idaho" in text(result) and "About the author" in text(result)
+
+
 def test_text_decoded_twice_is_repaired_in_the_body_and_the_metadata():
     """wcxb-dev 4656: the page's own text had been decoded twice ("Investor\u00e2\u0080\u0099s")."""
     twice = "A DIY Investor\u00e2\u0080\u0099s Guide to Retirement Calculators in 2025"
