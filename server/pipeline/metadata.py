@@ -132,6 +132,17 @@ def _name(value: Any) -> str | None:
     return None
 
 
+def _author_names(value: Any) -> str | None:
+    """The names of JSON-LD's ``author``, each read as a byline: a list of eight co-authors is
+    longer than any one byline, and each of them is a name. A list's entry in words no name is
+    written in is no co-author ("South Carolina Garden-based Learning Network on Facebook")."""
+    values = value if isinstance(value, list) else [value]
+    names = [name for name in (clean_byline(_name(v)) for v in values) if name]
+    if len(names) > 1:
+        names = [name for name in names if not _is_a_description(name)]
+    return ", ".join(dict.fromkeys(names)) or None
+
+
 def _image_url(value: Any) -> str | None:
     if isinstance(value, str):
         return value.strip() or None
@@ -179,7 +190,7 @@ def _article_json_ld(root: HtmlElement, document_title: str | None) -> _JsonLd:
     main = item.get("mainEntityOfPage")
     return _JsonLd(
         title=title,
-        byline=_name(item.get("author")),
+        byline=_author_names(item.get("author")),
         site_name=_name(item.get("publisher")),
         published=clean_text(item.get("datePublished")),
         modified=clean_text(item.get("dateModified")),
@@ -512,6 +523,7 @@ _OTHER_CREDITS = re.compile(rf"(?:[.;,]|\s[—–|])\s+{_CREDIT}(?:{_CREDIT_VERB
 # "Niko Matsakis on behalf of Vision Doc group": the group did not write it (cut after names only,
 # not "Guest post on behalf of Lena Park").
 _ON_BEHALF = re.compile(r"\s+on behalf of\b.*$", re.I)
+_CREDIT_LABEL_ONLY = re.compile(rf"{_CREDIT}(?:{_CREDIT_VERBS})\s+by\W*", re.I)  # the names on the next line
 # Another's credit before the writer's, in its own part: "Medically reviewed by Debra Sullivan".
 _CREDIT_FIRST = re.compile(rf"{_CREDIT}(?:{_CREDIT_VERBS}|updated)\b", re.I)
 # The label printed before the names ("By", "Written by:", "Authors:", "par"): the byline is the
@@ -564,8 +576,8 @@ def clean_byline(text: str | None) -> str | None:
         text = text[: behalf.start()]
     # Quotes around the names, a footnote's asterisk, an "&" left of a name beside another's.
     text = text.strip(' |•·⋅,–—-»"“”*&')
-    if _BYLINE_LABEL_ONLY.fullmatch(text) or text.endswith(":"):
-        return None  # "By" alone, "How we reviewed this article:": a label, the name is elsewhere
+    if _BYLINE_LABEL_ONLY.fullmatch(text) or _CREDIT_LABEL_ONLY.fullmatch(text) or text.endswith(":"):
+        return None  # "By", "Reviewed by" alone, "How we reviewed this article:": a label, the name is elsewhere
     text = _without_label(text)
     if not text or len(text) > _MAX_BYLINE_CHARS or len(text.split()) > _MAX_BYLINE_WORDS or _URL_RE.match(text):
         return None
@@ -585,13 +597,32 @@ def clean_byline(text: str | None) -> str | None:
 _NAME_LIST = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
 
-def _as_printed(declared: str | None, printed: str | None) -> str | None:
-    """The names as the page prints them ("A, B, and C") when it prints the same people its
-    markup lists ("A, B, C"): the reader reads the printed line."""
+def _as_printed(declared: str | None, printed: str | None, thread: bool) -> str | None:
+    """The names as the page prints them when its markup says the same less well: the reader
+    reads the printed line. On a ``thread`` a login is the poster's name."""
     if not declared or not printed:
         return declared
     names = [{name.casefold() for name in _NAME_LIST.split(text) if name} for text in (declared, printed)]
-    return printed if len(names[0]) >= 2 and names[0] == names[1] else declared
+    if len(names[0]) >= 2 and names[0] == names[1]:
+        return printed  # "A, B, and C" for the markup's "A, B, C"
+    # An account's login ("kffnirmitap", "andrew.keaveney", "KatieS") published the post; the
+    # page prints the writer's name.
+    if not thread and _is_a_login(declared) and len(printed.split()) >= 2 and _reads_as_names(printed):
+        return printed
+    # The printed names and then a role or an outlet the page does not print beside them
+    # ("David Jackson - FullStack Editorial Team").
+    if declared.startswith(printed) and _MORE_AFTER_NAMES.match(declared, len(printed)):
+        return printed
+    return declared
+
+
+_MORE_AFTER_NAMES = re.compile(r"\s+[|•·⋅–—-]\s")  # not ", ": co-authors follow so
+
+
+def _is_a_login(text: str) -> bool:
+    """One word with a dot, an underscore or a digit, all in lower case, or with a capital after
+    its small letters: a login, not a name as a person writes it."""
+    return " " not in text and (bool(re.search(r"[._\d]|[a-z][A-Z]", text)) or text.islower())
 
 
 # A line that ends so goes on into the next: "Jared Newman and" / "Sam Singleton".
@@ -763,11 +794,35 @@ def _labelled_names(scope: HtmlElement, thread: bool) -> tuple[HtmlElement, str]
     return None
 
 
+# Links to a writer's page on the site ("/author/lena-park/", "/authors/upwork-staff") and
+# paragraphs, under the headline, in document order.
+_WRITER_LINKS_AND_PARAGRAPHS = etree.XPath("(.//h1)[1]/following::*[self::a[contains(@href, '/author')] or self::p]")
+_WRITERS_PAGE = re.compile(r"/authors?/[^/?#]", re.IGNORECASE)
+
+
+def _linked_writer(scope: HtmlElement) -> tuple[HtmlElement, str] | None:
+    """The first link to a writer's page between the headline and the article's first paragraph
+    of prose, and its text when that reads as names: a byline with neither label nor class
+    ("The Upwork Team" above the date). Links after the prose are teasers' and comments'."""
+    for element in _WRITER_LINKS_AND_PARAGRAPHS(scope):
+        if element.tag == "p":
+            if len(text_of(element)) >= _PROSE_PARAGRAPH_CHARS:
+                return None
+            continue
+        if not _WRITERS_PAGE.search(element.get("href", "")) or not _in_a_bylines_place(element.getparent()):
+            continue
+        name = clean_byline(element.text_content())
+        if name and _reads_as_names(name):
+            return element, name
+    return None
+
+
 def printed_byline_element(scope: HtmlElement) -> tuple[HtmlElement, str] | None:
     """The byline of a page whose markup marks none, and the block that prints it: the first
     short block under the headline whose line starts with a byline's label ("Written by", "By")
-    and names someone, on that line or the next ("Written by" / "Edzel Tabing")."""
-    return _labelled_names(scope, thread=False)
+    and names someone, on that line or the next ("Written by" / "Edzel Tabing"); else a link to
+    the writer's page before the article's prose."""
+    return _labelled_names(scope, thread=False) or _linked_writer(scope)
 
 
 def printed_byline(scope: HtmlElement) -> str | None:
@@ -780,6 +835,33 @@ def thread_starter(scope: HtmlElement) -> str | None:
     """Who started the thread, as the forum prints it under its title ("Thread starter ridwan123")."""
     found = _labelled_names(scope, thread=True)
     return found[1] if found else None
+
+
+# Links and the boards' poster names (``rules.POSTER_NAMES``), under the first <h1> when there is
+# one (the posts of a thread follow its title), in document order.
+_POSTER_MARKS = ("a[@href]", *(path for path, _software in rules.POSTER_NAMES))
+_POSTERS_UNDER_HEADLINE = etree.XPath(" | ".join(f"(.//h1)[1]/following::{path}" for path in _POSTER_MARKS))
+_POSTERS = etree.XPath(" | ".join(f".//{path}" for path in _POSTER_MARKS))
+_POSTER_NAME_MAX_WORDS = 3
+
+
+def first_poster(scope: HtmlElement) -> str | None:
+    """Who wrote the first post of a thread whose board prints no starter: the first poster under
+    the thread's title, named by a link to their profile (phpBB, vBulletin, Lemmy:
+    ``rules.PROFILE_LINKS``) or where the board prints posters' names (``rules.POSTER_NAMES``).
+    Only when two or more members are named so: one profile is the writer's own, on a blog
+    ("@filippo" on Bluesky). The text must be a login or a name ("Write a review" links to a
+    sign-in page under a product)."""
+    marks = _POSTERS_UNDER_HEADLINE(scope) if scope.find(".//h1") is not None else _POSTERS(scope)
+    posters: dict[str, str] = {}  # the member (a profile's address, or the name) -> name, in the posts' order
+    for mark in marks:
+        href = mark.get("href", "") if mark.tag == "a" else None
+        if (href is not None and not rules.PROFILE_LINK.search(href)) or not _in_a_bylines_place(mark.getparent()):
+            continue
+        name = clean_byline(mark.text_content())
+        if name and (_is_a_login(name) or (_reads_as_names(name) and len(name.split()) <= _POSTER_NAME_MAX_WORDS)):
+            posters.setdefault(href or name, name)
+    return next(iter(posters.values())) if len(posters) >= 2 else None
 
 
 def discourse_starter(root: HtmlElement) -> str | None:
@@ -1057,7 +1139,7 @@ def metadata(
     site_name = ld.site_name or _first(meta, "og:site_name")
     title = shown_headline(root, title, site_name, url)
     byline = (
-        clean_byline(ld.byline)
+        ld.byline
         or _authors(meta, "dc:creator", "dcterm:creator", "author", "parsely-author", "article:author")
         or _citation_authors(meta)
         # Printed by the forum: a thread's microdata may put a highlighted answer's author first.
@@ -1065,10 +1147,12 @@ def metadata(
         or discourse_starter(root)
         or microdata_author(root)
         or page_byline
+        or (first_poster(root) if not page_types(root) & PRODUCT_TYPES else None)  # not a store's reviewers
         # Last: a site's own post author (the account that published it), not always the writer.
         or _labelled_author(meta)
     )
-    byline = _as_printed(byline, page_byline)
+    thread = bool(page_types(root) & THREAD_TYPES)
+    byline = _as_printed(byline, page_byline, thread)
     site_names = {_comparable(site_name or ""), _host_name(url)} - {""}
     if (
         byline
@@ -1082,7 +1166,6 @@ def metadata(
         meta, "dc:description", "dcterm:description", "og:description", "weibo:article:description",
         "weibo:webpage:description", "description", "twitter:description",
     )  # fmt: skip
-    thread = bool(page_types(root) & THREAD_TYPES)
     declared_date = normalise_date(
         ld.published
         or _first(meta, "article:published_time", "parsely-pub-date", "itemprop:datePublished", "dc:date", "date")

@@ -326,6 +326,14 @@ POSTER_WORDS = frozenset(
         "postuser",  # Flarum's "PostUser"
     }
 )
+# Where a board prints a post's poster without a link to a profile (XPath under a post's
+# container; ``metadata.first_poster`` reads the first as the thread's starter).
+POSTER_NAMES = (
+    ("div[contains(concat(' ', normalize-space(@class), ' '), ' postleft ')]/dl/dt",
+     "FluxBB, PunBB: the name above the poster's avatar, a link for members only"),
+    ("*[contains(concat(' ', normalize-space(@class), ' '), ' PostUser-name ')]",
+     "Flarum: the name over each post, in its copy for browsers without scripts"),
+)  # fmt: skip
 PROFILE_LINK = re.compile("|".join(re.escape(path) for path, _software in PROFILE_LINKS), re.IGNORECASE)
 
 # The label of a twitter:labelN / twitter:dataN pair whose data is the author: Yoast SEO writes

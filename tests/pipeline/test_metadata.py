@@ -147,6 +147,50 @@ def test_a_site_declaring_itself_the_author_gives_way_to_the_printed_byline():
     assert meta_of(page('<meta name="author" content="Omar Haddad">'), page_byline="Lena Park").byline == "Omar Haddad"
 
 
+def test_a_login_in_the_markup_gives_way_to_the_name_the_page_prints():
+    """wcxb-dev 0191, 0195, 0331: the account that published the post ("kffnirmitap",
+    "andrew.keaveney", "KatieS") is declared; the page prints the writer's name."""
+    for login in ("kffnirmitap", "andrew.keaveney", "KatieS", "user447274"):
+        head = f'<meta name="author" content="{login}">'
+        assert meta_of(page(head), page_byline="Nirmita Panchal").byline == "Nirmita Panchal"
+        assert meta_of(page(head), page_byline="mins read").byline == login  # the printed line names no one
+    # A name is no login, and on a thread the login is the poster's name.
+    assert meta_of(page('<meta name="author" content="Brett">'), page_byline="Lena Park").byline == "Brett"
+    thread = ld({"@context": "https://schema.org", "@type": "DiscussionForumPosting", "headline": "Range?",
+                 "author": {"@type": "Person", "name": "khixxx"}})  # fmt: skip
+    assert meta_of(page(thread), page_byline="Jeff Weissman Electric").byline == "khixxx"
+
+
+def test_the_markups_byline_with_more_than_the_page_prints_gives_way_to_the_printed_names():
+    """wcxb-dev 0183: the markup runs a team into the name the page prints; co-authors after a comma stay."""
+    declared = '<meta name="author" content="David Jackson - FullStack Editorial Team">'
+    assert meta_of(page(declared), page_byline="David Jackson").byline == "David Jackson"
+    co_authors = '<meta name="author" content="Chen Zhao, Daryl Fairweather">'
+    assert meta_of(page(co_authors), page_byline="Chen Zhao").byline == "Chen Zhao, Daryl Fairweather"
+
+
+def test_json_ld_names_every_co_author_and_no_description():
+    """wcxb-dev 0079 names eight co-authors (more words than one byline holds); 0394 lists a
+    network "on Facebook" after the writer."""
+    names = ["Nicholas Collins", "Scott Munro", "Matt De La O", "Vineet Asthana", "Rory O'Sullivan",
+             "Corey Maurer", "Hamish Shah", "Philipp Bose"]  # fmt: skip
+    authors = [{"@type": "Person", "name": name} for name in names]
+    assert meta_of(page(ld({"@context": "https://schema.org", "@type": "BlogPosting", "author": authors}))).byline == (
+        ", ".join(names)
+    )
+    listed = [{"@type": "Person", "name": "By Arlene Marturano"},
+              {"@type": "Person", "name": "South Carolina Garden-based Learning Network on Facebook"}]  # fmt: skip
+    data = {"@context": "https://schema.org", "@type": "Article", "author": listed}
+    assert meta_of(page(ld(data))).byline == "Arlene Marturano"
+
+
+def test_a_credit_label_alone_is_no_byline():
+    """wcxb-dev 0253: "Reviewed by" on its own line, the reviewer's name in a button after it."""
+    assert clean_byline("Reviewed by") is None and clean_byline("Medically reviewed by:") is None
+    assert clean_byline("Edited by") is None
+    assert clean_byline("Reviewed by Dr. Lee") == "Reviewed by Dr. Lee"  # a credit with its name is the line's
+
+
 def test_a_reviews_or_a_comments_writer_is_not_the_pages_byline():
     """wcxb-dev 4137, 4682: "customer_review_author", "comment-author" name someone who wrote beside the page."""
     from server.pipeline.metadata import byline_element
@@ -710,6 +754,44 @@ def test_the_thread_starter_yields_to_the_pages_own_author_and_names_a_poster():
     page = parse(f'<html><head><meta name="author" content="Jane Doe"></head><body><h1>H</h1>{started}</body></html>')
     assert metadata(page).byline == "Jane Doe"
     assert thread_starter(parse(f"<html><body><h1>H</h1>{started}</body></html>")) is None
+
+
+# A thread's posts as phpBB (wcxb-dev 0535) and FluxBB (0541, 0555) print their posters.
+PHPBB_POST = (
+    '<div class="post"><dl class="postprofile"><dt><a href="./memberlist.php?mode=viewprofile&amp;u={id}" '
+    'class="username">{name}</a></dt></dl><div class="postbody"><p>{text}</p></div></div>'
+)
+FLUXBB_POST = '<div class="blockpost"><div class="postleft"><dl><dt><strong>{name}</strong></dt><dd>Member</dd></dl></div><div class="postright"><p>{text}</p></div></div>'
+
+
+@pytest.mark.parametrize("post", [PHPBB_POST, FLUXBB_POST])
+def test_a_threads_first_poster_is_its_author_when_the_board_names_no_starter(post):
+    posts = "".join(
+        post.format(id=n, name=name, text="The card reader stopped after the update.")
+        for n, name in enumerate(["b.scherer", "jahboater", "b.scherer"])
+    )
+    result = metadata(parse(f"<html><body><h1>Pi 5 does not boot</h1>{posts}</body></html>"))
+    assert result.byline == "b.scherer"
+
+
+def test_one_members_profile_or_a_link_that_is_no_name_makes_no_poster():
+    """wcxb-dev 0430: a blog links its writer's Bluesky profile twice; a store links "Write a review"."""
+    own = '<p>Follow me: <a href="https://bsky.app/profile/filippo.example">@filippo.example</a></p>'
+    assert metadata(parse(f"<html><body><h1>A keyserver</h1>{own}{own}</body></html>")).byline is None
+    prompts = "".join(f'<p><a href="/profile/{n}/review">Write a review</a></p>' for n in range(3))
+    assert metadata(parse(f"<html><body><h1>A kettle</h1>{prompts}</body></html>")).byline is None
+
+
+def test_a_link_to_the_writers_page_under_the_headline_is_the_byline():
+    """wcxb-dev 4606, 4232: the name links to the writer's page, with neither label nor class."""
+    writer = '<div><a href="/authors/upwork-staff">The Upwork Team</a><div>Published | Oct 10, 2025</div></div>'
+    prose = f"<p>{'Freelance web developers build sites for clients of every size. ' * 5}</p>"
+    assert printed_byline(parse(f"<html><body><h1>Become a developer</h1>{writer}{prose}</body></html>")) == (
+        "The Upwork Team"
+    )
+    # After the article's prose such a link is a teaser's or a comment's.
+    teaser = '<div><a href="/author/lena-park/">Lena Park</a></div>'
+    assert printed_byline(parse(f"<html><body><h1>Become a developer</h1>{prose}{teaser}</body></html>")) is None
 
 
 def test_citation_authors_written_last_name_first_are_turned_round():
