@@ -502,6 +502,11 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                r"((people|customers) who (viewed|bought) this (item|product) (also )?(viewed|bought)|"
                r"this is what customers who viewed this product bought|frequently bought together)[.:]?",
                max_chars=80),
+    PhraseRule("copyright notice", "the site's legal line, the same on every page",
+               r"(©|\(c\)|copyright\s*(©|\(c\)))(?=.{0,100}(\b\d{4}\b|all rights reserved)).*|"
+               # the word alone: its years, then the owner's capitalised name ("Copyright 1998-2026 Free
+               # Software Foundation"), not a sentence ("Copyright 1976 was the year the act passed")
+               r"copyright\s+\d{4}(\s*[-–—,]\s*\d{4})*,?\s+(?-i:[A-Z])[^.!?]{0,100}\.?", max_chars=600),
     PhraseRule("gallery counter", "a slideshow's position counter", r"(image|photo|picture|slide)?\s*\d{1,3}\s*"
                r"(of|/)\s*\d{1,3}", max_chars=20),
     PhraseRule("publication footer", "the date line; the date goes to the published field",

@@ -130,6 +130,11 @@ PHRASES = [
     ("store buttons", "<p><a href='/fire-pits'>Shop All Fire Pits</a></p>"),
     ("store recommendations", "<div><h2>People who viewed this item also viewed</h2></div>"),
     ("gallery counter", "<span>3 of 12</span>"),
+    # The site's legal line, when its footer was not marked as one (wcxb-dev 0031, 0161, 2971, 0688).
+    ("copyright notice", "<p>Copyright © 2025 WABC-TV. All Rights Reserved.</p>"),
+    ("copyright notice", "<p>© 2026 Condé Nast. All rights reserved. WIRED may earn a portion of sales.</p>"),
+    ("copyright notice", "<p>Copyright 1998–2000, 2002, 2005–2026 Free Software Foundation, Inc.</p>"),
+    ("copyright notice", "<div>© Solo Stove, 2026</div>"),
     ("publication footer", "<p>Published - April 17, 2024 08:57 pm IST</p>"),
     # Sphinx (wcxb-dev 0661, 2994) and MkDocs: every heading ends in a link to itself.
     ("permalink sign", '<h2>Usage<a class="headerlink" href="#usage" title="Link to this heading">¶</a></h2>'),
@@ -173,6 +178,9 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<p>Scientists wanted to <a href='/whales'>learn more</a> about the whales in the bay.</p>",
         "<p>The post got <strong>5,000 likes</strong> within an hour of going up.</p>",
         "<p>Note: This story was updated to include a response from the European Commission.</p>",
+        # Copyright as the article's subject.
+        "<p>Copyright law has not caught up with the machines that read every book.</p>",
+        "<p>Copyright 1976 was the year the act passed, and it changed what a library could copy.</p>",
         "<p>Please note: if you are self-employed, your compensation is reported on Form 1099-NEC.</p>",
         "<p>Disclosure: the Federal Trade Commission now requires influencers to label paid posts.</p>",
         "<p><strong>Last edited:</strong> the manuscript was revised by Max Brod before 1925.</p>",
