@@ -52,6 +52,7 @@ _WIDEN_MAX_RATIO = 2.0
 _WIDEN_MIN_CHARS = 100
 _PROSE_MIN_CHARS = 60  # a paragraph shorter than this is a label, not prose
 _CAPTION_MAX_CHARS = 300
+_HEADING_BOX_SLACK = 40  # a heading's box may hold a line beside it: "1.0.0 (const: 1.48.0) · Source"
 _SECTION_MIN_CHARS = 140  # a paragraph that long under a heading makes the heading a section title
 
 # The blocks an editor marks as its own (``rules.EDITOR_CLASSES``), whatever else their class says.
@@ -132,6 +133,14 @@ def _collapsed_length(element: HtmlElement) -> int:
 def _link_chars(element: HtmlElement) -> int:
     """Characters of link text under ``element`` (a cheaper measure than readability-lxml's)."""
     return sum(len(link.text_content().strip()) for link in element.iter("a"))
+
+
+def _names_code(link: HtmlElement) -> bool:
+    """A link whose text is all code (``<a><code>Ok</code></a>``): documentation naming the API
+    item its sentence is about, linked to that item's entry. It is part of the sentence, not a
+    way off the page; a menu's links are not set as code."""
+    code = sum(len(c.text_content().strip()) for c in link.iter("code"))
+    return code > 0 and code >= len(link.text_content().strip())
 
 
 def is_data_table(table: HtmlElement) -> bool:
@@ -469,7 +478,7 @@ class _TreeDocument(Document):
             for link in elem.iterdescendants("a")
             # A heading's link to a place on its own page (Sphinx's back-link to the contents) is
             # its title, not a link away.
-            if not (elem.tag in HEADING_TAGS and link.get("href", "").startswith("#"))
+            if not (elem.tag in HEADING_TAGS and link.get("href", "").startswith("#")) and not _names_code(link)
         )
         return links / max(_collapsed_length(elem), 1)
 
@@ -498,6 +507,15 @@ class _TreeDocument(Document):
             text = "".join(code.text_content().split())
             for box in code.iterancestors("div", "section"):
                 if box is node or "".join(box.text_content().split()) != text:
+                    break
+                preserved[box] = True
+        for heading in (h for h in node.iter("h2", "h3", "h4", "h5", "h6") if h.find(".//a") is not None):
+            # An API entry's title is its signature, linked ("pub fn is_ok(&self) -> bool"), in a
+            # box of its own with a line of links beside it ("1.0.0 · Source"): the box would go
+            # as "too many links", and the heading with it (wcxb-dev 2861, rustdoc).
+            limit = _collapsed_length(heading) + _HEADING_BOX_SLACK
+            for box in heading.iterancestors("div", "section"):
+                if box is node or _collapsed_length(box) > limit:
                     break
                 preserved[box] = True
         return preserved

@@ -476,6 +476,39 @@ def test_a_heading_linking_to_its_own_page_and_a_short_command_stay():
     assert "Elsewhere" not in text  # a heading that links away is still the library's to judge
 
 
+# wcxb-dev 2861 (rustdoc's page for Result): an entry's signature in a box with its version and
+# source link, its text a paragraph that names API items as linked code.
+RUSTDOC_ENTRY = (
+    '<details class="toggle method-toggle" open><summary><section id="method.is_ok" class="method">'
+    '<span class="rightside"><span class="since">1.0.0</span> · <a class="src" href="../src/result.rs.html#593">'
+    'Source</a></span><h4 class="code-header">pub const fn <a href="#method.is_ok" class="fn">is_ok</a>'
+    '(&amp;self) -&gt; <a class="primitive" href="../primitive.bool.html">bool</a></h4></section></summary>'
+    '<div class="docblock"><p>Returns <code>true</code> if the result is <a href="enum.Result.html#variant.Ok">'
+    "<code>Ok</code></a>. Returns <code>false</code> if it is <a href='#variant.Err'><code>Err</code></a>.</p>"
+    "</div></details>"
+)
+
+
+def test_an_api_entrys_signature_and_its_text_naming_linked_code_stay():
+    """readability-lxml drops a box whose text is more than a fifth links: the signature's box
+    (its linked types, its "Source") and a paragraph naming ``Ok`` and ``Err``, each a link to
+    its entry. Code named in a sentence is the sentence's; a menu's links are not code."""
+    top = (
+        "<div class='docblock'><p><code>Result</code> is a type that represents either success "
+        "(<a href='#variant.Ok'><code>Ok</code></a>) or failure (<a href='#variant.Err'><code>Err</code></a>).</p>"
+        "<p>See the <a href='index.html'>module documentation</a> for details.</p></div>"
+    )
+    text = article_of(
+        f"<section id='main-content' class='content'>{top}<p>{SENTENCE * 3}</p>{RUSTDOC_ENTRY * 3}</section>"
+    )
+    assert "is a type that represents either success" in text
+    assert text.count("pub const fn is_ok(&self) -> bool") == 3 and text.count("if the result is Ok") == 3
+    menu = "<div class='menu'><p><a href='/a'>Rivers</a> and <a href='/b'>Lakes of the valley</a></p></div>"
+    assert "Lakes of the valley" not in article_of(
+        f"<div class='body'><p>{SENTENCE * 3}</p>{menu}<p>{SENTENCE * 3}</p></div>"
+    )
+
+
 def test_a_heading_whose_class_names_a_header_stays():
     """readability-lxml drops any element whose class holds "header" as unlikely content; on a
     heading that names where it sits ("section-header", rustdoc's "code-header"), not a masthead."""
