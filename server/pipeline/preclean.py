@@ -10,7 +10,8 @@ In this order, each step for a reason:
    players become links (readability-lxml would drop all but YouTube's), embedded posts stay
    as the quotes they fall back to.
 3. Markup that never holds text goes (scripts, styles, event handlers; form controls last);
-   obsolete preformatted elements (``<xmp>``) become the ``<pre>`` they are shown as.
+   obsolete preformatted elements (``<xmp>``) become the ``<pre>`` they are shown as, and a
+   code block's lines that only its styles set one under another get their line breaks.
 4. Hidden nodes go, never revealed: the extension's ``data-clearpage-hidden``, ``hidden``,
    inline ``display: none``; small ``aria-hidden`` decorations. One element hiding the whole
    page is a loading veil its scripts lift, not a hidden part, and stays. The byline is read now, before
@@ -236,6 +237,26 @@ def _resolve_embeds(body: HtmlElement) -> None:
 
 _ANNOTATIONS = etree.XPath(f"(.//*[@{rules.HIDDEN_ANNOTATION} or @{rules.OVERLAY_ANNOTATION}])[1]")
 _WITH_EVENT_HANDLER = etree.XPath(".//*[@*[starts-with(name(), 'on')]]")
+
+
+def _break_code_lines(body: HtmlElement) -> None:
+    """A code block whose lines are ``<span class="line">``s, set one under another by the page's
+    styles and not by line breaks (Shiki's minified output: "npm create vite@latest my-project"
+    then "cd my-project"), gets the breaks: its text would run the lines together."""
+    for pre in body.iter("pre"):
+        for line in pre.iter("span"):
+            following = line.getnext()
+            if (
+                _is_a_code_line(line)
+                and following is not None
+                and _is_a_code_line(following)
+                and "\n" not in (line.tail or "")
+            ):
+                line.tail = "\n" + (line.tail or "")
+
+
+def _is_a_code_line(element: HtmlElement) -> bool:
+    return element.tag == "span" and "line" in element.get("class", "").split()
 
 
 def _drop_event_handlers(body: HtmlElement) -> None:
@@ -606,6 +627,7 @@ def preclean(root: HtmlElement, url: str | None = None) -> Precleaned:
         _read_scriptless_copy(body)
     _resolve_lazy_images(body)
     _resolve_embeds(body)
+    _break_code_lines(body)
     for element in rules.NON_CONTENT.select(body):
         element.drop_tree()
     for element in body.iter(*rules.PREFORMATTED_OBSOLETE):

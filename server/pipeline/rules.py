@@ -273,6 +273,8 @@ PAGE_RULES: tuple[Rule, ...] = (
     Rule("sidebar", "complementary content beside the article", xpath=".//*[@role='complementary']"),
     Rule("post reactions", "who liked a forum post: the forum's tally, not the post",
          names=("vbseo_liked",)),  # vBulletin's vBSEO likes: "WiSK and JapesUK like this."
+    Rule("source link", "a documentation tool's link to the entry's source code, with its version, beside every entry",
+         names=("rightside", "viewcode-link")),  # rustdoc ("1.0.0 · Source"), Sphinx's viewcode ("[source]")
     Rule("tag list", "topic tags link to other pages",
          words=("tags", "tag-list", "taglist", "tagcloud", "tag-cloud", "keywords", "topics-list")),
     Rule("author bio", "the author's biography box; the byline is kept as its own field",

@@ -89,6 +89,9 @@ FURNITURE = [
     ("breadcrumbs", '<ol class="breadcrumb"><li><a href="/">Home</a></li><li><a href="/travel">Travel</a></li></ol>', "Home"),
     # wcxb-dev 0527: vBulletin's likes under a forum post.
     ("post reactions", '<div class="alt2 vbseo_liked"><a href="/u/1">WiSK</a> and <a href="/u/2">JapesUK</a> like this.</div>', "like this"),
+    # wcxb-dev 2861 (rustdoc) and Sphinx's viewcode: the version and source link beside each entry.
+    ("source link", '<span class="rightside"><span class="since">1.0.0</span> · <a class="src" href="/src/r.rs.html">Source</a></span>', "Source"),
+    ("source link", '<a href="_modules/json.html#dumps"><span class="viewcode-link"><span class="pre">[source]</span></span></a>', "[source]"),
     ("tag list", '<div class="article-tags"><a href="/t/rail">Rail</a> <a href="/t/europe">Europe</a></div>', "Europe"),
     ("author bio", '<div class="author-bio"><p>Lena Park covers transport for the Gazette and lives in Lyon.</p></div>', "lives in Lyon"),
     ("donation appeal", '<div class="support-us-banner"><p>We rely on readers like you. Donate today.</p></div>', "Donate today"),
@@ -312,6 +315,19 @@ def test_other_templates_and_scripts_are_dropped():
     text = body_text(clean(fragment))
     assert "Inert template" not in text
     assert "tracking" not in text
+
+
+def test_a_code_blocks_lines_set_by_its_styles_get_their_line_breaks():
+    """wcxb-dev 2876 (Tailwind's docs, Shiki's minified output): each line a ``<span class="line">``
+    with no line break between; "my-projectcd" had run two commands together."""
+    block = (
+        '<pre class="shiki"><code><span class="line"><span>npm</span><span> create vite@latest my-project</span></span>'
+        '<span class="line"><span>cd</span><span> my-project</span></span></code></pre>'
+    )
+    pre = clean(block).root.find(".//pre")
+    assert pre.text_content() == "npm create vite@latest my-project\ncd my-project"
+    spaced = '<pre><span class="line">a = 1</span>\n<span class="line">b = 2</span></pre>'  # one break is enough
+    assert clean(spaced).root.find(".//pre").text_content() == "a = 1\nb = 2"
 
 
 def test_json_ld_stays_for_the_metadata_stage():
