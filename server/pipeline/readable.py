@@ -131,8 +131,9 @@ def _collapsed_length(element: HtmlElement) -> int:
 
 
 def _link_chars(element: HtmlElement) -> int:
-    """Characters of link text under ``element`` (a cheaper measure than readability-lxml's)."""
-    return sum(len(link.text_content().strip()) for link in element.iter("a"))
+    """Characters of link text under ``element`` (a cheaper measure than readability-lxml's),
+    code named in a sentence not counted, as in ``get_link_density``."""
+    return sum(len(link.text_content().strip()) for link in element.iter("a") if not _names_code(link))
 
 
 def _names_code(link: HtmlElement) -> bool:
