@@ -93,16 +93,43 @@ def trafilatura_article(shown: HtmlElement) -> HtmlElement | None:
         return None
     if not markup:
         return None
-    try:
-        body = lxml.html.document_fromstring(markup).find("body")
-    except (etree.ParserError, ValueError):
-        return None
+    body = _parsed(markup)
     if body is None or not body.text_content().strip():
         return None
     body.tag = "div"
     body.attrib.clear()
+    _code_as_written(body)
     _link_again(body, links)
     return body
+
+
+def _parsed(markup: str) -> HtmlElement | None:
+    """trafilatura's HTML, read as the XML it is written as: it writes code as ``<pre>`` wherever
+    it stands, and an HTML parser ends a paragraph at a ``<pre>`` inside it (see
+    ``_code_as_written``)."""
+    try:
+        return etree.fromstring(markup, lxml.html.XHTMLParser()).find("body")
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        pass
+    try:
+        return lxml.html.document_fromstring(markup).find("body")
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _code_as_written(article: HtmlElement) -> None:
+    """Code as the page set it: a word of code inside a sentence ("Install <pre>tailwindcss</pre>
+    via npm", as trafilatura writes ``<code>``) is inline ``<code>``, and a code block it writes as
+    a ``<pre>`` inside a ``<pre>`` is one ``<pre>``: its text keeps no indentation of the markup."""
+    for pre in list(article.iter("pre")):
+        parent = pre.getparent()
+        if parent is None:
+            continue
+        if parent.tag == "pre" and len(parent) == 1 and not (parent.text or "").strip():
+            pre.tail = parent.tail
+            parent.getparent().replace(parent, pre)
+        elif "\n" not in pre.text_content() and "".join([parent.text or "", *(c.tail or "" for c in parent)]).strip():
+            pre.tag = "code"  # the sentence around it is its parent's text
 
 
 # A link's text shorter than this says too little to be found again ("1", "a", "»").

@@ -128,3 +128,22 @@ def test_a_q_and_a_page_that_marks_its_answers_leaves_the_comments_on_them_out()
     article = trafilatura_article(copy.deepcopy(preclean(parse(decode(page.source, None))).shown))
     precision, recall, _ = load_wcxb_scorer().word_scores(article.text_content(), page.truth["main_content"])
     assert recall >= 0.95 and precision >= 0.45
+
+
+def test_code_stays_as_the_page_set_it():
+    """trafilatura writes every ``<code>`` as a ``<pre>``, and a code block as a ``<pre>`` in a
+    ``<pre>``; read as HTML, a paragraph ended at the first word of code (wcxb-dev 2876: "Install"
+    / "tailwindcss" / "and" each a paragraph of its own)."""
+    page = f"""<html><body><article><h1>Install</h1><p>{TEASER}</p>
+        <p>Install <code>tailwindcss</code> and <code>@tailwindcss/vite</code> via npm, then build the site.</p>
+        <pre><code>npm run dev\nnpm run build</code></pre>
+        <ul><li>Run <code>make</code> first, in the project's folder</li><li>Then <code>make install</code></li></ul>
+        <p>{TEASER}</p></article></body></html>"""
+    article = trafilatura_article(shown_of(page))
+    assert article is not None
+    sentence = next(p for p in article.iter("p") if p.text_content().startswith("Install"))
+    assert sentence.text_content() == "Install tailwindcss and @tailwindcss/vite via npm, then build the site."
+    assert [code.text for code in sentence.iter("code")] == ["tailwindcss", "@tailwindcss/vite"]
+    blocks = article.findall(".//pre")
+    assert [pre.text_content() for pre in blocks] == ["npm run dev\nnpm run build"]
+    assert [li.find("code").text for li in article.iter("li")] == ["make", "make install"]
