@@ -55,6 +55,9 @@ def trafilatura_article(shown: HtmlElement) -> HtmlElement | None:
     if int(shown.xpath("count(//*)")) > MAX_ELEMENTS:
         return None
     links = _links_by_text(shown)
+    code_blocks = {
+        " ".join(text.split()): text for text in (pre.text_content() for pre in shown.iter("pre")) if text.strip()
+    }
     types = page_types(shown)
     if types & THREAD_TYPES and "Answer" not in types:
         # trafilatura reads posts in comment containers as the body only on a
@@ -98,7 +101,7 @@ def trafilatura_article(shown: HtmlElement) -> HtmlElement | None:
         return None
     body.tag = "div"
     body.attrib.clear()
-    _code_as_written(body)
+    _code_as_written(body, code_blocks)
     _link_again(body, links)
     return body
 
@@ -117,10 +120,19 @@ def _parsed(markup: str) -> HtmlElement | None:
         return None
 
 
-def _code_as_written(article: HtmlElement) -> None:
+def _code_as_written(article: HtmlElement, code_blocks: dict[str, str]) -> None:
     """Code as the page set it: a word of code inside a sentence ("Install <pre>tailwindcss</pre>
     via npm", as trafilatura writes ``<code>``) is inline ``<code>``, and a code block it writes as
-    a ``<pre>`` inside a ``<pre>`` is one ``<pre>``: its text keeps no indentation of the markup."""
+    a ``<pre>`` inside a ``<pre>`` is one ``<pre>``: its text keeps no indentation of the markup.
+    A quote whose words are a ``<pre>`` block's of the page (``code_blocks``: its words, spaced
+    as one line, to its text) is that block: trafilatura writes a ``<pre>`` holding no ``<code>``
+    as a quote, where a browser runs its lines together."""
+    for quote in list(article.iter("blockquote")):
+        text = code_blocks.get(" ".join(quote.text_content().split()))
+        if text is not None:
+            for child in list(quote):
+                quote.remove(child)
+            quote.tag, quote.text = "pre", text
     for pre in list(article.iter("pre")):
         parent = pre.getparent()
         if parent is None:

@@ -131,13 +131,15 @@ def test_a_q_and_a_page_that_marks_its_answers_leaves_the_comments_on_them_out()
 
 
 def test_code_stays_as_the_page_set_it():
-    """trafilatura writes every ``<code>`` as a ``<pre>``, and a code block as a ``<pre>`` in a
-    ``<pre>``; read as HTML, a paragraph ended at the first word of code (wcxb-dev 2876: "Install"
-    / "tailwindcss" / "and" each a paragraph of its own)."""
+    """trafilatura writes every ``<code>`` as a ``<pre>``, a code block as a ``<pre>`` in a
+    ``<pre>`` and a ``<pre>`` alone as a quote; read as HTML, a paragraph ended at the first word
+    of code (wcxb-dev 2876: "Install" / "tailwindcss" / "and" each a paragraph of its own)."""
     page = f"""<html><body><article><h1>Install</h1><p>{TEASER}</p>
         <p>Install <code>tailwindcss</code> and <code>@tailwindcss/vite</code> via npm, then build the site.</p>
         <pre><code>npm run dev\nnpm run build</code></pre>
         <ul><li>Run <code>make</code> first, in the project's folder</li><li>Then <code>make install</code></li></ul>
+        <p>{TEASER}</p><pre>&gt;&gt;&gt; factorial(10)
+3628800</pre>
         <p>{TEASER}</p></article></body></html>"""
     article = trafilatura_article(shown_of(page))
     assert article is not None
@@ -145,5 +147,7 @@ def test_code_stays_as_the_page_set_it():
     assert sentence.text_content() == "Install tailwindcss and @tailwindcss/vite via npm, then build the site."
     assert [code.text for code in sentence.iter("code")] == ["tailwindcss", "@tailwindcss/vite"]
     blocks = article.findall(".//pre")
-    assert [pre.text_content() for pre in blocks] == ["npm run dev\nnpm run build"]
+    # A <pre> holding no <code> trafilatura writes as a quote (wcxb-dev 0666: Python's docs).
+    assert [pre.text_content() for pre in blocks] == ["npm run dev\nnpm run build", ">>> factorial(10)\n3628800"]
+    assert article.find(".//blockquote") is None
     assert [li.find("code").text for li in article.iter("li")] == ["make", "make install"]
