@@ -25,7 +25,7 @@ READING_TYPES = ("article", "documentation", "forum")
 SAMPLE = ["0001", "0023", "0096", "0333", "0355", "0517", "0521", "0544", "0524", "0661", "0672", "2911", "4020"]
 # Refusals of reading-type pages, each with why. Text that only scripts draw is not in the page a
 # direct API call sends (the extension sends what the browser drew, and gets the article).
-SCRIPT_DRAWN = "Discourse: the posts are only in the scripts' JSON; the page's body is a loading splash"
+SCRIPT_DRAWN = "Discourse: its scripts fetch the posts after the page loads; the page holds a loading splash"
 JUSTIFIED_REFUSALS = {
     "0160": "declared paywalled part (hasPart, isAccessibleForFree false): withheld without the browser's word",
     "4145": SCRIPT_DRAWN,
