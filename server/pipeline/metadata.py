@@ -49,6 +49,7 @@ _SEPARATOR_RE = re.compile(f" [{_SEPARATORS}] ")
 _HIERARCHICAL_RE = re.compile(r" [\\/>»] ")
 _RTL_LANGUAGES = frozenset("""ar arc ckb dv fa ha he khw ks ku ps sd ug ur yi""".split())
 _MAX_BYLINE_CHARS = 100
+_MAX_AUTHOR_LIST_CHARS = 300  # JSON-LD's authors, each a byline: a dozen names
 _URL_RE = re.compile(r"^(https?:)?//|^www\.", re.I)
 
 # Timezone abbreviations dateutil does not know, seen in news datelines ("08:57 pm IST").
@@ -140,7 +141,12 @@ def _author_names(value: Any) -> str | None:
     names = [name for name in (clean_byline(_name(v)) for v in values) if name]
     if len(names) > 1:
         names = [name for name in names if not _is_a_description(name)]
-    return ", ".join(dict.fromkeys(names)) or None
+    unique: dict[str, str] = {}
+    for name in names:
+        unique.setdefault(name.casefold(), name)
+    byline = ", ".join(unique.values())
+    # A paper's list of sixty authors is no byline a page prints; the markup's other fields may hold one.
+    return byline if len(byline) <= _MAX_AUTHOR_LIST_CHARS else None
 
 
 def _image_url(value: Any) -> str | None:
@@ -797,22 +803,30 @@ def _labelled_names(scope: HtmlElement, thread: bool) -> tuple[HtmlElement, str]
 # Links to a writer's page on the site ("/author/lena-park/", "/authors/upwork-staff") and
 # paragraphs, under the headline, in document order.
 _WRITER_LINKS_AND_PARAGRAPHS = etree.XPath("(.//h1)[1]/following::*[self::a[contains(@href, '/author')] or self::p]")
-_WRITERS_PAGE = re.compile(r"/authors?/[^/?#]", re.IGNORECASE)
+_WRITERS_PAGE = re.compile(r"/authors?/([^/?#]+)", re.IGNORECASE)
 
 
 def _linked_writer(scope: HtmlElement) -> tuple[HtmlElement, str] | None:
     """The first link to a writer's page between the headline and the article's first paragraph
-    of prose, and its text when that reads as names: a byline with neither label nor class
-    ("The Upwork Team" above the date). Links after the prose are teasers' and comments'."""
+    of prose, and its text, when that is a line of its own that reads as names and shares a word
+    with the page's address (".../authors/emmanuel-oyibo"): a byline with neither label nor class
+    ("The Upwork Team" above the date). Not "All Posts" or "Our Writers" (a menu's), nor a name
+    inside a sentence; links after the prose are teasers' and comments'."""
     for element in _WRITER_LINKS_AND_PARAGRAPHS(scope):
         if element.tag == "p":
             if len(text_of(element)) >= _PROSE_PARAGRAPH_CHARS:
                 return None
             continue
-        if not _WRITERS_PAGE.search(element.get("href", "")) or not _in_a_bylines_place(element.getparent()):
+        page = _WRITERS_PAGE.search(element.get("href", ""))
+        if not page or not _in_a_bylines_place(element.getparent()):
             continue
         name = clean_byline(element.text_content())
-        if name and _reads_as_names(name):
+        if (
+            name
+            and _reads_as_names(name)
+            and set(re.findall(r"\w+", name.casefold())) & set(re.findall(r"[^\W_]+", page.group(1).casefold()))
+            and text_of(element) in lines_of(element.getparent())
+        ):
             return element, name
     return None
 
@@ -842,26 +856,46 @@ def thread_starter(scope: HtmlElement) -> str | None:
 _POSTER_MARKS = ("a[@href]", *(path for path, _software in rules.POSTER_NAMES))
 _POSTERS_UNDER_HEADLINE = etree.XPath(" | ".join(f"(.//h1)[1]/following::{path}" for path in _POSTER_MARKS))
 _POSTERS = etree.XPath(" | ".join(f".//{path}" for path in _POSTER_MARKS))
-_POSTER_NAME_MAX_WORDS = 3
 
 
 def first_poster(scope: HtmlElement) -> str | None:
     """Who wrote the first post of a thread whose board prints no starter: the first poster under
     the thread's title, named by a link to their profile (phpBB, vBulletin, Lemmy:
     ``rules.PROFILE_LINKS``) or where the board prints posters' names (``rules.POSTER_NAMES``).
-    Only when two or more members are named so: one profile is the writer's own, on a blog
-    ("@filippo" on Bluesky). The text must be a login or a name ("Write a review" links to a
-    sign-in page under a product)."""
+    Only when two or more members are named so, each over a post of its own built like the
+    first's: one line linking profiles is a writer's ("Find me on Bluesky and Reddit"). The text
+    must be a login or a name ("Write a review" links to a sign-in page under a product)."""
     marks = _POSTERS_UNDER_HEADLINE(scope) if scope.find(".//h1") is not None else _POSTERS(scope)
-    posters: dict[str, str] = {}  # the member (a profile's address, or the name) -> name, in the posts' order
+    posts: dict[str, tuple[str, HtmlElement]] = {}  # the member (a profile's address, or the name) -> name, post
     for mark in marks:
         href = mark.get("href", "") if mark.tag == "a" else None
         if (href is not None and not rules.PROFILE_LINK.search(href)) or not _in_a_bylines_place(mark.getparent()):
             continue
         name = clean_byline(mark.text_content())
-        if name and (_is_a_login(name) or (_reads_as_names(name) and len(name.split()) <= _POSTER_NAME_MAX_WORDS)):
-            posters.setdefault(href or name, name)
-    return next(iter(posters.values())) if len(posters) >= 2 else None
+        post = _post_of(mark)
+        if post is not None and name and (_is_a_login(name) or (_reads_as_names(name) and len(name.split()) <= 3)):
+            posts.setdefault(href or name, (name, post))
+            if len(posts) == _POSTERS_LOOKED_AT:
+                break
+    if len(posts) < 2:
+        return None
+    (first, post), *others = posts.values()
+    # Each member's post a box of its own, built like the first's: a thread, not one line linking
+    # several profiles ("Find me on Bluesky and Reddit", "Jane Doe and John Roe").
+    alike = any(
+        other is not post and (other.tag, other.get("class")) == (post.tag, post.get("class")) for _, other in others
+    )
+    return first if alike else None
+
+
+_POST_MIN_CHARS = 80  # a post's box holds its text besides the poster's name
+_POSTERS_LOOKED_AT = 6  # the first poster and a few others to compare their posts with
+
+
+def _post_of(mark: HtmlElement) -> HtmlElement | None:
+    """The box of the post ``mark`` names the poster of: its nearest ancestor holding text besides the name."""
+    name_chars = len(text_of(mark))
+    return next((e for e in mark.iterancestors() if len(text_of(e)) - name_chars >= _POST_MIN_CHARS), None)
 
 
 def discourse_starter(root: HtmlElement) -> str | None:
@@ -1138,6 +1172,8 @@ def metadata(
     ) or title_from_document(root)  # fmt: skip
     site_name = ld.site_name or _first(meta, "og:site_name")
     title = shown_headline(root, title, site_name, url)
+    types = page_types(root)
+    thread = bool(types & THREAD_TYPES)
     byline = (
         ld.byline
         or _authors(meta, "dc:creator", "dcterm:creator", "author", "parsely-author", "article:author")
@@ -1147,11 +1183,10 @@ def metadata(
         or discourse_starter(root)
         or microdata_author(root)
         or page_byline
-        or (first_poster(root) if not page_types(root) & PRODUCT_TYPES else None)  # not a store's reviewers
-        # Last: a site's own post author (the account that published it), not always the writer.
+        # A site's own post author (the account that published it), not always the writer.
         or _labelled_author(meta)
+        or (first_poster(root) if not types & PRODUCT_TYPES else None)  # not a store's reviewers
     )
-    thread = bool(page_types(root) & THREAD_TYPES)
     byline = _as_printed(byline, page_byline, thread)
     site_names = {_comparable(site_name or ""), _host_name(url)} - {""}
     if (

@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import partial
+from itertools import takewhile
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -224,21 +226,22 @@ _BIO_MAX_CHARS = 2500
 
 def _drop_author_bios(article: HtmlElement, tally: RemovalTally) -> None:
     """A heading naming the writer's bio ("About the Author", "About the Reviewer") goes with
-    what follows it up to the next heading of its rank or above, when that is a bio's length.
-    Boxes the site marks as a bio go in ``preclean``; these are the ones marked only by their
-    heading."""
+    the blocks after it in its own box, up to the next heading of its rank or above, when they
+    are a bio's length. Boxes the site marks as a bio go in ``preclean``; these are the ones
+    marked only by their heading. The article's text after the box is not the bio's."""
     for heading in list(article.iter(*_SECTION_HEADINGS)):
         if not rules.AUTHOR_BIO_HEADING.fullmatch(text_of(heading)) or not is_attached(heading, article):
             continue
-        rank = f"h{int(heading.tag[1]) + 1}"  # headings of this rank or above end the section
-        section = [heading]
-        for node in elements_after(heading, article):
-            if isinstance(node.tag, str) and any(h.tag < rank for h in node.iter(*_SECTION_HEADINGS, "h1")):
-                break
-            section.append(node)
-        if sum(len(text_of(node)) for node in section if isinstance(node.tag, str)) <= _BIO_MAX_CHARS:
-            for node in (node for node in section if isinstance(node.tag, str)):
+        ends = [f"h{rank}" for rank in range(1, int(heading.tag[1]) + 1)]  # its rank or above
+        after = takewhile(partial(_holds_none, ends), heading.itersiblings())
+        bio = [node for node in after if isinstance(node.tag, str)]
+        if sum(len(text_of(node)) for node in bio) <= _BIO_MAX_CHARS:
+            for node in (heading, *bio):
                 tally.drop(node, "author bio", "the writer's biography, under its heading; the byline is its own field")
+
+
+def _holds_none(tags: list[str], node: HtmlElement) -> bool:
+    return next(node.iter(*tags), None) is None
 
 
 def _mark_captions(article: HtmlElement) -> None:

@@ -251,6 +251,7 @@ def _break_code_lines(body: HtmlElement) -> None:
                 and following is not None
                 and _is_a_code_line(following)
                 and "\n" not in (line.tail or "")
+                and not line.text_content().endswith("\n")  # Chroma (Hugo) ends each line inside it
             ):
                 line.tail = "\n" + (line.tail or "")
 

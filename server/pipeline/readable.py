@@ -31,6 +31,7 @@ from server.pipeline.dom import (
     prose_score,
     repeated_blocks,
     spaced_text_of,
+    text_of,
 )
 from server.pipeline.metadata import PRODUCT_TYPES, THREAD_TYPES, itemtype_names, page_types
 from server.pipeline.trafilatura_engine import trafilatura_article
@@ -52,7 +53,6 @@ _WIDEN_MAX_RATIO = 2.0
 _WIDEN_MIN_CHARS = 100
 _PROSE_MIN_CHARS = 60  # a paragraph shorter than this is a label, not prose
 _CAPTION_MAX_CHARS = 300
-_HEADING_BOX_SLACK = 40  # a heading's box may hold a line beside it: "1.0.0 (const: 1.48.0) · Source"
 _SECTION_MIN_CHARS = 140  # a paragraph that long under a heading makes the heading a section title
 
 # The blocks an editor marks as its own (``rules.EDITOR_CLASSES``), whatever else their class says.
@@ -128,6 +128,23 @@ def _collapsed_length(element: HtmlElement) -> int:
     """Length of the element's text with each run of whitespace counted as one character."""
     words = element.text_content().split()
     return sum(map(len, words)) + max(len(words) - 1, 0)
+
+
+def _part_of_the_text(link: HtmlElement, measured: HtmlElement) -> bool:
+    """A link that is part of the text it stands in, not a way off the page, in the link density
+    of ``measured``: code named in a sentence (``_names_code``); in a heading, its link to a
+    place on its own page (Sphinx's back-link to the contents); in a box holding a heading that
+    is mostly not links, the heading's links, which are its title (rustdoc's signature "pub fn
+    ok(self) -> Option<T>", its types linked: readability-lxml dropped its box as "too many
+    links", and the title with it). A teaser's heading is all link, and counts."""
+    if _names_code(link):
+        return True
+    heading = next(link.iterancestors(*HEADING_TAGS), None)
+    if heading is None:
+        return False
+    if heading is measured:
+        return link.get("href", "").startswith("#")
+    return _link_chars(heading) <= 0.5 * len(text_of(heading)) and any(e is measured for e in heading.iterancestors())
 
 
 def _link_chars(element: HtmlElement) -> int:
@@ -474,13 +491,7 @@ class _TreeDocument(Document):
                 and len(following.text_content().strip()) >= _SECTION_MIN_CHARS
             ):
                 return 0.0
-        links = sum(
-            _collapsed_length(link)
-            for link in elem.iterdescendants("a")
-            # A heading's link to a place on its own page (Sphinx's back-link to the contents) is
-            # its title, not a link away.
-            if not (elem.tag in HEADING_TAGS and link.get("href", "").startswith("#")) and not _names_code(link)
-        )
+        links = sum(_collapsed_length(link) for link in elem.iterdescendants("a") if not _part_of_the_text(link, elem))
         return links / max(_collapsed_length(elem), 1)
 
     def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
@@ -508,15 +519,6 @@ class _TreeDocument(Document):
             text = "".join(code.text_content().split())
             for box in code.iterancestors("div", "section"):
                 if box is node or "".join(box.text_content().split()) != text:
-                    break
-                preserved[box] = True
-        for heading in (h for h in node.iter("h2", "h3", "h4", "h5", "h6") if h.find(".//a") is not None):
-            # An API entry's title is its signature, linked ("pub fn is_ok(&self) -> bool"), in a
-            # box of its own with a line of links beside it ("1.0.0 · Source"): the box would go
-            # as "too many links", and the heading with it (wcxb-dev 2861, rustdoc).
-            limit = _collapsed_length(heading) + _HEADING_BOX_SLACK
-            for box in heading.iterancestors("div", "section"):
-                if box is node or _collapsed_length(box) > limit:
                     break
                 preserved[box] = True
         return preserved

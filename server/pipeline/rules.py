@@ -274,7 +274,11 @@ PAGE_RULES: tuple[Rule, ...] = (
     Rule("post reactions", "who liked a forum post: the forum's tally, not the post",
          names=("vbseo_liked",)),  # vBulletin's vBSEO likes: "WiSK and JapesUK like this."
     Rule("source link", "a documentation tool's link to the entry's source code, with its version, beside every entry",
-         names=("rightside", "viewcode-link")),  # rustdoc ("1.0.0 · Source"), Sphinx's viewcode ("[source]")
+         names=("viewcode-link",),  # Sphinx's viewcode: "[source]"
+         # rustdoc's "1.0.0 · Source", set right of each signature: inline elements only, as
+         # "rightside" also names a layout's main column
+         xpath=".//span[contains(concat(' ', normalize-space(@class), ' '), ' rightside ')]"
+               " | .//a[contains(concat(' ', normalize-space(@class), ' '), ' rightside ')]"),
     Rule("tag list", "topic tags link to other pages",
          words=("tags", "tag-list", "taglist", "tagcloud", "tag-cloud", "keywords", "topics-list")),
     Rule("author bio", "the author's biography box; the byline is kept as its own field",
@@ -410,6 +414,11 @@ RELATED_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+# A copyright notice's sign: "©", "Copyright ©", "(c) Copyright" (not "(c)" alone: a clause's
+# letter), and the years after it ("1998–2000, 2002, 2005–2026").
+_COPYRIGHT_SIGN = r"(©|copyright\s*(©|\(c\))|\(c\)\s*copyright)"
+_YEARS = r"\d{4}([-–—,\s]+\d{4})*,?\s*"
+
 # A heading over the writer's (or reviewer's) biography, in the same languages: the byline is
 # its own field, and the bio is the same under every post they wrote.
 AUTHOR_BIO_HEADING = re.compile(
@@ -505,10 +514,13 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                r"this is what customers who viewed this product bought|frequently bought together)[.:]?",
                max_chars=80),
     PhraseRule("copyright notice", "the site's legal line, the same on every page",
-               r"(©|\(c\)|copyright\s*(©|\(c\)))(?=.{0,100}(\b\d{4}\b|all rights reserved)).*|"
-               # the word alone: its years, then the owner's capitalised name ("Copyright 1998-2026 Free
-               # Software Foundation"), not a sentence ("Copyright 1976 was the year the act passed")
-               r"copyright\s+\d{4}(\s*[-–—,]\s*\d{4})*,?\s+(?-i:[A-Z])[^.!?]{0,100}\.?", max_chars=600),
+               # the mark, then "all rights reserved" in reach; or its years and the owner's name,
+               # in capitals but for "of", "and" ("© 2026 University of Wisconsin-Stevens Point");
+               # not a sentence ("Copyright 1909 Act cases still shape...", "©2023 figures show"),
+               # nor a clause's letter ("(c) household income in 2024 did not exceed $80,000")
+               rf"({_COPYRIGHT_SIGN}|copyright)(?=.{{0,200}}?all rights reserved).*|"
+               rf"({_COPYRIGHT_SIGN}\s*({_YEARS})?|copyright\s*{_YEARS})"  # the word alone: with its years
+               r"(?-i:[A-Z0-9]\S*(\s+([A-Z0-9&|·/–—-]\S*|of|and|the|de|by))*)", max_chars=600),
     PhraseRule("gallery counter", "a slideshow's position counter", r"(image|photo|picture|slide)?\s*\d{1,3}\s*"
                r"(of|/)\s*\d{1,3}", max_chars=20),
     PhraseRule("publication footer", "the date line; the date goes to the published field",

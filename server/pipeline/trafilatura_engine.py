@@ -55,9 +55,7 @@ def trafilatura_article(shown: HtmlElement) -> HtmlElement | None:
     if int(shown.xpath("count(//*)")) > MAX_ELEMENTS:
         return None
     links = _links_by_text(shown)
-    code_blocks = {
-        " ".join(text.split()): text for text in (pre.text_content() for pre in shown.iter("pre")) if text.strip()
-    }
+    code_blocks = {" ".join(text.split()): text for text in (pre.text_content() for pre in shown.iter("pre"))}
     types = page_types(shown)
     if types & THREAD_TYPES and "Answer" not in types:
         # trafilatura reads posts in comment containers as the body only on a
@@ -124,23 +122,28 @@ def _code_as_written(article: HtmlElement, code_blocks: dict[str, str]) -> None:
     """Code as the page set it: a word of code inside a sentence ("Install <pre>tailwindcss</pre>
     via npm", as trafilatura writes ``<code>``) is inline ``<code>``, and a code block it writes as
     a ``<pre>`` inside a ``<pre>`` is one ``<pre>``: its text keeps no indentation of the markup.
-    A quote whose words are a ``<pre>`` block's of the page (``code_blocks``: its words, spaced
-    as one line, to its text) is that block: trafilatura writes a ``<pre>`` holding no ``<code>``
-    as a quote, where a browser runs its lines together."""
+    ``code_blocks`` are the page's ``<pre>`` blocks, their words spaced as one line to their text.
+    A ``<pre>`` with the words of one is a block however short ("Install it:" then "pip install
+    foo"). A quote with the words of one of more than one line is that block: trafilatura writes
+    a ``<pre>`` holding no ``<code>`` as a quote, where a browser runs its lines together (a
+    one-line "<pre>Yes.</pre>" is no sign that a quote "Yes." is code)."""
     for quote in list(article.iter("blockquote")):
         text = code_blocks.get(" ".join(quote.text_content().split()))
-        if text is not None:
+        if text is not None and "\n" in text.strip():
             for child in list(quote):
                 quote.remove(child)
             quote.tag, quote.text = "pre", text
     for pre in list(article.iter("pre")):
         parent = pre.getparent()
-        if parent is None:
-            continue
-        if parent.tag == "pre" and len(parent) == 1 and not (parent.text or "").strip():
+        if parent is not None and parent.tag == "pre" and len(parent) == 1 and not (parent.text or "").strip():
             pre.tail = parent.tail
             parent.getparent().replace(parent, pre)
-        elif "\n" not in pre.text_content() and "".join([parent.text or "", *(c.tail or "" for c in parent)]).strip():
+    for pre in list(article.iter("pre")):
+        parent = pre.getparent()
+        text = pre.text_content()
+        if parent is None or "\n" in text or " ".join(text.split()) in code_blocks:
+            continue
+        if "".join([parent.text or "", *(child.tail or "" for child in parent)]).strip():
             pre.tag = "code"  # the sentence around it is its parent's text
 
 

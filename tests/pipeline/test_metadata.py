@@ -182,6 +182,13 @@ def test_json_ld_names_every_co_author_and_no_description():
               {"@type": "Person", "name": "South Carolina Garden-based Learning Network on Facebook"}]  # fmt: skip
     data = {"@context": "https://schema.org", "@type": "Article", "author": listed}
     assert meta_of(page(ld(data))).byline == "Arlene Marturano"
+    # Found in review: a paper's sixty authors are no byline; one name twice is one.
+    sixty = [{"@type": "Person", "name": f"Author Number{n}"} for n in range(60)]
+    assert meta_of(page(ld({"@context": "https://schema.org", "@type": "Article", "author": sixty}))).byline is None
+    twice = [{"@type": "Person", "name": "Lena Park"}, {"@type": "Person", "name": "lena park"}]
+    assert (
+        meta_of(page(ld({"@context": "https://schema.org", "@type": "Article", "author": twice}))).byline == "Lena Park"
+    )
 
 
 def test_a_credit_label_alone_is_no_byline():
@@ -767,7 +774,9 @@ FLUXBB_POST = '<div class="blockpost"><div class="postleft"><dl><dt><strong>{nam
 @pytest.mark.parametrize("post", [PHPBB_POST, FLUXBB_POST])
 def test_a_threads_first_poster_is_its_author_when_the_board_names_no_starter(post):
     posts = "".join(
-        post.format(id=n, name=name, text="The card reader stopped after the update.")
+        post.format(
+            id=n, name=name, text="The card reader stopped after the update, and the Pi 5 no longer boots from it. " * 2
+        )
         for n, name in enumerate(["b.scherer", "jahboater", "b.scherer"])
     )
     result = metadata(parse(f"<html><body><h1>Pi 5 does not boot</h1>{posts}</body></html>"))
@@ -782,6 +791,35 @@ def test_one_members_profile_or_a_link_that_is_no_name_makes_no_poster():
     assert metadata(parse(f"<html><body><h1>A kettle</h1>{prompts}</body></html>")).byline is None
 
 
+@pytest.mark.parametrize(
+    "links",
+    [
+        # Found in review: profiles linked from one line are not posts.
+        'Find me on <a href="https://bsky.app/profile/lena.example">Bluesky</a> and '
+        '<a href="https://www.reddit.com/user/lenapark">Reddit</a>',
+        '<a href="/profile/jane-doe">Jane Doe</a> and <a href="/profile/john-roe">John Roe</a>',
+    ],
+)
+def test_profiles_linked_from_one_line_name_no_poster(links):
+    prose = f"<p>{'The river came back to the valley after the dam came down. ' * 4}</p>"
+    assert (
+        metadata(parse(f"<html><body><h1>The valley</h1><aside><p>{links}</p></aside>{prose}</body></html>")).byline
+        is None
+    )
+
+
+def test_a_stores_reviewers_are_not_a_threads_posters():
+    posts = "".join(
+        PHPBB_POST.format(
+            id=n, name=name, text="Lovely kettle, boils fast and pours without a drip; the lid stays cool. " * 2
+        )
+        for n, name in enumerate(["maria.g", "tom_b"])
+    )
+    product = ld({"@context": "https://schema.org", "@type": "Product", "name": "Kettle"})
+    assert metadata(parse(f"<html><head>{product}</head><body><h1>Kettle</h1>{posts}</body></html>")).byline is None
+    assert metadata(parse(f"<html><body><h1>Kettle</h1>{posts}</body></html>")).byline == "maria.g"
+
+
 def test_a_link_to_the_writers_page_under_the_headline_is_the_byline():
     """wcxb-dev 4606, 4232: the name links to the writer's page, with neither label nor class."""
     writer = '<div><a href="/authors/upwork-staff">The Upwork Team</a><div>Published | Oct 10, 2025</div></div>'
@@ -792,6 +830,20 @@ def test_a_link_to_the_writers_page_under_the_headline_is_the_byline():
     # After the article's prose such a link is a teaser's or a comment's.
     teaser = '<div><a href="/author/lena-park/">Lena Park</a></div>'
     assert printed_byline(parse(f"<html><body><h1>Become a developer</h1>{prose}{teaser}</body></html>")) is None
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        # Found in review: a menu's links to the writers' pages, and a name inside a sentence.
+        '<div><a href="/author/lena-park/">All Posts</a></div>',
+        '<div class="menu"><a href="/authors/list">Our Writers</a></div>',
+        '<p>This week <a href="/author/kim-lee">Kim Lee</a> joins us as guest editor.</p>',
+    ],
+)
+def test_a_link_to_a_writers_page_that_is_no_byline(link):
+    prose = f"<p>{'Freelance web developers build sites for clients of every size. ' * 5}</p>"
+    assert printed_byline(parse(f"<html><body><h1>Become a developer</h1>{link}{prose}</body></html>")) is None
 
 
 def test_citation_authors_written_last_name_first_are_turned_round():

@@ -178,8 +178,11 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<p>Scientists wanted to <a href='/whales'>learn more</a> about the whales in the bay.</p>",
         "<p>The post got <strong>5,000 likes</strong> within an hour of going up.</p>",
         "<p>Note: This story was updated to include a response from the European Commission.</p>",
-        # Copyright as the article's subject.
+        # Copyright as the article's subject, and a clause's letter (found in review).
         "<p>Copyright law has not caught up with the machines that read every book.</p>",
+        "<p>Copyright 1909 Act cases still shape how courts read the 1976 law today.</p>",
+        "<p>©2023 figures show the harbour grew.</p>",
+        "<ul><li>(c) household income in 2024 did not exceed $80,000.</li></ul>",
         "<p>Copyright 1976 was the year the act passed, and it changed what a library could copy.</p>",
         "<p>Please note: if you are self-employed, your compensation is reported on Form 1099-NEC.</p>",
         "<p>Disclosure: the Federal Trade Commission now requires influencers to label paid posts.</p>",
@@ -367,6 +370,16 @@ def test_a_bio_under_its_heading_goes(heading):
     assert "Golen" not in text(result) and heading not in text(result)
     assert "author bio" in kinds(result)
     assert text(result).endswith("we provide access to archived content.")  # the next section is not the bio's
+
+
+def test_only_the_bios_own_box_goes_the_article_after_it_stays():
+    """Found in review: a guest writer's note in a box of its own mid-article, and a bio heading
+    over the article's next section of a lower rank in the same box, took the article after them."""
+    note = "<div class='guest-note'><h3>About the author</h3><p>Lena Park is a guest writer.</p></div>"
+    result = run(f"<div>{PROSE}{note}<p>After the note, the river ran clear again all summer.</p>{PROSE}</div>")
+    assert "guest writer" not in text(result) and "ran clear again" in text(result)
+    section = "<h2>About the author</h2><p>Lena Park is a guest writer.</p><h2>The salmon return</h2><p>In June.</p>"
+    assert "In June." in text(run(f"<div>{PROSE}{section}</div>"))
 
 
 def test_a_long_section_under_an_about_the_author_heading_stays():

@@ -328,6 +328,15 @@ def test_a_code_blocks_lines_set_by_its_styles_get_their_line_breaks():
     assert pre.text_content() == "npm create vite@latest my-project\ncd my-project"
     spaced = '<pre><span class="line">a = 1</span>\n<span class="line">b = 2</span></pre>'  # one break is enough
     assert clean(spaced).root.find(".//pre").text_content() == "a = 1\nb = 2"
+    # Chroma (Hugo) ends each line inside it (found in review).
+    chroma = '<pre><span class="line"><span class="cl">package main\n</span></span><span class="line"><span class="cl">\n</span></span><span class="line"><span class="cl">func main() {}\n</span></span></pre>'
+    assert clean(chroma).root.find(".//pre").text_content() == "package main\n\nfunc main() {}\n"
+
+
+def test_a_layouts_right_column_is_no_source_link():
+    """Found in review: "rightside" also names a layout's main column; only rustdoc's inline one goes."""
+    result = clean('<div class="rightside"><h2>Library reopens</h2><p>The library reopened on Monday.</p></div>')
+    assert "library reopened" in body_text(result) and "source link" not in kinds(result)
 
 
 def test_json_ld_stays_for_the_metadata_stage():

@@ -503,10 +503,24 @@ def test_an_api_entrys_signature_and_its_text_naming_linked_code_stay():
     )
     assert "is a type that represents either success" in text
     assert text.count("pub const fn is_ok(&self) -> bool") == 3 and text.count("if the result is Ok") == 3
+    # A box of links under a heading with a link of its own still goes (found in review).
+    more = (
+        "<div class='box'><h3>More stories from <a href='/topics/rail'>Rail</a></h3>"
+        "<div><a href='/c'>Closures</a> · <a href='/f'>Fares</a> · <a href='/t'>Timetables</a></div></div>"
+    )
+    assert "Timetables" not in article_of(f"<div class='body'><p>{SENTENCE * 3}</p>{more}<p>{SENTENCE * 3}</p></div>")
     menu = "<div class='menu'><p><a href='/a'>Rivers</a> and <a href='/b'>Lakes of the valley</a></p></div>"
     assert "Lakes of the valley" not in article_of(
         f"<div class='body'><p>{SENTENCE * 3}</p>{menu}<p>{SENTENCE * 3}</p></div>"
     )
+
+
+def test_code_named_in_a_sentence_is_not_link_text_in_our_prose_measure():
+    """``_link_chars`` reads as ``get_link_density`` does: a sentence naming linked API items is prose."""
+    paragraph = lxml.html.fragment_fromstring(
+        "<p>Call <a href='#f'><code>fetch()</code></a> with a <a href='/r'>Request</a> object.</p>"
+    )
+    assert readable_module._link_chars(paragraph) == len("Request")
 
 
 def test_a_heading_whose_class_names_a_header_stays():

@@ -151,3 +151,17 @@ def test_code_stays_as_the_page_set_it():
     assert [pre.text_content() for pre in blocks] == ["npm run dev\nnpm run build", ">>> factorial(10)\n3628800"]
     assert article.find(".//blockquote") is None
     assert [li.find("code").text for li in article.iter("li")] == ["make", "make install"]
+
+
+def test_a_short_code_block_and_a_short_quote_stay_what_they_are():
+    """Found in review: a one-line code block in a list item is no inline code, and a quote is
+    code only when a code block of more than one line has its words ("Yes." is both here)."""
+    page = f"""<html><body><article><h1>Install</h1><p>{TEASER}</p>
+        <ul><li>Install it:<pre><code>pip install foo</code></pre></li><li>Then run <code>make</code> in its folder</li></ul>
+        <p>{TEASER}</p><blockquote>Yes.</blockquote><pre>Yes.</pre><p>{TEASER}</p></article></body></html>"""
+    article = trafilatura_article(shown_of(page))
+    assert article is not None
+    first, second = article.iter("li")
+    assert first.find("pre") is not None and first.find("pre").text_content() == "pip install foo"
+    assert second.find("code") is not None
+    assert article.find(".//blockquote") is not None
