@@ -130,21 +130,13 @@ def _collapsed_length(element: HtmlElement) -> int:
     return sum(map(len, words)) + max(len(words) - 1, 0)
 
 
-def _part_of_the_text(link: HtmlElement, measured: HtmlElement) -> bool:
-    """A link that is part of the text it stands in, not a way off the page, in the link density
-    of ``measured``: code named in a sentence (``_names_code``); in a heading, its link to a
-    place on its own page (Sphinx's back-link to the contents); in a box holding a heading that
-    is mostly not links, the heading's links, which are its title (rustdoc's signature "pub fn
-    ok(self) -> Option<T>", its types linked: readability-lxml dropped its box as "too many
-    links", and the title with it). A teaser's heading is all link, and counts."""
-    if _names_code(link):
-        return True
+def _how_a_link_reads(link: HtmlElement) -> tuple[bool, HtmlElement | None, bool]:
+    """Whether ``link`` is code named in a sentence (``_names_code``), the heading it stands in,
+    and whether that heading is mostly not links (its links are then its title: rustdoc's
+    signature "pub fn ok(self) -> Option<T>", its types linked; a teaser's heading is all link)."""
     heading = next(link.iterancestors(*HEADING_TAGS), None)
-    if heading is None:
-        return False
-    if heading is measured:
-        return link.get("href", "").startswith("#")
-    return _link_chars(heading) <= 0.5 * len(text_of(heading)) and any(e is measured for e in heading.iterancestors())
+    titled = heading is not None and _link_chars(heading) <= 0.5 * len(text_of(heading))
+    return _names_code(link), heading, titled
 
 
 def _link_chars(element: HtmlElement) -> int:
@@ -241,6 +233,7 @@ class _TreeDocument(Document):
     def _parse(self, input: HtmlElement) -> HtmlElement:
         self._prose_memo: dict[HtmlElement, int] = {}  # per pass: each pass works on a fresh copy
         self._weight_memo: dict[HtmlElement, int] = {}
+        self._link_memo: dict[HtmlElement, tuple[bool, HtmlElement | None, bool]] = {}
         self._posts: list[HtmlElement] = []  # a thread's posts, once _whole_thread has built it
         page = copy.deepcopy(input)
         # Its "unlikely candidate" pass drops any element whose class says popup, comment,
@@ -491,8 +484,23 @@ class _TreeDocument(Document):
                 and len(following.text_content().strip()) >= _SECTION_MIN_CHARS
             ):
                 return 0.0
-        links = sum(_collapsed_length(link) for link in elem.iterdescendants("a") if not _part_of_the_text(link, elem))
+        links = sum(
+            _collapsed_length(link) for link in elem.iterdescendants("a") if not self._part_of_the_text(link, elem)
+        )
         return links / max(_collapsed_length(elem), 1)
+
+    def _part_of_the_text(self, link: HtmlElement, measured: HtmlElement) -> bool:
+        """A link that is part of the text it stands in, not a way off the page, in the link
+        density of ``measured``: code named in a sentence; in a heading, its link to a place on
+        its own page (Sphinx's back-link to the contents); in a box holding a heading that is
+        mostly not links, the heading's links, which are its title (readability-lxml dropped
+        rustdoc's signatures' boxes as "too many links", and the titles with them)."""
+        if link not in self._link_memo:
+            self._link_memo[link] = _how_a_link_reads(link)
+        code, heading, titled = self._link_memo[link]
+        if code or heading is None:
+            return code
+        return link.get("href", "").startswith("#") if heading is measured else titled
 
     def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
         """Keep lists, data tables and code blocks inside the article out of the link-density cleaning.
