@@ -548,7 +548,8 @@ _MAX_BYLINE_WORDS = 10  # several authors fit; a sentence does not
 # A byline box is the names with a label, a date and a role; a box of more has a bio or a note.
 MAX_BYLINE_BOX_CHARS = 2 * _MAX_BYLINE_CHARS
 # Where a byline's names end and a role or an outlet begins: "Lena Park | Reuters".
-_BYLINE_PARTS = re.compile(r"\s+[|•·⋅–—]\s+")  # not " - ": "Jean - Paul Martin"
+_PART_MARKS = "|•·⋅–—"
+_BYLINE_PARTS = re.compile(rf"\s+[{_PART_MARKS}]\s+")  # not " - ": "Jean - Paul Martin"
 
 
 def _without_label(text: str) -> str:
@@ -603,9 +604,10 @@ def clean_byline(text: str | None) -> str | None:
 _NAME_LIST = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
 
-def _as_printed(declared: str | None, printed: str | None, thread: bool) -> str | None:
-    """The names as the page prints them when its markup says the same less well: the reader
-    reads the printed line. On a ``thread`` a login is the poster's name."""
+def _as_printed(declared: str | None, printed: str | None, thread: bool, site_names: Collection[str]) -> str | None:
+    """The names as the page prints them when its markup says the same less well, or names a
+    login or the site itself (``site_names``): the reader reads the printed line. On a ``thread``
+    a login is the poster's name."""
     if not declared or not printed:
         return declared
     names = [{name.casefold() for name in _NAME_LIST.split(text) if name} for text in (declared, printed)]
@@ -619,10 +621,15 @@ def _as_printed(declared: str | None, printed: str | None, thread: bool) -> str 
     # ("David Jackson - FullStack Editorial Team").
     if declared.startswith(printed) and _MORE_AFTER_NAMES.match(declared, len(printed)):
         return printed
+    # The site declared itself the author ("USA TODAY"); the page prints who wrote it.
+    if _is_site_name(declared, site_names) and not _is_site_name(printed, site_names) and _reads_as_names(printed):
+        return printed
     return declared
 
 
-_MORE_AFTER_NAMES = re.compile(r"\s+[|•·⋅–—-]\s")  # not ", ": co-authors follow so
+# A part after the printed names, " - " too (the printed line decides where the names end);
+# not ", ": co-authors follow so.
+_MORE_AFTER_NAMES = re.compile(rf"\s+[{_PART_MARKS}-]\s")
 
 
 def _is_a_login(text: str) -> bool:
@@ -872,9 +879,11 @@ def first_poster(scope: HtmlElement) -> str | None:
         if (href is not None and not rules.PROFILE_LINK.search(href)) or not _in_a_bylines_place(mark.getparent()):
             continue
         name = clean_byline(mark.text_content())
-        post = _post_of(mark)
-        if post is not None and name and (_is_a_login(name) or (_reads_as_names(name) and len(name.split()) <= 3)):
-            posts.setdefault(href or name, (name, post))
+        if not name or (href or name) in posts:
+            continue
+        if _is_a_login(name) or (_reads_as_names(name) and len(name.split()) <= _POSTER_NAME_MAX_WORDS):
+            if (post := _post_of(mark)) is not None:
+                posts[href or name] = (name, post)
             if len(posts) == _POSTERS_LOOKED_AT:
                 break
     if len(posts) < 2:
@@ -888,6 +897,7 @@ def first_poster(scope: HtmlElement) -> str | None:
     return first if alike else None
 
 
+_POSTER_NAME_MAX_WORDS = 3
 _POST_MIN_CHARS = 80  # a post's box holds its text besides the poster's name
 _POSTERS_LOOKED_AT = 6  # the first poster and a few others to compare their posts with
 
@@ -1187,16 +1197,7 @@ def metadata(
         or _labelled_author(meta)
         or (first_poster(root) if not types & PRODUCT_TYPES else None)  # not a store's reviewers
     )
-    byline = _as_printed(byline, page_byline, thread)
-    site_names = {_comparable(site_name or ""), _host_name(url)} - {""}
-    if (
-        byline
-        and page_byline
-        and _is_site_name(byline, site_names)
-        and not _is_site_name(page_byline, site_names)
-        and _reads_as_names(page_byline)
-    ):
-        byline = page_byline  # the site declared itself the author; the page prints who wrote it
+    byline = _as_printed(byline, page_byline, thread, {_comparable(site_name or ""), _host_name(url)} - {""})
     excerpt = ld.excerpt or _first(
         meta, "dc:description", "dcterm:description", "og:description", "weibo:article:description",
         "weibo:webpage:description", "description", "twitter:description",
