@@ -288,7 +288,13 @@ def _labelled_author(values: dict[str, list[str]]) -> str | None:
 # --------------------------------------------------------------------------- <title>
 
 
+_SCRIPTED_TITLE = etree.XPath(" | ".join(path for path, _reason in rules.SCRIPTED_TITLES))
+
+
 def _document_title(root: HtmlElement) -> str | None:
+    """The title in the tab: ``<title>``, or what the page's scripts put there (rules.SCRIPTED_TITLES)."""
+    if scripted := _SCRIPTED_TITLE(root):
+        return clean_text(scripted[0])
     title = root.find(".//title")
     return clean_text(title.text_content()) if title is not None else None
 
@@ -394,6 +400,7 @@ _HEADING_ANCHOR = re.compile(r"[\s¶#§\U0001f517]+$")
 # What a link aggregator shows after a story's headline in the same <h1>: the linked story's site
 # and a comment count ("... Modern C++ (phoronix.com) 139", Slashdot's; Hacker News's "(site.com)").
 _SOURCE_AFTER = re.compile(r"(?:\s+(?:\((?:[\w-]+\.)+[a-z]{2,}\)|\d+))+\s*", re.I)
+_HEADING_LABEL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)?:\s*")  # one or two words and a colon
 _TITLE_PARTS = re.compile(r"\s+[|·•–—»/]\s+|\s+-\s+|\s+::\s+")
 _WORD_RE = re.compile(r"\w+")
 
@@ -440,6 +447,25 @@ def _host_name(url: str | None) -> str:
     return host.removeprefix("www.").split(".")[0]
 
 
+def headline_elements(root: HtmlElement, url: str | None = None) -> list[HtmlElement]:
+    """The page's ``<h1>``s that show the headline its metadata names (``<title>`` or og:title
+    without the site's name), whatever box they sit in."""
+    meta = _meta_values(root)
+    site_names = {_comparable(_first(meta, "og:site_name") or ""), _host_name(url)} - {""}
+    named = {
+        _comparable(without_site_name(title, site_names))
+        for title in (_document_title(root), _first(meta, "og:title"), _first(meta, "twitter:title"))
+        if title
+    }
+    shown = ((h, _headline_text(h)) for h in root.iter("h1"))
+    return [h for h, text in shown if text and _comparable(_HEADING_ANCHOR.sub("", text)) in named]
+
+
+def without_heading_label(heading: str) -> str:
+    """ "Thread: Headline" -> "Headline": the heading without a label of one or two words."""
+    return heading[label.end() :] if (label := _HEADING_LABEL.match(heading)) else heading
+
+
 def shown_headline(
     root: HtmlElement, named_title: str | None, site_name: str | None = None, url: str | None = None
 ) -> str | None:
@@ -451,9 +477,15 @@ def shown_headline(
     without the site's name; with no named title, the first ``<h1>``.
     """
     headings = [_HEADING_ANCHOR.sub("", text) for text in _headings(root, "h1")]
-    headings = [text for text in headings if text and len(text.split()) <= _MAX_HEADLINE_WORDS]
     if not named_title:
+        headings = [text for text in headings if text and len(text.split()) <= _MAX_HEADLINE_WORDS]
         return headings[0] if headings else None
+    # A longer <h1> is the headline when the metadata names it too (a Reddit post's title).
+    headings = [
+        text
+        for text in headings
+        if text and (len(text.split()) <= _MAX_HEADLINE_WORDS or _comparable(named_title).startswith(_comparable(text)))
+    ]
     # Never the site's name: the declared one, or the name in the page's address.
     not_headlines = {_comparable(site_name or ""), _host_name(url)} - {""}
     headline = without_site_name(named_title, not_headlines)
@@ -472,6 +504,12 @@ def shown_headline(
         comparable = _comparable(text)
         if comparable in parts and not _is_site_name(text, not_headlines):
             return text
+    # A label the <h1> prints before the named headline ("Thread: ...", "Blog: ...", arXiv's
+    # "Title:") is no part of it.
+    named = {_comparable(headline), _comparable(named_title)}
+    for text in headings:
+        if (unlabelled := without_heading_label(text)) != text and _comparable(unlabelled) in named:
+            return unlabelled
     if headings:
         # Compared without the site's name: a logo in an <h1> is not the headline.
         closest = max(headings, key=lambda text: _shared_words(text, headline))

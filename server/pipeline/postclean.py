@@ -55,6 +55,7 @@ from server.pipeline.metadata import (
     clean_text,
     normalise_date,
     printed_byline_element,
+    without_heading_label,
 )
 from server.pipeline.types import LeadImage, Metadata, Removal
 
@@ -104,7 +105,14 @@ def _title_forms(title: str | None) -> set[str]:
 
 def _drop_title_and_byline(article: HtmlElement, meta: Metadata) -> None:
     forms = _title_forms(meta.title)
-    heading = next((h for h in article.iter(*_HEADINGS) if _normalise(text_with_breaks(h)) in forms), None)
+    heading = next(
+        (
+            h
+            for h in article.iter(*_HEADINGS)
+            if _normalise(text := text_with_breaks(h)) in forms or _normalise(without_heading_label(text)) in forms
+        ),
+        None,
+    )
     if heading is not None:
         heading.drop_tree()  # shown once, as the title
     # A reply's subject line repeats the thread's title ("Re: Discuss the 7.1.0 release here", phpBB's).

@@ -49,7 +49,14 @@ from server.pipeline.dom import (
     spaced_text_of,
     text_of,
 )
-from server.pipeline.metadata import byline_element, byline_text, canonical_link, clean_text, printed_byline
+from server.pipeline.metadata import (
+    byline_element,
+    byline_text,
+    canonical_link,
+    clean_text,
+    headline_elements,
+    printed_byline,
+)
 from server.pipeline.types import Removal
 
 # Inline styles that hide an element, as browsers and Readability.js read them.
@@ -115,10 +122,13 @@ class Precleaned:
 class _Protection:
     """Decides whether a matched element may go: not the article, not a gate."""
 
-    def __init__(self, body: HtmlElement, gates: list[HtmlElement], page_chars: int) -> None:
+    def __init__(self, body: HtmlElement, gates: list[HtmlElement], page_chars: int, url: str | None) -> None:
         self.page_chars = page_chars
         self.protected: set[HtmlElement] = {body}
-        for keeper in [*body.xpath(".//main | .//*[@itemprop='articleBody']"), *gates]:
+        # The headline's box is never furniture, whatever its name says ("hero-banner-popup").
+        headlines = headline_elements(body.getparent(), url)
+        keepers = [*body.xpath(".//main | .//*[@itemprop='articleBody']"), *gates, *headlines]
+        for keeper in keepers:
             self.protected.add(keeper)
             self.protected.update(keeper.iterancestors())
 
@@ -640,7 +650,7 @@ def preclean(root: HtmlElement, url: str | None = None) -> Precleaned:
     unmarked_byline = printed_byline(body) if byline is None else None
     named = [(element, found) for element in body.xpath(_NAMED) if (found := _NAMES.match(element)) is not None]
     gates = find_gates(body, [element for element, found in named if found.rule is rules.GATE], annotated)
-    protection = _Protection(body, gates, len(text_of(body)))
+    protection = _Protection(body, gates, len(text_of(body)), url)
     _drop_overlays(body, tally, protection)
     with_furniture = copy.deepcopy(root)
     furniture = [

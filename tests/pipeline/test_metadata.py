@@ -514,6 +514,57 @@ def test_a_date_or_a_tag_shown_in_the_h1_is_not_part_of_the_headline(heading, ex
     assert shown_headline(parse(markup), f"{expected} | Site") == expected
 
 
+@pytest.mark.parametrize(
+    ("heading", "named", "expected"),
+    [
+        # wcxb-dev 0533 (vBulletin) and 3036: a label before the title the metadata names.
+        (
+            "Thread: What do you pay attention to if you are going to buy a web hosting service?",
+            "What do you pay attention to if you are going to buy a web hosting service? | Web Hosting Talk",
+            "What do you pay attention to if you are going to buy a web hosting service?",
+        ),
+        (
+            "Blog: Best Social Media Advertising Agencies in the U.S. in 2025",
+            "Best Social Media Advertising Agencies in the U.S. in 2025 | Silverback Strategies",
+            "Best Social Media Advertising Agencies in the U.S. in 2025",
+        ),
+        # wcxb-dev 0380 (arXiv): the label runs into the title.
+        ("Title:AlignMerge - Alignment-Preserving Model Merging", "AlignMerge - Alignment-Preserving Model Merging",
+         "AlignMerge - Alignment-Preserving Model Merging"),
+        # A headline that has a colon of its own keeps what comes before it.
+        ("Critics Choice: Best UK Art Exhibitions 2025", "Critics Choice: Best UK Art Exhibitions 2025 - Artlyst",
+         "Critics Choice: Best UK Art Exhibitions 2025"),
+        ("Update: the bridge reopens on Monday", "The bridge reopens on Monday after repairs",
+         "Update: the bridge reopens on Monday"),
+    ],
+)  # fmt: skip
+def test_a_label_the_h1_prints_before_the_named_headline_is_no_part_of_it(heading, named, expected):
+    markup = f"<html><body><h1>{heading}</h1><p>Text.</p></body></html>"
+    assert shown_headline(parse(markup), named) == expected
+
+
+def test_a_title_the_pages_script_puts_in_the_tab_is_read_before_the_sites_slogan():
+    """wcxb-dev 0563, 4008 (Reddit): every page's <title> is the site's slogan until a script sets
+    it from <shreddit-title>."""
+    markup = page(
+        "<title>Reddit - The heart of the internet</title>",
+        '<shreddit-title title="Enameled Cast Iron Pan and Metal : r/Cooking"></shreddit-title>'
+        "<h1>Enameled Cast Iron Pan and Metal</h1><p>Text.</p>",
+    )
+    assert meta_of(markup, "https://www.reddit.com/r/Cooking/comments/1rl0nt4/x/").title == (
+        "Enameled Cast Iron Pan and Metal"
+    )
+
+
+def test_a_long_h1_is_the_headline_when_the_metadata_names_it_too():
+    """wcxb-dev 0561: a Reddit post's title runs to 45 words; a long <h1> the title does not name is
+    a teaser, not the headline."""
+    words = " ".join(f"word{n}" for n in range(45))
+    markup = parse(f"<html><body><h1>{words}</h1><p>Text.</p></body></html>")
+    assert shown_headline(markup, f"{words} : r/technology") == words
+    assert shown_headline(markup, "Something else entirely") == "Something else entirely"
+
+
 def test_the_site_name_in_an_h1_is_never_the_title():
     markup = "<html><body><h1>Acme</h1><p>Text.</p></body></html>"
     assert shown_headline(parse(markup), "Acme | Pumps and valves", site_name="Acme") == "Pumps and valves"

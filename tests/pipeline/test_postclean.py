@@ -38,6 +38,15 @@ def test_the_headline_is_removed_once_because_it_is_the_title():
     assert text(result).count("How the river came back") == 1
 
 
+def test_a_headline_with_a_label_before_the_title_is_removed_as_the_title():
+    """wcxb-dev 0380 (arXiv): the page's <h1> is "Title:" and the title."""
+    result = run(
+        f"<h1>Title:AlignMerge - Model Merging</h1>{PROSE}<h2>Background: why merge</h2>",
+        title="AlignMerge - Model Merging",
+    )
+    assert "AlignMerge" not in text(result) and "Background: why merge" in text(result)
+
+
 def test_a_headline_with_a_line_break_is_removed_as_the_title():
     result = run(f"<h1>Top MBA Programs<br>Your Guide</h1>{PROSE}", title="Top MBA Programs Your Guide")
     assert "Your Guide" not in text(result)

@@ -527,3 +527,13 @@ def test_a_card_link_no_browser_could_follow_is_no_crash():
 def test_a_generic_consent_name_around_the_article_keeps_the_size_guard():
     """ "cc-window" is a plain enough name for a site's own wrapper: the article inside stays."""
     assert "Sleeper services" in body_text(clean("", article=f'<div class="cc-window">{ARTICLE}</div>'))
+
+
+def test_the_box_holding_the_headline_is_never_furniture():
+    """wcxb-dev 0096: the headline sits in a "hero-banner-popup"; an <h1> the title does not name, and
+    a popup without the headline, still go."""
+    hero = '<div class="generic-hero-banner hero-banner-popup"><h1>7 days of healthy meals on a budget</h1></div>'
+    popup = '<div class="newsletter-popup"><h1>Sign up for our emails</h1></div>'
+    title = "<title>7 days of healthy meals on a budget - Heart Matters magazine - BHF</title>"
+    result = preclean(parse(f"<html><head>{title}</head><body>{hero}{popup}{ARTICLE}</body></html>"))
+    assert "7 days of healthy meals" in body_text(result) and "Sign up" not in body_text(result)
