@@ -759,9 +759,22 @@ _MAYBE_LABEL = (
     "[contains(., 'y') or contains(., 'Y') or contains(., 'uthor') or contains(., 'UTHOR')"
     " or contains(., 'tarter') or contains(., 'TARTER') or contains(., 'ontributor') or contains(., 'ONTRIBUTOR')]"
 )
-# Under the first <h1> when there is one: a byline is printed under the headline.
-_LABEL_TEXTS_UNDER_HEADLINE = etree.XPath(f"(.//h1)[1]/following::text(){_MAYBE_LABEL}")
-_LABEL_TEXTS = etree.XPath(f".//text(){_MAYBE_LABEL}")
+
+
+class _UnderHeadline:
+    """What ``paths`` select (XPaths relative to a node), in document order, under the first
+    ``<h1>`` when the scope has one, else anywhere in it: a byline, and a thread's posts, follow
+    the headline."""
+
+    def __init__(self, *paths: str) -> None:
+        self.under = etree.XPath(" | ".join(f"(.//h1)[1]/following::{path}" for path in paths))
+        self.anywhere = etree.XPath(" | ".join(f".//{path}" for path in paths))
+
+    def __call__(self, scope: HtmlElement) -> list[Any]:
+        return self.under(scope) if scope.find(".//h1") is not None else self.anywhere(scope)
+
+
+_LABEL_TEXTS = _UnderHeadline(f"text(){_MAYBE_LABEL}")
 _PROSE_PARAGRAPH_CHARS = 200  # a text this long is the article's prose, not a label's line
 _NOT_PROSE = frozenset(("script", "style", "noscript", "template"))
 _NOT_A_BYLINES_PLACE = frozenset("a button nav select option label form footer figcaption".split())
@@ -816,7 +829,7 @@ def _labelled_names(scope: HtmlElement, thread: bool) -> tuple[HtmlElement, str]
     names someone, and the names. A bare "By" counts only before the article's first paragraph
     (after it, it is a teaser's or a quotation's); "Written by" and "Author" anywhere (the
     author's box after the article)."""
-    texts = _LABEL_TEXTS_UNDER_HEADLINE(scope) if scope.find(".//h1") is not None else _LABEL_TEXTS(scope)
+    texts = _LABEL_TEXTS(scope)
     labels = 0
     after_prose = False
     for text in texts:
@@ -846,8 +859,8 @@ def _labelled_names(scope: HtmlElement, thread: bool) -> tuple[HtmlElement, str]
 
 
 # Links to a writer's page on the site ("/author/lena-park/", "/authors/upwork-staff") and
-# paragraphs, under the headline, in document order.
-_WRITER_LINKS_AND_PARAGRAPHS = etree.XPath("(.//h1)[1]/following::*[self::a[contains(@href, '/author')] or self::p]")
+# paragraphs, under the headline (only there: a page without one has no place for a byline).
+_WRITER_LINKS_AND_PARAGRAPHS = _UnderHeadline("*[self::a[contains(@href, '/author')] or self::p]").under
 _WRITERS_PAGE = re.compile(r"/authors?/([^/?#]+)", re.IGNORECASE)
 
 
@@ -899,8 +912,7 @@ def thread_starter(scope: HtmlElement) -> str | None:
 # Links and the boards' poster names (``rules.POSTER_NAMES``), under the first <h1> when there is
 # one (the posts of a thread follow its title), in document order.
 _POSTER_MARKS = ("a[@href]", *(path for path, _software in rules.POSTER_NAMES))
-_POSTERS_UNDER_HEADLINE = etree.XPath(" | ".join(f"(.//h1)[1]/following::{path}" for path in _POSTER_MARKS))
-_POSTERS = etree.XPath(" | ".join(f".//{path}" for path in _POSTER_MARKS))
+_POSTERS = _UnderHeadline(*_POSTER_MARKS)
 
 
 def first_poster(scope: HtmlElement) -> str | None:
@@ -910,7 +922,7 @@ def first_poster(scope: HtmlElement) -> str | None:
     Only when two or more members are named so, each over a post of its own built like the
     first's: one line linking profiles is a writer's ("Find me on Bluesky and Reddit"). The text
     must be a login or a name ("Write a review" links to a sign-in page under a product)."""
-    marks = _POSTERS_UNDER_HEADLINE(scope) if scope.find(".//h1") is not None else _POSTERS(scope)
+    marks = _POSTERS(scope)
     posts: dict[str, tuple[str, HtmlElement]] = {}  # the member (a profile's address, or the name) -> name, post
     for mark in marks:
         href = mark.get("href", "") if mark.tag == "a" else None
