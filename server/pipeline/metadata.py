@@ -418,9 +418,13 @@ _PAGE_PLACES = frozenset({"home", "home page", "homepage", "start page", "welcom
 def without_site_name(title: str, site_names: Collection[str] = ()) -> str:
     """ "Headline | Site" -> "Headline": the first part, unless it is a one- or two-word brand
     before a longer headline ("Site | Headline"). A part that is one of ``site_names`` (the
-    declared site name, the name in the page's address) is never the headline, wherever it is."""
+    declared site name, the name in the page's address) is never the headline, wherever it is;
+    nor is the site's address before or after it without a separator ("davidbau.com Vibe Coding")."""
     parts = [part for part in _TITLE_PARTS.split(title) if part.strip()]
     if len(parts) < 2:
+        for name in site_names:
+            address = rf"(?:www\.)?{re.escape(name)}(?:\.[a-z]{{2,}})+"
+            title = re.sub(rf"^{address}\s+(?=\S)|(?<=\S)\s+{address}$", "", title, flags=re.IGNORECASE)
         return title
     named = [part for part in parts if not _is_site_name(part, site_names) and _comparable(part) not in _PAGE_PLACES]
     if named and len(named) < len(parts):

@@ -589,6 +589,17 @@ def test_without_site_name_keeps_a_headline_without_separators():
     assert without_site_name("New Links | Hacker News") == "New Links"
 
 
+def test_the_sites_address_beside_the_headline_is_its_name():
+    """wcxb-dev 0452: "davidbau.com Vibe Coding", no separator between the address and the headline."""
+    assert without_site_name("davidbau.com Vibe Coding", {"davidbau"}) == "Vibe Coding"
+    assert without_site_name("Vibe Coding www.davidbau.co.uk", {"davidbau"}) == "Vibe Coding"
+    # Another site's address is part of the headline; with a separator, the parts decide (4300).
+    assert without_site_name("Why example.com Changed Hands", {"davidbau"}) == "Why example.com Changed Hands"
+    assert without_site_name("Workforce Management Software | Workforce.com", {"workforce"}) == (
+        "Workforce Management Software"
+    )
+
+
 def test_a_date_printed_in_the_article_is_its_publication_date():
     markup = page("", '<h1>Bridge reopens</h1><p class="date">Published 3 March 2025</p><p>The council met.</p>')
     assert meta_of(markup).published == "2025-03-03"
