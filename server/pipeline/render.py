@@ -41,7 +41,7 @@ def _collect(element: HtmlElement, blocks: list[str], current: list[str]) -> Non
         return
     if tag == "pre":
         _flush(blocks, current)
-        code = element.text_content().strip("\n")
+        code = _code_text(element).strip("\n")
         if code.strip():
             blocks.append(code)
     else:
@@ -60,6 +60,17 @@ def _collect(element: HtmlElement, blocks: list[str], current: list[str]) -> Non
             _flush(blocks, current)
     if element.tail:
         current.append(element.tail)
+
+
+def _code_text(element: HtmlElement) -> str:
+    """A code block's text as it shows: its own line breaks, and a line for each ``<br>`` (a blog
+    editor writes its code's lines so: "#!/usr/bin/env python3<br>import os")."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            parts.append("\n" if child.tag == "br" else _code_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _flush(blocks: list[str], current: list[str]) -> None:

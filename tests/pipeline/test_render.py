@@ -31,6 +31,13 @@ def test_preformatted_text_keeps_its_whitespace():
     assert text_of_html("<p>Run:</p><pre>  if x:\n      y()</pre>") == "Run:\n\n  if x:\n      y()"
 
 
+def test_a_line_break_in_code_is_a_new_line_of_code():
+    """wcxb-dev 0382: a blog editor's code block, lines ended by <br> ("python3import subprocess"
+    when read as text); react.dev's, whose lines preclean ends so (0674)."""
+    markup = "<pre>#!/usr/bin/env python3<br><br>import os<br><span>def <b>f</b>():<br>  pass</span></pre>"
+    assert text_of_html(markup) == "#!/usr/bin/env python3\n\nimport os\ndef f():\n  pass"
+
+
 def test_captions_are_not_prose():
     markup = "<p>Text.</p><figure><img src='a.jpg'><figcaption>A caption. | Photo: AP</figcaption></figure><p>More.</p>"
     assert text_of_html(markup) == "Text.\n\nMore."
