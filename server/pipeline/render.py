@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 
 import lxml.html
 from lxml.html import HtmlElement
-from markdownify import markdownify
+from markdownify import MarkdownConverter
 
 from server.pipeline.types import Rendered
 
@@ -126,8 +127,14 @@ def render(content_html: str, words_per_minute: float) -> Rendered:
     return Rendered(content_html, text, words + cjk_chars, minutes, first_paragraph)
 
 
+class _Markdown(MarkdownConverter):
+    def convert_br(self, el: Any, text: str, parent_tags: set[str]) -> str:
+        # In a code block a <br> ends a line of the code, not a Markdown line with two trailing spaces.
+        return "\n" + text if "pre" in parent_tags else str(super().convert_br(el, text, parent_tags))
+
+
 def to_markdown(content_html: str, title: str | None = None) -> str:
     """The article as Markdown (ATX headings, "-" bullets), its title as the first heading."""
-    body = markdownify(content_html, heading_style="ATX", bullets="-", strip=["span"]).strip()
+    body = _Markdown(heading_style="ATX", bullets="-", strip=["span"]).convert(content_html).strip()
     body = re.sub(r"\n{3,}", "\n\n", body)
     return f"# {title}\n\n{body}\n" if title else f"{body}\n"

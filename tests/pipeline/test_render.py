@@ -38,6 +38,11 @@ def test_a_line_break_in_code_is_a_new_line_of_code():
     assert text_of_html(markup) == "#!/usr/bin/env python3\n\nimport os\ndef f():\n  pass"
 
 
+def test_a_line_break_in_code_is_a_line_of_the_code_in_markdown():
+    markdown = to_markdown("<p>Run:</p><pre>import os<br>os.getcwd()</pre><p>Line one<br>line two</p>")
+    assert "```\nimport os\nos.getcwd()\n```" in markdown and "Line one  \nline two" in markdown
+
+
 def test_captions_are_not_prose():
     markup = "<p>Text.</p><figure><img src='a.jpg'><figcaption>A caption. | Photo: AP</figcaption></figure><p>More.</p>"
     assert text_of_html(markup) == "Text.\n\nMore."
