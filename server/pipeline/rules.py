@@ -400,6 +400,31 @@ _SIGN_UP_OTHER = (
 # ("boletín", "boletim" are not here: they are also a police report and an official gazette.)
 _NEWSLETTER_OTHER = r"(newsletters?|lettres? d['’]information|infolettre|nieuwsbrief)"
 
+# "Skip to content", as WordPress and other site themes translate it, in those languages.
+_SKIP_TO_CONTENT_OTHER = (
+    r"(zum inhalt springen|zum hauptinhalt springen|aller au contenu( principal)?|passer au contenu|"
+    r"ir al contenido( principal)?|saltar al contenido|vai al contenuto( principale)?|salta al contenuto|"
+    r"pular para o conte[úu]do|saltar para o conte[úu]do|ir para o conte[úu]do|naar (de )?inhoud springen|"
+    r"ga naar (de )?inhoud|перейти к (основному )?содержимому|przejdź do (treści|zawartości)|"
+    r"hoppa till innehåll(et)?|hopp til innhold(et)?|spring til indhold(et)?|siirry sisältöön|"
+    r"přejít k obsahu|i̇çeriğe geç|içeriğe geç|langsung ke konten|コンテンツへスキップ|跳至内容|跳到主要内容)"
+)
+# "Back to top", in those languages (a link: "nach oben" is also a sentence's words).
+_BACK_TO_TOP_OTHER = (
+    r"((zurück )?nach oben|retour en haut( de (la )?page)?|haut de (la )?page|volver arriba|ir arriba|"
+    r"torna (su|all'inizio)|voltar ao topo|terug naar boven|naar boven|наверх|do góry|powrót na górę|"
+    r"till toppen|til toppen|takaisin ylös|zpět nahoru|başa dön|kembali ke atas|ページトップへ|トップへ戻る|返回顶部)"
+)
+# "Share this article", "Follow us", in those languages, and the networks they may name after it
+# ("Folgen Sie uns auf Instagram"): nothing else, as "compartir en familia" begins a sentence.
+_SHARE_OTHER = (
+    r"((diesen |den )?artikel teilen|jetzt teilen|folgen sie uns|partager cet article|suivez-nous|"
+    r"compartir este art[íi]culo|comparte este art[íi]culo|s[íi]guenos|condividi questo articolo|seguici|"
+    r"compartilhe este artigo|partilhe este artigo|siga-nos|deel dit artikel|volg ons)"
+    r"(\s+(auf|sur|en|su|no|na|nos|op)\s+(facebook|twitter|x|instagram|linkedin|whatsapp|pinterest|telegram|"
+    r"bluesky|threads|mastodon|youtube|tiktok|e-?mail)(\s*(,|&|und|et|y|e|en)\s*\w+)*)?\W*"
+)
+
 # A heading over the site's teasers after an article ("Related posts", "Read this next"), in the
 # same languages. Not "further reading" or "see also": an author's own references are the article;
 # not "Recommended" alone: a buying guide's picks.
@@ -461,6 +486,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                max_chars=200, whole=False),
     PhraseRule("share prompt", "asks the reader to share or follow", r"(share (this|on)|follow us on|"
                r"like us on|tweet this|email this|print this)( article| story| page)?\b.{0,80}", max_chars=120),
+    PhraseRule("share prompt", "asks the reader to share or follow (other languages)",
+               _SHARE_OTHER, max_chars=80),
     PhraseRule("share prompt", "asks the reader to follow the site or pin the page",
                r"((follow|connect with) (us|me)|stay connected( with (us|me))?|pin (this|it)( for later)?)[!.:]*",
                max_chars=30),
@@ -507,9 +534,11 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("permalink sign", "a heading's link to itself (Sphinx's and MkDocs' '¶'), not part of its text",
                r"[¶#🔗]", max_chars=2, link=True),  # not "§": a link to a statute's section is the text's
     PhraseRule("skip link", "a keyboard shortcut past the site's menus; the reader is past them already",
-               r"(skip to (the )?(main )?(content|navigation|menu|footer|search)\W*)+", max_chars=60),
+               r"((skip to (the )?(main )?(content|navigation|menu|footer|search)|"
+               + _SKIP_TO_CONTENT_OTHER + r")\W*)+", max_chars=60),
     PhraseRule("in-page link", "a jump to another place on this page; the reader scrolls there",
-               r"\W*(back to (the )?top|top of (the )?page|scroll to top|jump to [\w' ]{1,30})\W*",
+               r"\W*(back to (the )?top|top of (the )?page|scroll to top|jump to [\w' ]{1,30}|" + _BACK_TO_TOP_OTHER
+               + r")\W*",
                max_chars=40, link=True),
     PhraseRule("store buttons", "a store's buttons and prompts, the same beside every product",
                r"(add(ed)? to (your )?(cart|bag|basket|wish ?list)|buy now|shop now|shop all [\w &'-]{1,40}|"

@@ -58,6 +58,14 @@ def test_the_byline_leaves_the_body():
 
 
 PHRASES = [
+    # Site themes' furniture in other languages (WordPress's translations of "Skip to content").
+    ("skip link", '<p><a href="#main">Zum Inhalt springen</a></p>'),
+    ("skip link", '<p><a href="#content">Aller au contenu</a></p>'),
+    ("in-page link", '<p><a href="#top">Nach oben</a></p>'),
+    ("in-page link", '<p><a href="#top">Volver arriba</a></p>'),
+    ("share prompt", "<p>Folgen Sie uns auf Instagram</p>"),
+    ("share prompt", "<p>Síguenos en Facebook y Twitter</p>"),
+    ("share prompt", "<p>Partager cet article</p>"),
     ("advertisement label", "<p>Advertisement</p>"),
     ("advertisement label", "<div>ADVERTISEMENT</div>"),
     ("advertisement label", "<p>Story continues below advertisement</p>"),
@@ -209,6 +217,10 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<h2>Shop now or wait for the sale?</h2>",
         "<p>Реклама на телевидении подорожала в этом году почти вдвое.</p>",
         "<p>Baca juga laporan lengkapnya di halaman berikut, kata pejabat itu.</p>",  # no link: the article's
+        # The words of those prompts in a sentence, and "nach oben" without a link.
+        "<p>Compartir en familia es importante, dijo la alcaldesa.</p>",
+        "<p>Nach oben</p>",
+        "<p>Folgen Sie uns auf dem Weg zur Quelle des Flusses.</p>",
     ],
 )
 def test_prose_that_only_looks_like_boilerplate_stays(prose):
