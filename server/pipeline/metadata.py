@@ -395,8 +395,9 @@ def _uncut(title: str | None, *others: str | None) -> str | None:
 _MAX_HEADLINE_WORDS = 40
 # An <h1> is the headline the metadata names when it shares this share of its words with it.
 _HEADLINE_MIN_SHARED = 0.3
-# The permalink marks documentation generators put after a heading's text ("Tutorial¶").
-_HEADING_ANCHOR = re.compile(r"[\s¶#§\U0001f517]+$")
+# The permalink marks documentation generators put after a heading's text ("Tutorial¶"); "Â¶" is
+# the mark on a page decoded twice before it reached us, whose text postclean repairs.
+_HEADING_ANCHOR = re.compile(r"(?:[\s¶#§\U0001f517]|Â¶)+$")
 # What a link aggregator shows after a story's headline in the same <h1>: the linked story's site
 # and a comment count ("... Modern C++ (phoronix.com) 139", Slashdot's; Hacker News's "(site.com)").
 _SOURCE_AFTER = re.compile(r"(?:\s+(?:\((?:[\w-]+\.)+[a-z]{2,}\)|\d+))+\s*", re.I)

@@ -448,6 +448,8 @@ def test_base_element_sets_where_relative_urls_resolve():
         ("Wedding Planning Tools – Caterer Comparison", ["Wedding Planning Tools"], "Wedding Planning Tools"),
         # A documentation generator's permalink mark is not part of the headline.
         ("Tutorial - User Guide - FastAPI", ["Tutorial - User Guide¶"], "Tutorial - User Guide"),
+        # The same mark on a page decoded twice before it reached us (wcxb-dev 0666: "loopingÂ").
+        ("itertools - Python docs", ["itertools Â¶"], "itertools"),
         # The site's logo in an <h1> shares no words with the title: the title stands, without the site.
         ("Nature as God: Repairing the Circle – Utne", ["Utne Reader"], "Nature as God: Repairing the Circle"),
         # "Brand | Headline": the brand goes, the headline stays.
