@@ -293,8 +293,8 @@ _SCRIPTED_TITLE = etree.XPath(" | ".join(path for path, _reason in rules.SCRIPTE
 
 def _document_title(root: HtmlElement) -> str | None:
     """The title in the tab: ``<title>``, or what the page's scripts put there (rules.SCRIPTED_TITLES)."""
-    if scripted := _SCRIPTED_TITLE(root):
-        return clean_text(scripted[0])
+    if scripted := next((text for value in _SCRIPTED_TITLE(root) if (text := clean_text(value))), None):
+        return scripted
     title = root.find(".//title")
     return clean_text(title.text_content()) if title is not None else None
 
@@ -420,12 +420,12 @@ def without_site_name(title: str, site_names: Collection[str] = ()) -> str:
     """ "Headline | Site" -> "Headline": the first part, unless it is a one- or two-word brand
     before a longer headline ("Site | Headline"). A part that is one of ``site_names`` (the
     declared site name, the name in the page's address) is never the headline, wherever it is;
-    nor is the site's address before or after it without a separator ("davidbau.com Vibe Coding")."""
+    nor is the site's address before it without a separator ("davidbau.com Vibe Coding"; after it,
+    it can be the headline's own word: "Welcome to Python.org")."""
     parts = [part for part in _TITLE_PARTS.split(title) if part.strip()]
     if len(parts) < 2:
         for name in site_names:
-            address = rf"(?:www\.)?{re.escape(name)}(?:\.[a-z]{{2,}})+"
-            title = re.sub(rf"^{address}\s+(?=\S)|(?<=\S)\s+{address}$", "", title, flags=re.IGNORECASE)
+            title = re.sub(rf"^(?:www\.)?{re.escape(name)}(?:\.[a-z]{{2,}})+\s+(?=\S)", "", title, flags=re.IGNORECASE)
         return title
     named = [part for part in parts if not _is_site_name(part, site_names) and _comparable(part) not in _PAGE_PLACES]
     if named and len(named) < len(parts):
@@ -453,17 +453,24 @@ def _host_name(url: str | None) -> str:
 
 
 def headline_elements(root: HtmlElement, url: str | None = None) -> list[HtmlElement]:
-    """The page's ``<h1>``s that show the headline its metadata names (``<title>`` or og:title
-    without the site's name), whatever box they sit in."""
+    """The page's one ``<h1>`` that shows the headline its markup names (``<title>``, og:title or
+    twitter:title without the site's name), whatever box it sits in; none when two do (one of
+    them repeats the headline in a share bar or a dialog) or when it is the site's logo."""
     meta = _meta_values(root)
-    site_names = {_comparable(_first(meta, "og:site_name") or ""), _host_name(url)} - {""}
+    site_names = _site_names(_first(meta, "og:site_name"), url)
     named = {
         _comparable(without_site_name(title, site_names))
         for title in (_document_title(root), _first(meta, "og:title"), _first(meta, "twitter:title"))
         if title
     }
-    shown = ((h, _headline_text(h)) for h in root.iter("h1"))
-    return [h for h, text in shown if text and _comparable(_HEADING_ANCHOR.sub("", text)) in named]
+    shown = ((h, _headline_text(h)) for h in root.iter("h1") if not _is_home_link(h))
+    headlines = [h for h, text in shown if text and _comparable(_HEADING_ANCHOR.sub("", text)) in named]
+    return headlines if len(headlines) == 1 else []
+
+
+def _site_names(site_name: str | None, url: str | None) -> set[str]:
+    """The names no part of a title is the headline under: the declared one, the address's."""
+    return {_comparable(site_name or ""), _host_name(url)} - {""}
 
 
 def without_heading_label(heading: str) -> str:
@@ -492,7 +499,7 @@ def shown_headline(
         if text and (len(text.split()) <= _MAX_HEADLINE_WORDS or _comparable(named_title).startswith(_comparable(text)))
     ]
     # Never the site's name: the declared one, or the name in the page's address.
-    not_headlines = {_comparable(site_name or ""), _host_name(url)} - {""}
+    not_headlines = _site_names(site_name, url)
     headline = without_site_name(named_title, not_headlines)
     shown = next((text for text in headings if _comparable(text) == _comparable(headline)), None)
     if shown is not None:
@@ -767,9 +774,9 @@ _MAYBE_LABEL = (
 
 
 class _UnderHeadline:
-    """What ``paths`` select (XPaths relative to a node), in document order, under the first
-    ``<h1>`` when the scope has one, else anywhere in it: a byline, and a thread's posts, follow
-    the headline."""
+    """What ``paths`` select (XPaths relative to a node), in document order: after the scope's
+    first ``<h1>`` when it has one (to the end of the page), else anywhere in the scope. A
+    byline, and a thread's posts, follow the headline."""
 
     def __init__(self, *paths: str) -> None:
         self.under = etree.XPath(" | ".join(f"(.//h1)[1]/following::{path}" for path in paths))
@@ -865,7 +872,7 @@ def _labelled_names(scope: HtmlElement, thread: bool) -> tuple[HtmlElement, str]
 
 # Links to a writer's page on the site ("/author/lena-park/", "/authors/upwork-staff") and
 # paragraphs, under the headline (only there: a page without one has no place for a byline).
-_WRITER_LINKS_AND_PARAGRAPHS = _UnderHeadline("*[self::a[contains(@href, '/author')] or self::p]").under
+_WRITER_LINKS_AND_PARAGRAPHS = etree.XPath("(.//h1)[1]/following::*[self::a[contains(@href, '/author')] or self::p]")
 _WRITERS_PAGE = re.compile(r"/authors?/([^/?#]+)", re.IGNORECASE)
 
 
@@ -1252,7 +1259,7 @@ def metadata(
         or _labelled_author(meta)
         or (first_poster(root) if not types & PRODUCT_TYPES else None)  # not a store's reviewers
     )
-    byline = _as_printed(byline, page_byline, thread, {_comparable(site_name or ""), _host_name(url)} - {""})
+    byline = _as_printed(byline, page_byline, thread, _site_names(site_name, url))
     excerpt = ld.excerpt or _first(
         meta, "dc:description", "dcterm:description", "og:description", "weibo:article:description",
         "weibo:webpage:description", "description", "twitter:description",

@@ -400,7 +400,7 @@ _SIGN_UP_OTHER = (
 # ("boletín", "boletim" are not here: they are also a police report and an official gazette.)
 _NEWSLETTER_OTHER = r"(newsletters?|lettres? d['’]information|infolettre|nieuwsbrief)"
 
-# "Skip to content", as WordPress and other site themes translate it, in those languages.
+# "Skip to content", as WordPress and other site themes translate it, in the languages above.
 _SKIP_TO_CONTENT_OTHER = (
     r"(zum inhalt springen|zum hauptinhalt springen|aller au contenu( principal)?|passer au contenu|"
     r"ir al contenido( principal)?|saltar al contenido|vai al contenuto( principale)?|salta al contenuto|"
@@ -409,20 +409,22 @@ _SKIP_TO_CONTENT_OTHER = (
     r"hoppa till innehåll(et)?|hopp til innhold(et)?|spring til indhold(et)?|siirry sisältöön|"
     r"přejít k obsahu|i̇çeriğe geç|içeriğe geç|langsung ke konten|コンテンツへスキップ|跳至内容|跳到主要内容)"
 )
-# "Back to top", in those languages (a link: "nach oben" is also a sentence's words).
+# "Back to top", in the languages above (a link: "nach oben" is also a sentence's words).
 _BACK_TO_TOP_OTHER = (
     r"((zurück )?nach oben|retour en haut( de (la )?page)?|haut de (la )?page|volver arriba|ir arriba|"
     r"torna (su|all'inizio)|voltar ao topo|terug naar boven|naar boven|наверх|do góry|powrót na górę|"
     r"till toppen|til toppen|takaisin ylös|zpět nahoru|başa dön|kembali ke atas|ページトップへ|トップへ戻る|返回顶部)"
 )
-# "Share this article", "Follow us", in those languages, and the networks they may name after it
-# ("Folgen Sie uns auf Instagram"): nothing else, as "compartir en familia" begins a sentence.
+# "Share this article", "Follow us", in the languages above, and the networks they may name after it
+# ("Folgen Sie uns auf Instagram und Facebook"): nothing else, as "compartir en familia" begins a
+# sentence. Networks are joined by "," "&" or a spaced "and": a separator inside a word ("e", "en")
+# would give a run of such letters exponentially many readings.
+_NETWORK = r"(facebook|twitter|x|instagram|linkedin|whatsapp|pinterest|telegram|bluesky|threads|mastodon|youtube|tiktok|e-?mail)"
 _SHARE_OTHER = (
     r"((diesen |den )?artikel teilen|jetzt teilen|folgen sie uns|partager cet article|suivez-nous|"
     r"compartir este art[íi]culo|comparte este art[íi]culo|s[íi]guenos|condividi questo articolo|seguici|"
     r"compartilhe este artigo|partilhe este artigo|siga-nos|deel dit artikel|volg ons)"
-    r"(\s+(auf|sur|en|su|no|na|nos|op)\s+(facebook|twitter|x|instagram|linkedin|whatsapp|pinterest|telegram|"
-    r"bluesky|threads|mastodon|youtube|tiktok|e-?mail)(\s*(,|&|und|et|y|e|en)\s*\w+)*)?\W*"
+    rf"(\s+(auf|sur|en|su|no|na|nos|op)\s+{_NETWORK}((\s*[,&]\s*|\s+(und|et|y|e|en)\s+){_NETWORK})*)?\W*"
 )
 
 # A heading over the site's teasers after an article ("Related posts", "Read this next"), in the

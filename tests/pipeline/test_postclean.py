@@ -221,6 +221,9 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<p>Compartir en familia es importante, dijo la alcaldesa.</p>",
         "<p>Nach oben</p>",
         "<p>Folgen Sie uns auf dem Weg zur Quelle des Flusses.</p>",
+        "<p>Folgen Sie uns auf Instagram und entdecken Sie unsere neue Kollektion.</p>",
+        # Found in review: a run of "e" after a network took exponential time to fail to match.
+        "<p>Seguici su Facebook" + "e" * 40 + "-x</p>",
     ],
 )
 def test_prose_that_only_looks_like_boilerplate_stays(prose):

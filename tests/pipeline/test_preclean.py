@@ -537,3 +537,18 @@ def test_the_box_holding_the_headline_is_never_furniture():
     title = "<title>7 days of healthy meals on a budget - Heart Matters magazine - BHF</title>"
     result = preclean(parse(f"<html><head>{title}</head><body>{hero}{popup}{ARTICLE}</body></html>"))
     assert "7 days of healthy meals" in body_text(result) and "Sign up" not in body_text(result)
+
+
+def test_a_box_repeating_the_headline_is_still_furniture():
+    """Found in review: a share bar with the headline in an <h1> of its own, above the article's
+    <h1>; and a logo <h1> linking to the front page whose text is the title."""
+    title = "<title>Night trains are back | Gazette</title>"
+    share = (
+        "<div class='share-bar'><h1>Night trains are back</h1><a href='https://www.facebook.com/sharer/sharer.php'>"
+        "Facebook</a> <a href='https://twitter.com/intent/tweet'>Twitter</a></div>"
+    )
+    result = preclean(parse(f"<html><head>{title}</head><body>{share}{ARTICLE}</body></html>"))
+    assert "Facebook" not in body_text(result)
+    logo = "<div class='site-header-popup'><h1><a href='/'>Gazette</a></h1><p>Menu</p></div>"
+    result = preclean(parse(f"<html><head><title>Gazette</title></head><body>{logo}{ARTICLE}</body></html>"))
+    assert "Menu" not in body_text(result)
