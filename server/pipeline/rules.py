@@ -419,7 +419,10 @@ _BACK_TO_TOP_OTHER = (
 # ("Folgen Sie uns auf Instagram und Facebook"): nothing else, as "compartir en familia" begins a
 # sentence. Networks are joined by "," "&" or a spaced "and": a separator inside a word ("e", "en")
 # would give a run of such letters exponentially many readings.
-_NETWORK = r"(facebook|twitter|x|instagram|linkedin|whatsapp|pinterest|telegram|bluesky|threads|mastodon|youtube|tiktok|e-?mail)"
+_NETWORK = (
+    r"(facebook|twitter|x|instagram|linkedin|whatsapp|pinterest|telegram|bluesky|threads|mastodon|"
+    r"youtube|tiktok|e-?mail)"
+)
 _SHARE_OTHER = (
     r"((diesen |den )?artikel teilen|jetzt teilen|folgen sie uns|partager cet article|suivez-nous|"
     r"compartir este art[íi]culo|comparte este art[íi]culo|s[íi]guenos|condividi questo articolo|seguici|"
