@@ -288,14 +288,16 @@ def _labelled_author(values: dict[str, list[str]]) -> str | None:
 # --------------------------------------------------------------------------- <title>
 
 
-_SCRIPTED_TITLE = etree.XPath(" | ".join(path for path, _reason in rules.SCRIPTED_TITLES))
+_SCRIPTED_TITLE_ATTRIBUTES = {tag: attribute for tag, attribute, _reason in rules.SCRIPTED_TITLES}
 
 
 def _document_title(root: HtmlElement) -> str | None:
     """The title in the tab: ``<title>``, or what the page's scripts put there (rules.SCRIPTED_TITLES)."""
-    if scripted := next((text for value in _SCRIPTED_TITLE(root) if (text := clean_text(value))), None):
-        return scripted
-    title = root.find(".//title")
+    # (iter() by tag returns at once on a page that never names one; an XPath walks the whole tree.)
+    for element in root.iter(*_SCRIPTED_TITLE_ATTRIBUTES):
+        if scripted := clean_text(element.get(_SCRIPTED_TITLE_ATTRIBUTES[element.tag])):
+            return scripted
+    title = next(root.iter("title"), None)
     return clean_text(title.text_content()) if title is not None else None
 
 

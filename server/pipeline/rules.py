@@ -352,9 +352,9 @@ WRITTEN_BY_LABELS = frozenset(
 # --------------------------------------------------------------------------- beside the headline
 
 # Where a page's scripts get the title they put in the tab, when its <title> is the site's
-# slogan until they run (XPath to the attribute; a page sent by the extension has run them).
+# slogan until they run (a page sent by the extension has run them): the element and its attribute.
 SCRIPTED_TITLES = (
-    ("//shreddit-title/@title", "Reddit: its <title> is 'Reddit - The heart of the internet' on every page"),
+    ("shreddit-title", "title", "Reddit: its <title> is 'Reddit - The heart of the internet' on every page"),
 )  # fmt: skip
 
 # What an <h1> shows beside the headline that a reader does not read as part of it (XPath, as
