@@ -483,6 +483,11 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                r"(get|receive) (our|the) .{0,40}(newsletter|in your inbox).*", max_chars=240, whole=False),
     PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article (other languages)",
                _SIGN_UP_OTHER + r"\b.{0,40}\b" + _NEWSLETTER_OTHER + r"\b.*", max_chars=200, whole=False),
+    PhraseRule("newsletter sign-up", "the fine print under a sign-up form: what signing up agrees to",
+               r"by (signing up|subscribing|clicking|submitting|registering|entering your e-?mail|"
+               r"providing your e-?mail)\b[^.]{0,60}?,? you (agree|consent|acknowledge|accept)\b"
+               r"(?=.{0,300}\b(terms|privacy|policy|messages|e-?mails?|marketing|newsletters?)\b).*",
+               max_chars=400),
     PhraseRule("account prompt", "asks the reader to create an account",
                r"(sign up|register) for a free account\b.*|create (a|your) free account\b.*", max_chars=400,
                whole=False),

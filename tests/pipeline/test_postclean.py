@@ -66,6 +66,16 @@ PHRASES = [
     ("share prompt", "<p>Folgen Sie uns auf Instagram</p>"),
     ("share prompt", "<p>Síguenos en Facebook y Twitter</p>"),
     ("share prompt", "<p>Partager cet article</p>"),
+    # wcxb-dev 0333, 0477: a sign-up form's fine print.
+    (
+        "newsletter sign-up",
+        "<p>By subscribing to this newsletter, you agree to our terms of service and privacy policy.</p>",
+    ),
+    (
+        "newsletter sign-up",
+        "<p>By signing up, you agree to receive recurring automated SMS marketing messages from Mashable Deals at "
+        "the number provided. Msg and data rates may apply.</p>",
+    ),
     ("advertisement label", "<p>Advertisement</p>"),
     ("advertisement label", "<div>ADVERTISEMENT</div>"),
     ("advertisement label", "<p>Story continues below advertisement</p>"),
@@ -222,6 +232,8 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<p>Nach oben</p>",
         "<p>Folgen Sie uns auf dem Weg zur Quelle des Flusses.</p>",
         "<p>Folgen Sie uns auf Instagram und entdecken Sie unsere neue Kollektion.</p>",
+        # What signing up means, said in the article's own words, names no terms or messages.
+        "<p>By signing up, you agree to walk the whole trail, all forty miles of it.</p>",
         # Found in review: a run of "e" after a network took exponential time to fail to match.
         "<p>Seguici su Facebook" + "e" * 40 + "-x</p>",
     ],
