@@ -136,16 +136,6 @@ def _drop_phrases(article: HtmlElement, tally: RemovalTally) -> str | None:
         text = text_of(element)
         if not text or len(text) > rules.MAX_PHRASE_CHARS or not rules.PHRASE_START.match(text):
             continue
-        # A link or an emphasis inside a sentence is the sentence's ("wanted to <a>learn more</a>
-        # about the whales"): a phrase is furniture only as the whole of its block.
-        parent = element.getparent()
-        if (
-            element.tag in _INLINE_PHRASES
-            and parent is not None
-            and parent.tag in _RUNNING_TEXT
-            and len(text_of(parent)) > len(text) + _INLINE_SLACK
-        ):
-            continue
         link_chars = _link_chars(element)
         # A heading over a paragraph of prose is a section's title ("Stay connected": SIM cards
         # in a travel guide); only a teaser's link marks it as furniture.
@@ -161,12 +151,47 @@ def _drop_phrases(article: HtmlElement, tally: RemovalTally) -> str | None:
             ),
             None,
         )
-        if rule is not None and tally.drop(element, rule.kind, rule.reason) and rule.captures_date:
+        # A link or an emphasis inside a sentence is the sentence's ("wanted to <a>learn more</a>
+        # about the whales", "<em>... <a>Sign up now</a> and be one of the cool kids.</em>"): a
+        # phrase is furniture only as the whole of its paragraph, or at the end of a line outside
+        # one (a product card's "Shop now" after its name).
+        if rule is None or (element.tag in _INLINE_PHRASES and _in_a_sentence(element, text)):
+            continue
+        if tally.drop(element, rule.kind, rule.reason) and rule.captures_date:
             found = rule.compiled.match(text)
             dateline = dateline or (found.group("date") if found else None)
     return dateline
 
 
+def _in_a_sentence(element: HtmlElement, text: str) -> bool:
+    """The inline ``element`` is part of the running text around it: its paragraph holds more
+    than the phrase, or words follow the phrase on its line (past the emphasis and links around
+    it, up to the next block). A mark with neither letters nor digits ("#", "¶") is never a
+    sentence's."""
+    parent = element.getparent()
+    if parent is None or not _ALPHANUMERIC.search(text):
+        return False
+    if parent.tag in _RUNNING_TEXT and len(text_of(parent)) > len(text) + _INLINE_SLACK:
+        return True
+    node = element
+    while node.getparent() is not None and node.tag in _LINE_TAGS:
+        if node.tail and _WORD.search(node.tail):
+            return True
+        for sibling in node.itersiblings():
+            inline = not isinstance(sibling.tag, str) or sibling.tag in _LINE_TAGS
+            if not inline:
+                return False  # the line ends at the next block
+            words = sibling.text_content() if isinstance(sibling.tag, str) else ""
+            if _WORD.search(words + (sibling.tail or "")):
+                return True
+        node = node.getparent()
+    return False
+
+
+# What a line of text is made of: a block after these ends it.
+_LINE_TAGS = frozenset("a abbr b br cite code em i img mark q small span strong sub sup time u".split())
+_WORD = re.compile(r"[^\W\d_]")
+_ALPHANUMERIC = re.compile(r"[^\W_]")
 _SECTION_PROSE_CHARS = 80  # a paragraph this long under a heading is the section's text
 
 

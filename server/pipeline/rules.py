@@ -476,6 +476,10 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("inline teaser", "a link to another article, set between this one's paragraphs",
                _TEASER_LABELS + r"\s*[|:：–—-]\s*\S.*", max_chars=220, link=True),
     PhraseRule("inline teaser", "a bare 'read more' prompt", _READ_MORE + r"\W*", max_chars=40, link=True),
+    PhraseRule("call to action", "a bare button-link to the site's offer, the same on every page",
+               r"\W*(get started( (now|today|for free))?|start (your |a )?free trial|try (it )?(for )?free|contact us|"
+               r"book a (demo|call|consultation)|request a (quote|demo)|apply now|sign up( now| today| for free)?|"
+               r"view all|shop (the )?(sale|collection))\W*", max_chars=40, link=True),
     PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article",
                r"(sign up|subscribe|register)( now| today| here)?( for| to)? (our|the|my|a) .{0,40}"
                r"\b(newsletters?|inbox|e-?mails?|updates|briefing|digest)\b.*", max_chars=200, whole=False),

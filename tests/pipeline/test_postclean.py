@@ -66,6 +66,10 @@ PHRASES = [
     ("share prompt", "<p>Folgen Sie uns auf Instagram</p>"),
     ("share prompt", "<p>Síguenos en Facebook y Twitter</p>"),
     ("share prompt", "<p>Partager cet article</p>"),
+    # A bare button-link to the site's offer (wcxb-dev 0037, 2849); one ending a product card.
+    ("call to action", '<p><a href="/signup">Get started</a></p>'),
+    ("call to action", '<div><a class="btn" href="/trial"><span>Start your free trial</span></a></div>'),
+    ("call to action", '<div><a href="/contact">Contact us</a></div>'),
     # wcxb-dev 0333, 0477: a sign-up form's fine print.
     (
         "newsletter sign-up",
@@ -232,6 +236,10 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<p>Nach oben</p>",
         "<p>Folgen Sie uns auf dem Weg zur Quelle des Flusses.</p>",
         "<p>Folgen Sie uns auf Instagram und entdecken Sie unsere neue Kollektion.</p>",
+        # A phrase inside a sentence, past the emphasis and links around it (wcxb-dev 0468, 0106).
+        "<p><em>Was this newsletter forwarded to you? <u><a href='/s'>Sign up</a></u> to get it in your inbox.</em></p>",
+        "<div>Volunteers are welcome: <a href='/c'>contact us</a> and we will find you a shift.</div>",
+        "<p><em>Scientists wanted to <u><a href='/w'>learn more</a></u> about the whales in the bay.</em></p>",
         # What signing up means, said in the article's own words, names no terms or messages.
         "<p>By signing up, you agree to walk the whole trail, all forty miles of it.</p>",
         # Found in review: a run of "e" after a network took exponential time to fail to match.
@@ -242,6 +250,15 @@ def test_prose_that_only_looks_like_boilerplate_stays(prose):
     result = run(f"{PROSE}{prose}")
     assert lxml.html.fromstring(prose).text_content().split()[0] in text(result)
     assert not result.removed
+
+
+def test_a_phrase_ending_its_line_goes_and_the_line_stays():
+    """A product card's "Shop now" after its name; a permalink mark with no words in a caption
+    (wcxb-dev 2999: "forms.py¶"). In a paragraph, a phrase stays: "... you can <a>sign up</a>." """
+    result = run(f"{PROSE}<div><span>Bose QuietComfort Ultra</span> <a href='/p'>Shop now</a></div>")
+    assert "Bose QuietComfort Ultra" in text(result) and "Shop now" not in text(result)
+    result = run(f"{PROSE}<p>forms.py<a href='#id1'>¶</a></p>")
+    assert "forms.py" in text(result) and "¶" not in text(result)
 
 
 def test_a_disclosure_in_the_same_box_as_the_articles_first_paragraph_goes_alone():
