@@ -638,19 +638,20 @@ def clean_byline(text: str | None) -> str | None:
     if _BYLINE_LABEL_ONLY.fullmatch(text) or _CREDIT_LABEL_ONLY.fullmatch(text) or text.endswith(":"):
         return None  # "By", "Reviewed by" alone, "How we reviewed this article:": a label, the name is elsewhere
     text = _without_label(text)
-    # A role or a place after the names, in words no name is written in: "Julie Weisenhorn and
-    # Natalie Hoidal, Extension horticulture educators" (a title in capitals may be a name's: "DVM"),
-    # before the names are measured: "Benjamin Johnson, Sr. Director of Operations, Atlas Van Lines".
-    parts = text.split(", ")
-    while len(parts) > 1 and _is_a_description(parts[-1]) and _reads_as_names(parts[0]):
-        parts.pop()
-    text = ", ".join(parts)
+    # Measured before a role is taken off: a sentence under the headline ("By Christmas Eve, the
+    # shelters had run out of beds...") is no byline, though it starts with capitalised words.
     if not text or len(text) > _MAX_BYLINE_CHARS or len(text.split()) > _MAX_BYLINE_WORDS or _URL_RE.match(text):
         return None
     if text.casefold() in ("and", "&", "und", "et"):
         return None  # a connector alone: the names were in the lines around it
     if _NOT_A_BYLINE.search(text):
         return None  # what the date left: its weekday ("Sat, 20 Dec, 2025 - 06:36")
+    # A role or a place after the names, in words no name is written in: "Julie Weisenhorn and
+    # Natalie Hoidal, Extension horticulture educators" (a title in capitals may be a name's: "DVM").
+    parts = text.split(", ")
+    while len(parts) > 1 and _is_a_description(parts[-1]) and _reads_as_names(parts[0]):
+        parts.pop()
+    text = ", ".join(parts)
     return text if re.search(r"[^\W\d_]", text) else None
 
 

@@ -164,32 +164,60 @@ def _drop_phrases(article: HtmlElement, tally: RemovalTally) -> str | None:
 
 
 def _in_a_sentence(element: HtmlElement, text: str) -> bool:
-    """The inline ``element`` is part of the running text around it: its paragraph holds more
-    than the phrase, or words follow the phrase on its line (past the emphasis and links around
-    it, up to the next block). A mark with neither letters nor digits ("#", "¶") is never a
-    sentence's."""
-    parent = element.getparent()
-    if parent is None or not _ALPHANUMERIC.search(text):
-        return False
-    if parent.tag in _RUNNING_TEXT and len(text_of(parent)) > len(text) + _INLINE_SLACK:
-        return True
+    """The inline ``element`` is part of a sentence around it, on its line (past the emphasis and
+    links around it, up to the next block or line break): words follow it, or punctuation does
+    ("you can <a>learn more</a>."), or words come before it and end no sentence ("professionals.
+    <a>Learn more</a>" is a card's button). A mark with neither letters nor digits ("¶", "#")
+    is a sentence's only between words ("The symbol ¶ is a pilcrow", not "forms.py¶")."""
+    before, after = "", ""
+    open_before = open_after = True
     node = element
-    while node.getparent() is not None and node.tag in _LINE_TAGS:
-        if node.tail and _WORD.search(node.tail):
-            return True
-        for sibling in node.itersiblings():
-            inline = not isinstance(sibling.tag, str) or sibling.tag in _LINE_TAGS
-            if not inline:
-                return False  # the line ends at the next block
-            words = sibling.text_content() if isinstance(sibling.tag, str) else ""
-            if _WORD.search(words + (sibling.tail or "")):
-                return True
-        node = node.getparent()
-    return False
+    while (parent := node.getparent()) is not None and node.tag in _LINE_TAGS and (open_before or open_after):
+        if open_after:
+            level, open_after = _line_after(node)
+            after += level
+        if open_before:
+            level, open_before = _line_before(node, parent)
+            before = level + before
+        node = parent
+    if not _ALPHANUMERIC.search(text):
+        return bool(_WORD.search(before) and _WORD.search(after))
+    if _WORD.search(after) or after.lstrip()[:1] in tuple(".,;:!?)"):
+        return True
+    return bool(_WORD.search(before)) and before.rstrip()[-1:] not in _SENTENCE_ENDS
 
 
-# What a line of text is made of: a block after these ends it.
-_LINE_TAGS = frozenset("a abbr b br cite code em i img mark q small span strong sub sup time u".split())
+def _line_after(node: HtmlElement) -> tuple[str, bool]:
+    """The text after ``node`` among its siblings on its line, and whether the line goes on past them."""
+    parts = [node.tail or ""]
+    for sibling in node.itersiblings():
+        if not _on_the_line(sibling):
+            return "".join(parts), False
+        parts.append((sibling.text_content() if isinstance(sibling.tag, str) else "") + (sibling.tail or ""))
+    return "".join(parts), True
+
+
+def _line_before(node: HtmlElement, parent: HtmlElement) -> tuple[str, bool]:
+    """The text before ``node`` among its siblings on its line, and whether the line began before them."""
+    parts = []
+    for sibling in node.itersiblings(preceding=True):
+        if not _on_the_line(sibling):
+            parts.append(sibling.tail or "")  # the text between that block and this line
+            return "".join(reversed(parts)), False
+        parts.append((sibling.text_content() if isinstance(sibling.tag, str) else "") + (sibling.tail or ""))
+    parts.append(parent.text or "")
+    return "".join(reversed(parts)), True
+
+
+def _on_the_line(sibling: HtmlElement) -> bool:
+    return not isinstance(sibling.tag, str) or sibling.tag in _LINE_TAGS
+
+
+_SENTENCE_ENDS = frozenset(".!?:|»›·•–—")
+
+
+# What a line of text is made of: a block or a line break ends it.
+_LINE_TAGS = frozenset("a abbr b cite code em i img mark q small span strong sub sup time u".split())
 _WORD = re.compile(r"[^\W\d_]")
 _ALPHANUMERIC = re.compile(r"[^\W_]")
 _SECTION_PROSE_CHARS = 80  # a paragraph this long under a heading is the section's text

@@ -476,10 +476,6 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("inline teaser", "a link to another article, set between this one's paragraphs",
                _TEASER_LABELS + r"\s*[|:：–—-]\s*\S.*", max_chars=220, link=True),
     PhraseRule("inline teaser", "a bare 'read more' prompt", _READ_MORE + r"\W*", max_chars=40, link=True),
-    PhraseRule("call to action", "a bare button-link to the site's offer, the same on every page",
-               r"\W*(get started( (now|today|for free))?|start (your |a )?free trial|try (it )?(for )?free|contact us|"
-               r"book a (demo|call|consultation)|request a (quote|demo)|apply now|sign up( now| today| for free)?|"
-               r"view all|shop (the )?(sale|collection))\W*", max_chars=40, link=True),
     PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article",
                r"(sign up|subscribe|register)( now| today| here)?( for| to)? (our|the|my|a) .{0,40}"
                r"\b(newsletters?|inbox|e-?mails?|updates|briefing|digest)\b.*", max_chars=200, whole=False),
@@ -488,10 +484,11 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article (other languages)",
                _SIGN_UP_OTHER + r"\b.{0,40}\b" + _NEWSLETTER_OTHER + r"\b.*", max_chars=200, whole=False),
     PhraseRule("newsletter sign-up", "the fine print under a sign-up form: what signing up agrees to",
-               r"by (signing up|subscribing|clicking|submitting|registering|entering your e-?mail|"
-               r"providing your e-?mail)\b[^.]{0,60}?,? you (agree|consent|acknowledge|accept)\b"
-               r"(?=.{0,300}\b(terms|privacy|policy|messages|e-?mails?|marketing|newsletters?)\b).*",
-               max_chars=400),
+               # "you agree to our terms", "... to receive messages": not a report on terms ("By
+               # clicking I agree, you accept terms that take 76 minutes to read", "you agree to let")
+               r"by (signing up|subscribing|entering your e-?mail( address)?|providing your e-?mail( address)?)"
+               r"\b[^.]{0,60}?,? you (agree|consent) to (our|the|receiv(e|ing)) .*",
+               max_chars=300),
     PhraseRule("account prompt", "asks the reader to create an account",
                r"(sign up|register) for a free account\b.*|create (a|your) free account\b.*", max_chars=400,
                whole=False),
