@@ -64,7 +64,6 @@ _PHRASE_BLOCKS = """p div span li aside section h2 h3 h4 h5 h6 a strong em small
 _HEADINGS = ("h1", "h2", "h3")
 _INLINE_PHRASES = frozenset("a span strong em small".split())
 _RUNNING_TEXT = frozenset("p li td dd blockquote figcaption".split())  # blocks of sentences, not headings
-_INLINE_SLACK = 3  # a bullet or a bracket around the phrase ("› Read more", "(Advertisement)")
 _BOX_CHILDREN = frozenset("p div section ul ol table blockquote h2 h3 h4 h5 h6 figure".split())
 _SECTION_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _EMPTY_REMOVABLE = """p div span section li ul ol blockquote h1 h2 h3 h4 h5 h6 figure figcaption""".split()
@@ -152,9 +151,9 @@ def _drop_phrases(article: HtmlElement, tally: RemovalTally) -> str | None:
             None,
         )
         # A link or an emphasis inside a sentence is the sentence's ("wanted to <a>learn more</a>
-        # about the whales", "<em>... <a>Sign up now</a> and be one of the cool kids.</em>"): a
-        # phrase is furniture only as the whole of its paragraph, or at the end of a line outside
-        # one (a product card's "Shop now" after its name).
+        # about the whales", "<em>... <a>Sign up now</a> and be one of the cool kids.</em>"); at
+        # the end of a line after a sentence or a name it is a button ("... on Tuesday. <a>Read
+        # more</a>", a product card's "Shop now").
         if rule is None or (element.tag in _INLINE_PHRASES and _in_a_sentence(element, text)):
             continue
         if tally.drop(element, rule.kind, rule.reason) and rule.captures_date:
@@ -166,9 +165,11 @@ def _drop_phrases(article: HtmlElement, tally: RemovalTally) -> str | None:
 def _in_a_sentence(element: HtmlElement, text: str) -> bool:
     """The inline ``element`` is part of a sentence around it, on its line (past the emphasis and
     links around it, up to the next block or line break): words follow it, or punctuation does
-    ("you can <a>learn more</a>."), or words come before it and end no sentence ("professionals.
-    <a>Learn more</a>" is a card's button). A mark with neither letters nor digits ("¶", "#")
-    is a sentence's only between words ("The symbol ¶ is a pilcrow", not "forms.py¶")."""
+    ("you can <a>learn more</a>."), or, in a paragraph, words come before it and end no sentence
+    ("professionals. <a>Learn more</a>" is a card's button, and so is a product name's "Shop
+    now" outside a paragraph). A mark with neither letters nor digits ("¶", "#") is a sentence's
+    only with words before it and words or punctuation after ("The symbol ¶ is a pilcrow", not
+    "forms.py¶")."""
     before, after = "", ""
     open_before = open_after = True
     node = element
@@ -180,11 +181,15 @@ def _in_a_sentence(element: HtmlElement, text: str) -> bool:
             level, open_before = _line_before(node, parent)
             before = level + before
         node = parent
+    while node.getparent() is not None and node.tag in _LINE_TAGS:
+        node = node.getparent()
+    in_a_paragraph = node.tag in _RUNNING_TEXT
+    follows = bool(_WORD.search(after)) or after.lstrip()[:1] in _PUNCTUATION_AFTER
     if not _ALPHANUMERIC.search(text):
-        return bool(_WORD.search(before) and _WORD.search(after))
-    if _WORD.search(after) or after.lstrip()[:1] in tuple(".,;:!?)"):
+        return follows and bool(_WORD.search(before))
+    if follows:
         return True
-    return bool(_WORD.search(before)) and before.rstrip()[-1:] not in _SENTENCE_ENDS
+    return in_a_paragraph and bool(_WORD.search(before)) and before.rstrip()[-1:] not in _SENTENCE_ENDS
 
 
 def _line_after(node: HtmlElement) -> tuple[str, bool]:
@@ -213,11 +218,15 @@ def _on_the_line(sibling: HtmlElement) -> bool:
     return not isinstance(sibling.tag, str) or sibling.tag in _LINE_TAGS
 
 
-_SENTENCE_ENDS = frozenset(".!?:|»›·•–—")
+_SENTENCE_ENDS = frozenset(".!?|»›·•…]")
+_PUNCTUATION_AFTER = tuple(".,;:!?)")
 
 
 # What a line of text is made of: a block or a line break ends it.
-_LINE_TAGS = frozenset("a abbr b cite code em i img mark q small span strong sub sup time u".split())
+_LINE_TAGS = frozenset(
+    "a abbr b bdi bdo cite code data del dfn em font i img ins kbd label mark q s samp small span strong sub sup "
+    "time u var wbr".split()
+)
 _WORD = re.compile(r"[^\W\d_]")
 _ALPHANUMERIC = re.compile(r"[^\W_]")
 _SECTION_PROSE_CHARS = 80  # a paragraph this long under a heading is the section's text

@@ -484,10 +484,12 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article (other languages)",
                _SIGN_UP_OTHER + r"\b.{0,40}\b" + _NEWSLETTER_OTHER + r"\b.*", max_chars=200, whole=False),
     PhraseRule("newsletter sign-up", "the fine print under a sign-up form: what signing up agrees to",
-               # "you agree to our terms", "... to receive messages": not a report on terms ("By
-               # clicking I agree, you accept terms that take 76 minutes to read", "you agree to let")
-               r"by (signing up|subscribing|entering your e-?mail( address)?|providing your e-?mail( address)?)"
-               r"\b[^.]{0,60}?,? you (agree|consent) to (our|the|receiv(e|ing)) .*",
+               # "you agree to our Terms", "... to receive marketing messages": not a report on
+               # terms ("you accept terms that take 76 minutes to read", "you agree to let ...")
+               r"by (signing up|subscribing|registering|clicking|submitting|entering your e-?mail( address)?|"
+               r"providing your e-?mail( address)?)\b[^.]{0,60}?,? you (agree|consent|acknowledge)( to)? "
+               r"(our|the|receiv(e|ing)) "
+               r"(?=.{0,200}\b(terms|privacy|policy|messages|e-?mails?|marketing|newsletters?)\b).*",
                max_chars=300),
     PhraseRule("account prompt", "asks the reader to create an account",
                r"(sign up|register) for a free account\b.*|create (a|your) free account\b.*", max_chars=400,

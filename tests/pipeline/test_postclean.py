@@ -71,6 +71,7 @@ PHRASES = [
         "newsletter sign-up",
         "<p>By subscribing to this newsletter, you agree to our terms of service and privacy policy.</p>",
     ),
+    ("newsletter sign-up", "<p>By clicking Subscribe, you agree to our Terms of Use and Privacy Policy.</p>"),
     (
         "newsletter sign-up",
         "<p>By signing up, you agree to receive recurring automated SMS marketing messages from Mashable Deals at "
@@ -238,6 +239,9 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<p><em>Curious about the salmon? You can <a href='/l'>learn more</a>.</em></p>",
         "<div>If the river interests you, there is a lot to <a href='/l'>learn more</a>.</div>",
         "<li><strong>Questions about the count? <a href='/l'>Read more</a>.</strong></li>",
+        "<p>The full report is on the agency's site: <a href='/r'>read more</a></p>",
+        "<p>Done. <a href='/l'>Learn more</a><wbr> about the whales that came back this spring.</p>",
+        "<p>By signing up, you agree to the trail rules: walk the whole trail, all forty miles of it.</p>",
         # Reporting on terms of service, not a sign-up form's fine print (found in review).
         "<p>By clicking “I agree,” you accept terms of service that take 76 minutes to read, the researchers found.</p>",
         "<p>By signing up, you agree to let the company share your e-mails with advertisers, a clause the regulator "
@@ -259,10 +263,17 @@ def test_a_phrase_on_a_line_of_its_own_goes_and_a_sentences_stays():
     ("forms.py¶", wcxb-dev 2999) but is a sentence's inside one (found in review)."""
     result = run(f"{PROSE}<div><span>Bose QuietComfort Ultra</span><br><a href='/p'>Learn more</a></div>")
     assert "Bose QuietComfort Ultra" in text(result) and "Learn more" not in text(result)
+    # A product card's button after its name, an excerpt's after its ellipsis (found in review).
+    result = run(f"{PROSE}<div><span>Bose QuietComfort Ultra</span> <a href='/p'>Shop now</a></div>")
+    assert "Bose QuietComfort Ultra" in text(result) and "Shop now" not in text(result)
+    result = run(f"{PROSE}<div>...the salmon came back… <a href='/r'>Read more</a></div>")
+    assert "came back…" in text(result) and "Read more" not in text(result)
     result = run(f"{PROSE}<p>forms.py<a href='#id1'>¶</a></p>")
     assert "forms.py" in text(result) and "¶" not in text(result)
     result = run(f"{PROSE}<p>The symbol <a href='/wiki/Pilcrow'>¶</a> is called a pilcrow.</p>")
     assert "The symbol ¶ is called a pilcrow." in text(result)
+    result = run(f"{PROSE}<p>Each heading ends with a pilcrow (<a href='#s'>¶</a>).</p>")
+    assert "a pilcrow (¶)." in text(result)
 
 
 def test_a_disclosure_in_the_same_box_as_the_articles_first_paragraph_goes_alone():
