@@ -494,11 +494,12 @@ def shown_headline(
     if not named_title:
         headings = [text for text in headings if text and len(text.split()) <= _MAX_HEADLINE_WORDS]
         return headings[0] if headings else None
+    named = _comparable(named_title)
     # A longer <h1> is the headline when the metadata names it too (a Reddit post's title).
     headings = [
         text
         for text in headings
-        if text and (len(text.split()) <= _MAX_HEADLINE_WORDS or _comparable(named_title).startswith(_comparable(text)))
+        if text and (len(text.split()) <= _MAX_HEADLINE_WORDS or named.startswith(_comparable(text)))
     ]
     # Never the site's name: the declared one, or the name in the page's address.
     not_headlines = _site_names(site_name, url)
@@ -520,9 +521,9 @@ def shown_headline(
             return text
     # A label the <h1> prints before the named headline ("Thread: ...", "Blog: ...", arXiv's
     # "Title:") is no part of it.
-    named = {_comparable(headline), _comparable(named_title)}
+    headline_forms = {_comparable(headline), named}
     for text in headings:
-        if (unlabelled := without_heading_label(text)) != text and _comparable(unlabelled) in named:
+        if (unlabelled := without_heading_label(text)) != text and _comparable(unlabelled) in headline_forms:
             return unlabelled
     if headings:
         # Compared without the site's name: a logo in an <h1> is not the headline.

@@ -173,7 +173,7 @@ def _in_a_sentence(element: HtmlElement, text: str) -> bool:
     before, after = "", ""
     open_before = open_after = True
     node = element
-    while (parent := node.getparent()) is not None and node.tag in _LINE_TAGS and (open_before or open_after):
+    while (parent := node.getparent()) is not None and node.tag in _INLINE_TAGS and (open_before or open_after):
         if open_after:
             level, open_after = _line_after(node)
             after += level
@@ -181,7 +181,7 @@ def _in_a_sentence(element: HtmlElement, text: str) -> bool:
             level, open_before = _line_before(node, parent)
             before = level + before
         node = parent
-    while node.getparent() is not None and node.tag in _LINE_TAGS:
+    while node.getparent() is not None and node.tag in _INLINE_TAGS:
         node = node.getparent()
     in_a_paragraph = node.tag in _RUNNING_TEXT
     follows = bool(_WORD.search(after)) or after.lstrip()[:1] in _PUNCTUATION_AFTER
@@ -198,7 +198,7 @@ def _line_after(node: HtmlElement) -> tuple[str, bool]:
     for sibling in node.itersiblings():
         if not _on_the_line(sibling):
             return "".join(parts), False
-        parts.append((sibling.text_content() if isinstance(sibling.tag, str) else "") + (sibling.tail or ""))
+        parts.append(_with_tail(sibling))
     return "".join(parts), True
 
 
@@ -209,21 +209,26 @@ def _line_before(node: HtmlElement, parent: HtmlElement) -> tuple[str, bool]:
         if not _on_the_line(sibling):
             parts.append(sibling.tail or "")  # the text between that block and this line
             return "".join(reversed(parts)), False
-        parts.append((sibling.text_content() if isinstance(sibling.tag, str) else "") + (sibling.tail or ""))
+        parts.append(_with_tail(sibling))
     parts.append(parent.text or "")
     return "".join(reversed(parts)), True
 
 
 def _on_the_line(sibling: HtmlElement) -> bool:
-    return not isinstance(sibling.tag, str) or sibling.tag in _LINE_TAGS
+    return not isinstance(sibling.tag, str) or sibling.tag in _INLINE_TAGS
+
+
+def _with_tail(sibling: HtmlElement) -> str:
+    """A sibling's text on the line and the text after it (a comment's own text is not shown)."""
+    return (sibling.text_content() if isinstance(sibling.tag, str) else "") + (sibling.tail or "")
 
 
 _SENTENCE_ENDS = frozenset(".!?|»›·•…]")
 _PUNCTUATION_AFTER = tuple(".,;:!?)")
 
 
-# What a line of text is made of: a block or a line break ends it.
-_LINE_TAGS = frozenset(
+# What a line of text is made of: a block or a line break ends it (dom's _LINE_TAGS are those blocks).
+_INLINE_TAGS = frozenset(
     "a abbr b bdi bdo cite code data del dfn em font i img ins kbd label mark q s samp small span strong sub sup "
     "time u var wbr".split()
 )
