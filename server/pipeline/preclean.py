@@ -45,6 +45,7 @@ from server.pipeline.dom import (
     is_attached,
     is_link_heading,
     is_outline_section,
+    links_elsewhere,
     prose_score,
     spaced_text_of,
     text_of,
@@ -518,8 +519,17 @@ def _drop_by_rules(
     for element, found in matches:
         # A word is a guess from a name: a "share" box with paragraphs of prose is not a share bar.
         limit = _MAX_PROSE_IN_FURNITURE if found.by_word else None
-        if is_attached(element, tally.root) and protection.allows(element, limit, found.rule.any_size):
+        any_size = found.rule.any_size or (found.rule.menus and _is_menu(element))
+        if is_attached(element, tally.root) and protection.allows(element, limit, any_size):
             tally.drop(element, found.rule.kind, found.rule.reason)
+
+
+_MENU_MIN_LINK_SHARE = 0.8  # of its text: a menu's words are its links', a label or two aside
+
+
+def _is_menu(element: HtmlElement) -> bool:
+    text = len(text_of(element))
+    return bool(text) and links_elsewhere(element) >= _MENU_MIN_LINK_SHARE * text
 
 
 _INLINE_TAGS = frozenset("a abbr b cite code em font i img label mark q small span strong sub sup time u".split())

@@ -53,6 +53,9 @@ class Rule:
     # texts can outweigh a short article (wcxb-dev 0574), and the size guard would keep it. Only
     # for names no site would give its article's wrapper ("onetrust-pc-sdk", not "cc-window").
     any_size: bool = False
+    # A menu is a menu whatever its size: on a category page the site's menus can hold more
+    # words than its products. An element the rule matches that is nearly all links goes at any size.
+    menus: bool = False
 
     @cached_property
     def select(self) -> etree.XPath | None:
@@ -267,9 +270,10 @@ PAGE_RULES: tuple[Rule, ...] = (
                "or translate(@aria-label, 'BREADCUMS', 'breadcums') = 'breadcrumbs'] "
                "| .//*[@itemtype][substring(@itemtype, string-length(@itemtype) - 13) = 'BreadcrumbList']"),
     Rule("navigation", "the site's menus, outside the article",
-         xpath=".//*[self::nav or @role='navigation' or @role='menubar'][not(ancestor::article or ancestor::main)]"),
+         xpath=".//*[self::nav or @role='navigation' or @role='menubar'][not(ancestor::article or ancestor::main)]",
+         menus=True),
     Rule("site header and footer", "the site's masthead and footer, the same on every page",
-         xpath="./header | ./footer | .//*[@role='banner' or @role='contentinfo']"),
+         xpath="./header | ./footer | .//*[@role='banner' or @role='contentinfo']", menus=True),
     Rule("sidebar", "complementary content beside the article", xpath=".//*[@role='complementary']"),
     Rule("post reactions", "who liked a forum post: the forum's tally, not the post",
          names=("vbseo_liked",)),  # vBulletin's vBSEO likes: "WiSK and JapesUK like this."

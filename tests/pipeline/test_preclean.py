@@ -381,6 +381,32 @@ def test_a_consent_layer_goes_though_its_texts_outweigh_a_short_article():
     assert "stream at noon" in body_text(result)
 
 
+CATEGORY_MENU = "".join(
+    f'<li><a href="/c/{n}">Outdoor kitchen {n}</a><ul><li><a href="/c/{n}/a">Stoves and grills {n}</a></li>'
+    f'<li><a href="/c/{n}/b">Tableware and cutlery {n}</a></li></ul></li>'
+    for n in range(30)
+)
+SHORT_LISTING = "<main><h1>Camp kitchen</h1><p>Folding stoves and pans for the trail, 12 products.</p></main>"
+
+
+def test_a_menu_goes_though_it_holds_most_of_the_pages_words():
+    """wcxb-dev 4509, 2832: on a category page the site's mega-menu outweighs the products; the
+    size guard (never remove most of the page on a guess) had kept it. A menu is all links."""
+    result = clean(f'<header><nav id="top-menu-nav"><ul>{CATEGORY_MENU}</ul></nav></header>', article=SHORT_LISTING)
+    assert "Outdoor kitchen" not in body_text(result)
+    assert "Folding stoves" in body_text(result)
+    assert "navigation" in kinds(result)
+
+
+def test_a_nav_of_prose_or_plain_text_keeps_the_size_guard():
+    """Some sites wrap their text in a ``<nav>``: most of the page's words, in paragraphs or not
+    links, are not a menu."""
+    prose = "<p>Sleeper services between Paris and Berlin resumed this week, ten years after the last one.</p>" * 8
+    plain = '<a href="/trail">Stoves</a> and grills for the trail, tested over a summer. ' * 20
+    for nav, kept in ((f"<nav>{prose}</nav>", "Paris and Berlin"), (f"<nav>{plain}</nav>", "tested over a summer")):
+        assert kept in body_text(clean(f"<div>{nav}</div>", article=SHORT_LISTING))
+
+
 def test_teaser_cards_are_removed_whatever_their_class_names():
     cards = "".join(
         f'<div class="c{i}"><h3><a href="/story/{i}">Headline number {i} of the day</a></h3><p>A line of summary.</p></div>'
