@@ -30,7 +30,7 @@ def text_with_breaks(element: HtmlElement) -> str:
 
 
 # Elements the browser starts on a line of their own.
-_LINE_TAGS = frozenset(
+LINE_TAGS = frozenset(
     "address article aside blockquote caption dd details div dl dt fieldset figcaption figure footer".split()
     + "form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section summary table td th tr ul".split()
 )
@@ -39,7 +39,7 @@ _LINE_TAGS = frozenset(
 def lines_of(element: HtmlElement) -> list[str]:
     """The element's text as the lines the browser shows it in: each block (and each ``<br>``)
     starts a line; whitespace collapsed, empty lines left out."""
-    return _lines(element, _LINE_TAGS)
+    return _lines(element, LINE_TAGS)
 
 
 def _lines(element: HtmlElement, blocks: frozenset[str]) -> list[str]:

@@ -227,7 +227,7 @@ _SENTENCE_ENDS = frozenset(".!?|»›·•…]")
 _PUNCTUATION_AFTER = tuple(".,;:!?)")
 
 
-# What a line of text is made of: a block or a line break ends it (dom's _LINE_TAGS are those blocks).
+# What a line of text is made of: a block or a line break ends it (dom's LINE_TAGS are those blocks).
 _INLINE_TAGS = frozenset(
     "a abbr b bdi bdo cite code data del dfn em font i img ins kbd label mark q s samp small span strong sub sup "
     "time u var wbr".split()

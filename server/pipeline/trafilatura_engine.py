@@ -30,6 +30,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from server.errors import ClearpageError
+from server.pipeline.dom import LINE_TAGS
 from server.pipeline.metadata import THREAD_TYPES, page_types
 
 log = logging.getLogger(__name__)
@@ -99,7 +100,8 @@ def trafilatura_article(shown: HtmlElement) -> HtmlElement | None:
         return None
     body.tag = "div"
     body.attrib.clear()
-    _code_as_written(body, code_blocks)
+    _code_as_written(body, code_blocks)  # first: a word of code in a sentence is inline again
+    _loose_text_as_paragraphs(body)
     _link_again(body, links)
     return body
 
@@ -116,6 +118,38 @@ def _parsed(markup: str) -> HtmlElement | None:
         return lxml.html.document_fromstring(markup).find("body")
     except (etree.ParserError, ValueError):
         return None
+
+
+def _loose_text_as_paragraphs(article: HtmlElement) -> None:
+    """Text trafilatura leaves loose between blocks is a line of its own, as the page showed it:
+    a button's words after a heading ("<h4>...</h4>Read More<h2>", wcxb-dev 4854) become a
+    paragraph, so that the phrase rules read them as the line they were, not as part of no block."""
+    for box in list(article.iter("div")):
+        if not any(isinstance(child.tag, str) and child.tag in LINE_TAGS for child in box):
+            continue  # a box of text alone is one paragraph already
+        text, run = box.text, []
+        box.text = None
+        for child in list(box):
+            if isinstance(child.tag, str) and child.tag in LINE_TAGS:
+                _wrap(box, text, run, before=child)
+                text, run, child.tail = child.tail, [], None
+            else:
+                run.append(child)
+        _wrap(box, text, run, before=None)
+
+
+def _wrap(box: HtmlElement, text: str | None, run: list[HtmlElement], before: HtmlElement | None) -> None:
+    """Put ``text`` and the inline elements ``run`` (each with its tail) in a new ``<p>`` in ``box``
+    before the block ``before`` (else at its end); whitespace alone is not a line."""
+    if not run and not (text or "").strip():
+        return
+    paragraph = lxml.html.Element("p")
+    paragraph.text = text
+    paragraph.extend(run)
+    if before is None:
+        box.append(paragraph)
+    else:
+        before.addprevious(paragraph)
 
 
 def _code_as_written(article: HtmlElement, code_blocks: dict[str, str]) -> None:

@@ -165,3 +165,23 @@ def test_a_short_code_block_and_a_short_quote_stay_what_they_are():
     assert first.find("pre") is not None and first.find("pre").text_content() == "pip install foo"
     assert second.find("code") is not None
     assert article.find(".//blockquote") is not None
+
+
+def test_text_it_leaves_between_blocks_is_a_paragraph_of_its_own():
+    """wcxb-dev 4854: a button after a heading came out as loose text ("<h4>...</h4>Read More<h2>"),
+    part of no block, where the phrase rules, which read blocks and lines, never saw it."""
+    blurb = (
+        "For more than 40 years we have offered a vast selection of unique handmade gifts, where you "
+        "will surely find something for everyone on your list."
+    )
+    page = f"""<html><body><div class="content">
+        <div class="col"><h2>Welcome to our gallery</h2><h4><span>{blurb}</span></h4>
+        <a class="button" href="/about">Read More</a></div>
+        <div class="col"><h2>An incredible selection of art</h2><p>{blurb}</p>
+        <a class="button" href="/shop">Shop now</a></div></div></body></html>"""
+    article = trafilatura_article(shown_of(page))
+    assert article is not None
+    for words in ("Read More", "Shop now"):
+        (line,) = [p for p in article.iter("p") if " ".join(p.text_content().split()) == words]
+        assert line.getparent() is article
+    assert all(not (child.tail or "").strip() for child in article) and not (article.text or "").strip()
