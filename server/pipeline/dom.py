@@ -86,7 +86,8 @@ def is_attached(element: HtmlElement, root: HtmlElement) -> bool:
 # refrain, a product line's description under each product, a forum post quoted in its reply.
 REPEAT_MIN_CHARS = 80
 REPEAT_MIN_RUN = 3
-_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dd", "dt", "td", "th")
+# The blocks that hold a page's text, each a paragraph, a heading, an item or a cell.
+TEXT_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dd", "dt", "td", "th")
 
 
 def repeated_blocks(article: HtmlElement) -> list[HtmlElement]:
@@ -107,8 +108,8 @@ def repeated_blocks(article: HtmlElement) -> list[HtmlElement]:
         copies.extend(run if len(long_ones) >= REPEAT_MIN_RUN else ())
         run.clear()
 
-    for block in article.iter(*_BLOCKS):
-        if next(block.iterancestors("blockquote", *_BLOCKS), None) is not None:
+    for block in article.iter(*TEXT_BLOCKS):
+        if next(block.iterancestors("blockquote", *TEXT_BLOCKS), None) is not None:
             continue
         text = text_of(block)
         if not text:
@@ -145,6 +146,17 @@ def is_link_heading(heading: HtmlElement) -> bool:
     if any(rules.PROFILE_LINK.search(a.get("href") or "") for a in heading.iter("a")):
         return False
     return links_elsewhere(heading) >= 0.6 * text  # 0.6: "Kicker" + linked headline
+
+
+def link_headings_within(root: HtmlElement) -> dict[HtmlElement, int]:
+    """How many link headings (``is_link_heading``) each element under ``root`` holds, itself
+    included, for every element that holds one: three or more side by side make a list of cards."""
+    counts: dict[HtmlElement, int] = {}
+    for heading in root.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6"):
+        if is_link_heading(heading):
+            for element in (heading, *heading.iterancestors()):
+                counts[element] = counts.get(element, 0) + 1
+    return counts
 
 
 def prose_score(element: HtmlElement, blocks: tuple[str, ...] = ("p", "pre")) -> float:

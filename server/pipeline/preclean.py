@@ -43,8 +43,8 @@ from server.pipeline.dom import (
     LIST_MAX_PROSE_PER_ITEM,
     RemovalTally,
     is_attached,
-    is_link_heading,
     is_outline_section,
+    link_headings_within,
     links_elsewhere,
     prose_score,
     spaced_text_of,
@@ -608,12 +608,7 @@ def _drop_teaser_lists(body: HtmlElement, tally: RemovalTally, protection: _Prot
     one headline linking to another article with at most a line of summary, is recirculation ("More
     stories", "Other columns"); an article's own headings never link elsewhere.
     """
-    counts: dict[HtmlElement, int] = {}
-    for heading in body.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6"):
-        if is_link_heading(heading):
-            counts[heading] = 1
-            for ancestor in heading.iterancestors():
-                counts[ancestor] = counts.get(ancestor, 0) + 1
+    counts = link_headings_within(body)
     for container, count in counts.items():
         if count < _TEASER_MIN_HEADLINES or container.tag not in ("div", "section", "aside", "ul", "ol"):
             continue

@@ -25,9 +25,13 @@ from server.pipeline import rules
 from server.pipeline.dom import (
     HEADING_TAGS,
     LIST_MAX_PROSE_PER_ITEM,
+    READERABLE_MIN_PARAGRAPH,
+    TEXT_BLOCKS,
+    elements_after,
     is_link_heading,
     is_outline_section,
     is_subsection,
+    link_headings_within,
     prose_score,
     repeated_blocks,
     spaced_text_of,
@@ -689,6 +693,37 @@ def _holds_most_of_the_page(words: int, shown: HtmlElement) -> bool:
     return words >= SECOND_ENGINE_SHARE * len(spaced_text_of(body if body is not None else shown).split())
 
 
+def _feed_words(second: HtmlElement, first: HtmlElement, shown: HtmlElement) -> int:
+    """Words of trafilatura's article (``second``) that the page shows in a feed of other stories
+    after readability-lxml's article (``first``): three or more cards side by side, each a
+    headline linking to another page, after the article's longest paragraph and not around it.
+    A page of cards and an article split over cards (a listicle, a documentation index) have no
+    paragraph of prose before them, or have it among them."""
+    paragraphs = sorted((text_of(p) for p in first.iter("p")), key=len, reverse=True)
+    if not paragraphs or len(paragraphs[0]) < READERABLE_MIN_PARAGRAPH:
+        return 0
+    anchor = next((p for p in shown.iter("p") if text_of(p) == paragraphs[0]), None)
+    if anchor is None:
+        return 0
+    after = set(elements_after(anchor, shown))
+    counts = link_headings_within(shown)
+    cards = [
+        element
+        for element, count in counts.items()
+        if count == 1
+        and (feed := element.getparent()) is not None
+        and counts.get(feed, 0) >= _LIST_MIN_LINKED_HEADINGS
+        and any(box in after for box in (feed, *feed.iterancestors()))
+    ]
+    shown_in_cards = "\n".join(text_of(card) for card in cards)
+    words = 0
+    for block in second.iter(*TEXT_BLOCKS) if cards else ():
+        text = text_of(block)
+        if next(block.iterancestors(*TEXT_BLOCKS), None) is None and len(text) >= 20 and text in shown_in_cards:
+            words += len(text.split())
+    return words
+
+
 def readable(root: HtmlElement, sign_in_form: bool = False, shown: HtmlElement | None = None) -> HtmlElement:
     """Return a ``<div>`` holding the page's article; raise NotReadable when there is none.
 
@@ -701,7 +736,8 @@ def readable(root: HtmlElement, sign_in_form: bool = False, shown: HtmlElement |
     trafilatura's article is taken when readability-lxml found none (a page of many short parts,
     a thread of posts) or kept under ``SECOND_ENGINE_SHARE`` of trafilatura's words: it chose one
     part of an article split over several containers (it is not asked when readability-lxml's
-    holds that share of every word the page shows). Otherwise readability-lxml's stands: the
+    holds that share of every word the page shows). The words of a feed of other stories after
+    the article, which trafilatura may keep, do not count (``_feed_words``). Otherwise readability-lxml's stands: the
     element it chose carries the page's own markup (figures, captions, the places ``access``
     reads). A page with a password field is a sign-in form unless trafilatura finds prose in it
     (a forum thread with a log-in box beside it).
@@ -725,7 +761,7 @@ def readable(root: HtmlElement, sign_in_form: bool = False, shown: HtmlElement |
         ):
             raise refusal  # type: ignore[misc]  -- set whenever first is None
         return second
-    if second is not None and first_words < SECOND_ENGINE_SHARE * _words(second):
+    if second is not None and first_words < SECOND_ENGINE_SHARE * (_words(second) - _feed_words(second, first, shown)):
         if first.get("dir"):
             second.set("dir", first.get("dir"))
         return second

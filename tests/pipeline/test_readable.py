@@ -185,6 +185,32 @@ def test_a_listicle_with_linked_headings_is_an_article():
     assert "Game 5" in article_of(f"<article>{sections}</article>")
 
 
+SUMMARY = (
+    "The city council voted on Tuesday to reopen the old harbour bridge to cyclists next spring, after "
+    "two years of repairs that ran over budget and a petition signed by more than ten thousand residents "
+    "who had asked"
+)
+
+
+def feed_page() -> str:
+    """A news page as Yahoo's (the 130 pages' yahoo-3): the story, then a feed of other stories,
+    each a headline linking to it and a summary as long as a paragraph."""
+    feed = "<ul id='stream'>" + "".join(
+        f"<li class='stream-item'><div><h3><a href='https://news.example/other-story-{i}'>Other story {i}</a></h3>"
+        f"<p>{SUMMARY} {i}.</p></div><span>Good Morning News</span></li>"
+        for i in range(12)
+    )
+    story = f"<article><h1>Salmon return</h1><p>{SENTENCE * 4}</p><p>{SENTENCE * 3}</p><p>{SENTENCE * 2}</p></article>"
+    return f"<html><body><div id='main'>{story}<div class='column'>{feed}</ul></div></div></body></html>"
+
+
+def test_a_feed_of_other_stories_after_the_article_is_no_part_of_it(monkeypatch):
+    """trafilatura keeps the feed's summaries, which made readability-lxml's story look like a
+    part of the page's text; the feed's words do not count in that measure."""
+    text, asked = read_both_ways(feed_page(), monkeypatch, shortcut=True)
+    assert asked == 1
+    assert "salmon with it" in text and "Other story" not in text and "harbour bridge" not in text
+
 def test_a_short_page_is_still_readable():
     assert article_of("<p>Closed today for maintenance; back tomorrow morning.</p>").startswith("Closed today")
 
