@@ -211,6 +211,7 @@ def test_a_feed_of_other_stories_after_the_article_is_no_part_of_it(monkeypatch)
     assert asked == 1
     assert "salmon with it" in text and "Other story" not in text and "harbour bridge" not in text
 
+
 def test_a_short_page_is_still_readable():
     assert article_of("<p>Closed today for maintenance; back tomorrow morning.</p>").startswith("Closed today")
 
