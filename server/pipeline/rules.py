@@ -506,7 +506,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("share prompt", "asks the reader to share or follow (other languages)",
                _SHARE_OTHER, max_chars=80),
     PhraseRule("share prompt", "asks the reader to follow the site or pin the page",
-               r"((follow|connect with) (us|me)|stay connected( with (us|me))?|pin (this|it)( for later)?)[!.:]*",
+               r"((follow|connect with) (us|me)|stay connected( with (us|me))?|pin (this |it )?for later|pin (this|it))"
+               r"[!.:]*",
                max_chars=30),
     PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article",
                r"(join|subscribe to) (our|the|my) (free |weekly |daily )?(newsletter|mailing list|e-?mail list)"
@@ -576,7 +577,9 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("gallery counter", "a slideshow's position counter", r"(image|photo|picture|slide)?\s*\d{1,3}\s*"
                r"(of|/)\s*\d{1,3}", max_chars=20),
     PhraseRule("publication footer", "the date line; the date goes to the published field",
-               r"(first published|published|posted|last updated|updated)\s*(on|at)?\s*[-–—:|]?\s*"
+               # Blogger's "Posted by <name> at <date>"; not "Published by <publisher> on <date>", a book's
+               r"(first published|published|posted( by [^\d|]{1,40}? (?=on |at ))?|last updated|updated)\s*(on|at)?\s*"
+               r"[-–—:|]?\s*"
                r"(?P<date>(?=[^|]*(\b\d{4}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d))"
                r"(\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[\w ,.:/+-]{4,60})",
                max_chars=80),
