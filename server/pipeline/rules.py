@@ -275,6 +275,7 @@ PAGE_RULES: tuple[Rule, ...] = (
     Rule("site header and footer", "the site's masthead and footer, the same on every page",
          xpath="./header | ./footer | .//*[@role='banner' or @role='contentinfo']", menus=True),
     Rule("sidebar", "complementary content beside the article", xpath=".//*[@role='complementary']"),
+    Rule("site tagline", "a wiki's \"From <site>\" line under every page's title (MediaWiki)", names=("siteSub",)),
     Rule("post reactions", "who liked a forum post: the forum's tally, not the post",
          names=("vbseo_liked",)),  # vBulletin's vBSEO likes: "WiSK and JapesUK like this."
     Rule("source link", "a documentation tool's link to the entry's source code, with its version, beside every entry",
@@ -552,7 +553,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("permalink sign", "a heading's link to itself (Sphinx's and MkDocs' '¶'), not part of its text",
                r"[¶#🔗]", max_chars=2, link=True),  # not "§": a link to a statute's section is the text's
     PhraseRule("skip link", "a keyboard shortcut past the site's menus; the reader is past them already",
-               r"((skip to (the )?(main )?(content|navigation|menu|footer|search)|"
+               # MediaWiki's are "Jump to navigation", "Jump to search"
+               r"(((skip|jump) to (the )?(main )?(content|navigation|menu|footer|search)|"
                + _SKIP_TO_CONTENT_OTHER + r")\W*)+", max_chars=60),
     PhraseRule("in-page link", "a jump to another place on this page; the reader scrolls there",
                r"\W*(back to (the )?top|top of (the )?page|scroll to top|jump to [\w' ]{1,30}|" + _BACK_TO_TOP_OTHER

@@ -145,6 +145,7 @@ PHRASES = [
     ("inline teaser", '<p><a href="/pricing">Learn More</a></p>'),
     ("loading placeholder", "<p>Loading paragraph...</p>"),  # wcxb-dev 4503 (The Motley Fool)
     ("skip link", "<p>skip to main contentskip to footer</p>"),  # wcxb-dev 0619
+    ("skip link", "<div>Jump to navigationJump to search</div>"),  # wcxb-dev 4415, MediaWiki
     # The same labels on news sites in other languages.
     ("advertisement label", "<p>Реклама</p>"),
     ("advertisement label", "<div>广告</div>"),

@@ -97,6 +97,7 @@ FURNITURE = [
     ("donation appeal", '<div class="support-us-banner"><p>We rely on readers like you. Donate today.</p></div>', "Donate today"),
     ("navigation", '<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>', "Sport"),
     ("site header and footer", '<footer><p>© 2024 The Gazette. All rights reserved.</p></footer>', "All rights"),
+    ("site tagline", '<div id="siteSub">From PostgreSQL wiki</div>', "PostgreSQL wiki"),  # wcxb-dev 4415, 3010
 ]  # fmt: skip
 
 
