@@ -73,7 +73,7 @@ def extract(
     decision = access(precleaned.root, precleaned.gates, precleaned.annotated, meta.site_name)
     # A gated page is read by readability-lxml alone: the gate's place is known in its tree.
     shown = precleaned.shown if decision.access == OPEN else None
-    article = readable(precleaned.root, precleaned.sign_in_form, shown)
+    article = readable(precleaned.root, precleaned.sign_in_form, shown, url)
     withhold_gated(article, decision)
     article_direction = article.get("dir")
     postcleaned = postclean(article, meta)

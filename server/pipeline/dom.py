@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from server.pipeline import rules
@@ -146,6 +148,61 @@ def is_link_heading(heading: HtmlElement) -> bool:
     if any(rules.PROFILE_LINK.search(a.get("href") or "") for a in heading.iter("a")):
         return False
     return links_elsewhere(heading) >= 0.6 * text  # 0.6: "Kicker" + linked headline
+
+
+def _headline_link(card: HtmlElement) -> str:
+    """The address the card's headline (its first ``<h2>``-``<h6>``) links to, or ""."""
+    for heading in card.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6"):
+        link = heading.find(".//a[@href]")
+        if link is None and heading.getparent() is not None and heading.getparent().tag == "a":
+            link = heading.getparent()
+        if link is not None:
+            return link.get("href", "")
+    return ""
+
+
+def _headline_host(card: HtmlElement) -> str:
+    try:
+        return (urlsplit(_headline_link(card)).hostname or "").removeprefix("www.").lower()
+    except ValueError:  # "http://[x/1": no address a browser would follow
+        return ""
+
+
+# Distinct sites among a card list's headline links, per card, from which it links to many sites.
+_MANY_SITES_MIN_SHARE = 0.5
+
+
+def links_to_many_sites(cards: list[HtmlElement]) -> bool:
+    """The cards' headlines link to a different site nearly each time: a roundup ("12 sewing
+    machines", a prize's shortlist), where a site's "more stories" point to one site, its own."""
+    return len({_headline_host(card) for card in cards}) >= _MANY_SITES_MIN_SHARE * len(cards)
+
+
+_DATED_PATH = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/")
+_STORY_MARKS = etree.XPath(".//*[self::time or contains(@class, 'byline') or contains(@class, 'author')]")
+
+
+def is_the_pages_contents(cards: list[HtmlElement], address: str | None) -> bool:
+    """Cards whose headlines all link below the page's own address are its contents: a
+    documentation index's pages ("/actions/how-tos/write-workflows/choose-when-workflows-run"
+    under "/actions/how-tos/write-workflows"), not other articles. Not cards with a date or a
+    byline, nor links to dated addresses: a section front's stories ("/2022/01/25/..." under
+    "/2022")."""
+    if not address or any(_STORY_MARKS(card) for card in cards):
+        return False
+    try:
+        page = urlsplit(address)
+        links = [urlsplit(urljoin(address, _headline_link(card))) for card in cards]
+    except ValueError:
+        return False
+    folder = page.path.rstrip("/") + "/"
+    return len(folder) > 1 and all(
+        link.netloc == page.netloc
+        and link.path.startswith(folder)
+        and len(link.path) > len(folder)
+        and not _DATED_PATH.search(link.path)  # "/2022/01/20/world/harbour.html": a story's address
+        for link in links
+    )
 
 
 def link_headings_within(root: HtmlElement) -> dict[HtmlElement, int]:

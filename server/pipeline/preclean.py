@@ -31,7 +31,7 @@ import copy
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import lxml.html
 from lxml import etree
@@ -44,8 +44,9 @@ from server.pipeline.dom import (
     RemovalTally,
     is_attached,
     is_outline_section,
+    is_the_pages_contents,
     link_headings_within,
-    links_elsewhere,
+    links_to_many_sites,
     prose_score,
     spaced_text_of,
     text_of,
@@ -519,71 +520,36 @@ def _drop_by_rules(
     for element, found in matches:
         # A word is a guess from a name: a "share" box with paragraphs of prose is not a share bar.
         limit = _MAX_PROSE_IN_FURNITURE if found.by_word else None
-        any_size = found.rule.any_size or (found.rule.menus and _is_menu(element))
-        if is_attached(element, tally.root) and protection.allows(element, limit, any_size):
+        if not is_attached(element, tally.root):
+            continue
+        if protection.allows(element, limit, found.rule.any_size) or (
+            # measured only where the size guard would keep it
+            found.rule.menus and protection.allows(element, limit, any_size=True) and _is_menu(element)
+        ):
             tally.drop(element, found.rule.kind, found.rule.reason)
 
 
-_MENU_MIN_LINK_SHARE = 0.8  # of its text: a menu's words are its links', a label or two aside
+_MENU_MIN_LINK_SHARE = 0.8  # of its letters: a menu's words are its links', a label or two aside
 
 
 def _is_menu(element: HtmlElement) -> bool:
-    text = len(text_of(element))
-    return bool(text) and links_elsewhere(element) >= _MENU_MIN_LINK_SHARE * text
+    """Nearly all of the element's letters (not the spaces between its links) are in links to
+    other pages."""
+    letters = len("".join(element.text_content().split()))
+    in_links = sum(
+        len("".join(link.text_content().split()))
+        for link in element.iter("a")
+        if not (link.get("href") or "").startswith("#")
+    )
+    return bool(letters) and in_links >= _MENU_MIN_LINK_SHARE * letters
 
 
 _INLINE_TAGS = frozenset("a abbr b cite code em font i img label mark q small span strong sub sup time u".split())
 _TEASER_MIN_HEADLINES = 3
-# Distinct sites among a card list's headline links, per card, from which it is a roundup.
-_ROUNDUP_MIN_SHARE_OF_HOSTS = 0.5
 # How far up from a card list its wrappers (a plugin's card, list and item boxes) may reach before
 # the article's paragraphs sit beside it.
 _ROUNDUP_MAX_LEVELS = 3
 _TEASER_MAX_OTHER_SHARE = 0.2  # of a card list's text, what may sit outside its cards (a "More stories" title)
-
-
-def _headline_link(card: HtmlElement) -> str:
-    for heading in card.xpath(".//h2 | .//h3 | .//h4 | .//h5 | .//h6"):
-        link = heading.find(".//a[@href]")
-        if link is None and heading.getparent() is not None and heading.getparent().tag == "a":
-            link = heading.getparent()
-        if link is not None:
-            return link.get("href", "")
-    return ""
-
-
-def _headline_host(card: HtmlElement) -> str:
-    try:
-        return (urlsplit(_headline_link(card)).hostname or "").removeprefix("www.").lower()
-    except ValueError:  # "http://[x/1": no address a browser would follow
-        return ""
-
-
-_DATED_PATH = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/")
-_STORY_MARKS = etree.XPath(".//*[self::time or contains(@class, 'byline') or contains(@class, 'author')]")
-
-
-def _is_the_pages_contents(cards: list[HtmlElement], address: str | None) -> bool:
-    """Cards whose headlines all link below the page's own address are its contents: a
-    documentation index's pages ("/actions/how-tos/write-workflows/choose-when-workflows-run"
-    under "/actions/how-tos/write-workflows"), not other articles. Not cards with a date or a
-    byline, nor links to dated addresses: a section front's stories ("/2022/01/25/..." under
-    "/2022")."""
-    if not address or any(_STORY_MARKS(card) for card in cards):
-        return False
-    try:
-        page = urlsplit(address)
-        links = [urlsplit(urljoin(address, _headline_link(card))) for card in cards]
-    except ValueError:
-        return False
-    folder = page.path.rstrip("/") + "/"
-    return len(folder) > 1 and all(
-        link.netloc == page.netloc
-        and link.path.startswith(folder)
-        and len(link.path) > len(folder)
-        and not _DATED_PATH.search(link.path)  # "/2022/01/20/world/harbour.html": a story's address
-        for link in links
-    )
 
 
 def _is_a_roundup(container: HtmlElement, cards: list[HtmlElement]) -> bool:
@@ -591,8 +557,7 @@ def _is_a_roundup(container: HtmlElement, cards: list[HtmlElement]) -> bool:
     different site nearly each time, set among the article's paragraphs, are the article's own
     roundup ("12 sewing machines for beginners", "10 projects from other blogs"); after the
     article, they are a blogroll or a web ring, and go."""
-    hosts = {_headline_host(card) for card in cards}
-    if len(hosts) < _ROUNDUP_MIN_SHARE_OF_HOSTS * len(cards):
+    if not links_to_many_sites(cards):
         return False
     for level in [container, *container.iterancestors()][: _ROUNDUP_MAX_LEVELS + 1]:
         siblings = [*level.itersiblings("p", preceding=True), *level.itersiblings("p")]
@@ -620,7 +585,7 @@ def _drop_teaser_lists(body: HtmlElement, tally: RemovalTally, protection: _Prot
             len(cards) >= _TEASER_MIN_HEADLINES
             and other_text <= _TEASER_MAX_OTHER_SHARE * len(text_of(container))
             and not _is_a_roundup(container, cards)
-            and not _is_the_pages_contents(cards, address)
+            and not is_the_pages_contents(cards, address)
             and protection.allows(container)
         ):
             tally.drop(container, rules.RELATED_ARTICLES, "headlines linking to other articles, not this one")

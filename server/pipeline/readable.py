@@ -31,13 +31,15 @@ from server.pipeline.dom import (
     is_link_heading,
     is_outline_section,
     is_subsection,
+    is_the_pages_contents,
     link_headings_within,
+    links_to_many_sites,
     prose_score,
     repeated_blocks,
     spaced_text_of,
     text_of,
 )
-from server.pipeline.metadata import PRODUCT_TYPES, THREAD_TYPES, itemtype_names, page_types
+from server.pipeline.metadata import PRODUCT_TYPES, THREAD_TYPES, canonical_link, itemtype_names, page_types
 from server.pipeline.trafilatura_engine import trafilatura_article
 from server.pipeline.types import Removal
 
@@ -693,38 +695,58 @@ def _holds_most_of_the_page(words: int, shown: HtmlElement) -> bool:
     return words >= SECOND_ENGINE_SHARE * len(spaced_text_of(body if body is not None else shown).split())
 
 
-def _feed_words(second: HtmlElement, first: HtmlElement, shown: HtmlElement) -> int:
-    """Words of trafilatura's article (``second``) that the page shows in a feed of other stories
-    after readability-lxml's article (``first``): three or more cards side by side, each a
-    headline linking to another page, after the article's longest paragraph and not around it.
-    A page of cards and an article split over cards (a listicle, a documentation index) have no
-    paragraph of prose before them, or have it among them."""
+def _feed_words(articles: list[HtmlElement], first: HtmlElement, shown: HtmlElement, address: str | None) -> list[int]:
+    """For each of ``articles``, its words that the page shows in a feed of other stories after
+    readability-lxml's article (``first``): three or more cards side by side, each a headline
+    linking to another of the site's pages, after the longest paragraph of ``first`` and not
+    around it. Not a roundup (cards linking to many sites: a prize's shortlist, a buying guide),
+    nor the page's own contents (a documentation index's pages, below its address); an article
+    split over cards has its longest paragraph in one."""
+    none = [0] * len(articles)
     paragraphs = sorted((text_of(p) for p in first.iter("p")), key=len, reverse=True)
     if not paragraphs or len(paragraphs[0]) < READERABLE_MIN_PARAGRAPH:
-        return 0
+        return none
     anchor = next((p for p in shown.iter("p") if text_of(p) == paragraphs[0]), None)
     if anchor is None:
-        return 0
+        return none
     after = set(elements_after(anchor, shown))
     counts = link_headings_within(shown)
-    cards = [
-        element
-        for element, count in counts.items()
-        if count == 1
-        and (feed := element.getparent()) is not None
-        and counts.get(feed, 0) >= _LIST_MIN_LINKED_HEADINGS
+    feeds: dict[HtmlElement, list[HtmlElement]] = {}
+    for element, count in counts.items():
+        feed = element.getparent()
+        if count == 1 and feed is not None and counts.get(feed, 0) >= _LIST_MIN_LINKED_HEADINGS:
+            feeds.setdefault(feed, []).append(element)
+    in_cards = {
+        text
+        for feed, cards in feeds.items()
+        if len(cards) >= _LIST_MIN_LINKED_HEADINGS
         and any(box in after for box in (feed, *feed.iterancestors()))
-    ]
-    shown_in_cards = "\n".join(text_of(card) for card in cards)
+        and not links_to_many_sites(cards)
+        and not is_the_pages_contents(cards, address)
+        for card in cards
+        for block in card.iter(*TEXT_BLOCKS)
+        if (text := text_of(block))
+    }
+    if not in_cards:
+        return none
+    return [_words_in(article, in_cards) for article in articles]
+
+
+def _words_in(article: HtmlElement, texts: set[str]) -> int:
+    """Words of the blocks of ``article`` whose text is one of ``texts`` (a block inside one
+    counted is not counted again)."""
+    counted: set[HtmlElement] = set()
     words = 0
-    for block in second.iter(*TEXT_BLOCKS) if cards else ():
-        text = text_of(block)
-        if next(block.iterancestors(*TEXT_BLOCKS), None) is None and len(text) >= 20 and text in shown_in_cards:
+    for block in article.iter(*TEXT_BLOCKS):
+        if (text := text_of(block)) in texts and not any(outer in counted for outer in block.iterancestors()):
+            counted.add(block)
             words += len(text.split())
     return words
 
 
-def readable(root: HtmlElement, sign_in_form: bool = False, shown: HtmlElement | None = None) -> HtmlElement:
+def readable(
+    root: HtmlElement, sign_in_form: bool = False, shown: HtmlElement | None = None, url: str | None = None
+) -> HtmlElement:
     """Return a ``<div>`` holding the page's article; raise NotReadable when there is none.
 
     Two engines read the page and the choice between them has a reason a reader would give:
@@ -737,10 +759,11 @@ def readable(root: HtmlElement, sign_in_form: bool = False, shown: HtmlElement |
     a thread of posts) or kept under ``SECOND_ENGINE_SHARE`` of trafilatura's words: it chose one
     part of an article split over several containers (it is not asked when readability-lxml's
     holds that share of every word the page shows). The words of a feed of other stories after
-    the article, which trafilatura may keep, do not count (``_feed_words``). Otherwise readability-lxml's stands: the
-    element it chose carries the page's own markup (figures, captions, the places ``access``
-    reads). A page with a password field is a sign-in form unless trafilatura finds prose in it
-    (a forum thread with a log-in box beside it).
+    the article, which trafilatura may keep, count on neither side (``_feed_words``; ``url``, else
+    the page's canonical link, tells the page's own contents from other pages). Otherwise
+    readability-lxml's stands: the element it chose carries the page's own markup (figures,
+    captions, the places ``access`` reads). A page with a password field is a sign-in form
+    unless trafilatura finds prose in it (a forum thread with a log-in box beside it).
     """
     try:
         first: HtmlElement | None = readability_article(root, sign_in_form)
@@ -761,7 +784,11 @@ def readable(root: HtmlElement, sign_in_form: bool = False, shown: HtmlElement |
         ):
             raise refusal  # type: ignore[misc]  -- set whenever first is None
         return second
-    if second is not None and first_words < SECOND_ENGINE_SHARE * (_words(second) - _feed_words(second, first, shown)):
+    if second is None:
+        return first
+    # A feed of other stories after the article counts on neither side (``_feed_words``).
+    first_feed, second_feed = _feed_words([first, second], first, shown, url or canonical_link(root))
+    if first_words - first_feed < SECOND_ENGINE_SHARE * (_words(second) - second_feed):
         if first.get("dir"):
             second.set("dir", first.get("dir"))
         return second

@@ -140,8 +140,13 @@ def _loose_text_as_paragraphs(article: HtmlElement) -> None:
 
 def _wrap(box: HtmlElement, text: str | None, run: list[HtmlElement], before: HtmlElement | None) -> None:
     """Put ``text`` and the inline elements ``run`` (each with its tail) in a new ``<p>`` in ``box``
-    before the block ``before`` (else at its end); whitespace alone is not a line."""
-    if not run and not (text or "").strip():
+    before the block ``before`` (else at its end). A run with no words and no image is no line:
+    it stays where it was."""
+    words = (text or "").strip() or any(
+        element.tag == "img" or (element.text_content() if isinstance(element.tag, str) else "").strip()
+        for element in run
+    )
+    if not words:
         return
     paragraph = lxml.html.Element("p")
     paragraph.text = text

@@ -399,6 +399,21 @@ def test_a_menu_goes_though_it_holds_most_of_the_pages_words():
     assert "navigation" in kinds(result)
 
 
+def test_a_site_footer_of_links_goes_though_it_holds_most_of_the_pages_words():
+    """Found in review: the site header and footer rule measures menus too (a footer sitemap)."""
+    sitemap = "".join(f'<li><a href="/s/{n}">Department {n} of the store</a></li>' for n in range(60))
+    result = clean(f"<footer><ul>{sitemap}</ul></footer>", article=SHORT_LISTING)
+    assert "Department" not in body_text(result) and "Folding stoves" in body_text(result)
+
+
+def test_a_menu_of_short_labels_is_measured_by_its_letters():
+    """Found in review: the spaces between a menu's links are not its words; three-letter labels,
+    one per line, made a mega-menu 75% links and kept it."""
+    labels = "".join(f'<li><a href="/c/{n}">{"Men Kid Top Tee Hat Bag".split()[n % 6]}</a></li>\n' for n in range(480))
+    result = clean(f"<nav><ul>{labels}</ul></nav>", article=SHORT_LISTING)
+    assert "Hat" not in body_text(result) and "Folding stoves" in body_text(result)
+
+
 def test_a_nav_of_prose_or_plain_text_keeps_the_size_guard():
     """Some sites wrap their text in a ``<nav>``: most of the page's words, in paragraphs or not
     links, are not a menu."""

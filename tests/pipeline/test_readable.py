@@ -192,13 +192,13 @@ SUMMARY = (
 )
 
 
-def feed_page() -> str:
+def feed_page(address: str = "https://news.example/other-story-{i}", cards: int = 12) -> str:
     """A news page as Yahoo's (the 130 pages' yahoo-3): the story, then a feed of other stories,
     each a headline linking to it and a summary as long as a paragraph."""
     feed = "<ul id='stream'>" + "".join(
-        f"<li class='stream-item'><div><h3><a href='https://news.example/other-story-{i}'>Other story {i}</a></h3>"
+        f"<li class='stream-item'><div><h3><a href='{address.format(i=i)}'>Other story {i}</a></h3>"
         f"<p>{SUMMARY} {i}.</p></div><span>Good Morning News</span></li>"
-        for i in range(12)
+        for i in range(cards)
     )
     story = f"<article><h1>Salmon return</h1><p>{SENTENCE * 4}</p><p>{SENTENCE * 3}</p><p>{SENTENCE * 2}</p></article>"
     return f"<html><body><div id='main'>{story}<div class='column'>{feed}</ul></div></div></body></html>"
@@ -210,6 +210,39 @@ def test_a_feed_of_other_stories_after_the_article_is_no_part_of_it(monkeypatch)
     text, asked = read_both_ways(feed_page(), monkeypatch, shortcut=True)
     assert asked == 1
     assert "salmon with it" in text and "Other story" not in text and "harbour bridge" not in text
+
+
+@pytest.mark.parametrize(
+    ("address", "url"),
+    [
+        ("https://publisher{i}.example/title", None),  # a prize's shortlist: a roundup of many sites
+        ("/guide/part-{i}", "https://docs.example/guide"),  # a documentation index: the page's own parts
+    ],
+)
+def test_cards_after_an_introduction_that_are_its_roundup_or_its_contents_are_no_feed(address, url):
+    """Found in review: cards linking to many sites, or below the page's own address, are the
+    article's, after its introduction as much as among its paragraphs."""
+    text = extract(feed_page(address, cards=5), url=url).text
+    assert "salmon with it" in text and "who had asked 4." in text
+
+
+def test_a_feed_that_readability_lxml_also_kept_counts_on_neither_side():
+    """Found in review: readability-lxml took the story's body and the feed beside it but not its
+    lead; counting the feed against trafilatura alone gave readability-lxml's reading, without
+    the lead."""
+    lead = "".join(f"<p>{SENTENCE * 4} Lead paragraph {i}.</p>" for i in range(5))
+    body = "".join(f"<p>{SENTENCE * 5}</p>" for _ in range(3))
+    cards = "".join(
+        f"<div class='card'><h3><a href='https://news.example/other-{i}'>Other story {i}</a></h3>"
+        f"<p>{SUMMARY}, {SUMMARY}.</p></div>"
+        for i in range(6)
+    )
+    page = (
+        "<html><body><h1>Salmon return</h1><div class='post-content'><div class='a'><div class='b'>"
+        f"<div class='lead'>{lead}</div></div></div><div class='body'>{body}</div><div class='more'>{cards}</div>"
+        "</div></body></html>"
+    )
+    assert "Lead paragraph 4" in extract(page, url="https://news.example/salmon").text
 
 
 def test_a_short_page_is_still_readable():
