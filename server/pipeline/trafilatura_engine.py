@@ -23,6 +23,8 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Iterator
+from itertools import islice
 
 import lxml.html
 import trafilatura
@@ -56,6 +58,7 @@ def trafilatura_article(shown: HtmlElement) -> HtmlElement | None:
     if int(shown.xpath("count(//*)")) > MAX_ELEMENTS:
         return None
     links = _links_by_text(shown)
+    headings = _section_headings(shown)
     code_blocks = {" ".join(text.split()): text for text in (pre.text_content() for pre in shown.iter("pre"))}
     types = page_types(shown)
     if types & THREAD_TYPES and "Answer" not in types:
@@ -102,6 +105,7 @@ def trafilatura_article(shown: HtmlElement) -> HtmlElement | None:
     body.attrib.clear()
     _code_as_written(body, code_blocks)  # first: a word of code in a sentence is inline again
     _loose_text_as_paragraphs(body)
+    _headings_again(body, headings)
     _link_again(body, links)
     return body
 
@@ -155,6 +159,65 @@ def _wrap(box: HtmlElement, text: str | None, run: list[HtmlElement], before: Ht
         box.append(paragraph)
     else:
         before.addprevious(paragraph)
+
+
+_SECTION_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_OPENING_BLOCKS = ("p", "li", "pre", "blockquote", "dd", "td")
+# How far after a heading its section's first block may start, in elements: a wrapper or two,
+# an icon, a number ("01").
+_OPENING_MAX_DISTANCE = 50
+
+
+def _section_headings(shown: HtmlElement) -> list[tuple[str, str, str]]:
+    """Each section heading on the page with the first block of text of its section: (the
+    heading's tag, its text, that block's text)."""
+    found = []
+    for heading in shown.iter(*_SECTION_HEADINGS):
+        text = " ".join(heading.text_content().split())
+        opening = _opening_text(heading, shown) if text else None
+        if opening:
+            found.append((heading.tag, text, opening))
+    return found
+
+
+def _opening_text(heading: HtmlElement, top: HtmlElement) -> str | None:
+    """The text of the first block after ``heading``, unless another heading comes first."""
+    following = (element for sibling in _siblings_after(heading, top) for element in sibling.iter())
+    for element in islice(following, _OPENING_MAX_DISTANCE):
+        if element.tag in _SECTION_HEADINGS:
+            return None
+        if element.tag in _OPENING_BLOCKS and (text := " ".join(element.text_content().split())):
+            return text
+    return None
+
+
+def _siblings_after(element: HtmlElement, top: HtmlElement) -> Iterator[HtmlElement]:
+    """What follows ``element`` up to the end of ``top``, outermost first, one at a time (a long
+    page is not listed whole for each heading, as ``dom.elements_after`` would)."""
+    while element is not top and element.getparent() is not None:
+        yield from element.itersiblings()
+        element = element.getparent()
+
+
+def _headings_again(article: HtmlElement, headings: list[tuple[str, str, str]]) -> None:
+    """trafilatura drops some section headings (a step's title in a grid beside its text, wcxb-dev
+    2876); each heading whose section's first block it kept, with no heading before it, goes
+    back before that block."""
+    kept = {" ".join(heading.text_content().split()) for heading in article.iter("h1", *_SECTION_HEADINGS)}
+    blocks: dict[str, HtmlElement] = {}
+    for block in article.iter(*_OPENING_BLOCKS):
+        blocks.setdefault(" ".join(block.text_content().split()), block)
+    for tag, text, opening in headings:
+        block = blocks.get(opening)
+        if block is None or text in kept:
+            continue
+        previous = block.getprevious()
+        if previous is not None and previous.tag in _SECTION_HEADINGS:
+            continue
+        heading = lxml.html.Element(tag)
+        heading.text = text
+        block.addprevious(heading)
+        kept.add(text)
 
 
 def _code_as_written(article: HtmlElement, code_blocks: dict[str, str]) -> None:

@@ -185,3 +185,20 @@ def test_text_it_leaves_between_blocks_is_a_paragraph_of_its_own():
         (line,) = [p for p in article.iter("p") if " ".join(p.text_content().split()) == words]
         assert line.getparent() is article
     assert all(not (child.tail or "").strip() for child in article) and not (article.text or "").strip()
+
+
+def test_section_headings_it_drops_come_back_before_their_sections():
+    """wcxb-dev 2876 (Tailwind's install guide): on the whole page trafilatura falls back to a
+    reading without headings, and each step's title was lost; a heading comes back before the
+    first block of its section when that block was kept with no heading before it."""
+    page = wcxb_page("2876")
+    article = trafilatura_article(copy.deepcopy(preclean(parse(decode(page.source)), page.url).shown))
+    assert article is not None
+    for title, opening in (
+        ("Create your project", "Start by creating a new Vite project"),
+        ("Install Tailwind CSS", "Install tailwindcss and @tailwindcss/vite"),
+    ):
+        (heading,) = [h for h in article.iter("h4") if h.text_content() == title]
+        assert heading.getnext().text_content().startswith(opening)
+    headings = [h.text_content() for h in article.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+    assert len(headings) == len(set(headings))  # none twice
