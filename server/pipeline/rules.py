@@ -560,6 +560,12 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                r"\W*(back to (the )?top|top of (the )?page|scroll to top|jump to [\w' ]{1,30}|" + _BACK_TO_TOP_OTHER
                + r")\W*",
                max_chars=40, link=True),
+    PhraseRule("sales buttons", "a business's buttons to its sales team, the same on every page",
+               # a link of its own: "Book a demo", "Start your free trial", "Request a quote"
+               r"((book|request|schedule|get) (a|your) (free |live |personali[sz]ed )?(demo|quote|consultation)|"
+               r"start (a|your) (\d+[- ]day )?free trial|talk to (sales|an expert|our (sales )?team)|contact sales)"
+               r"[!.]?(\s*[→›»>])?",
+               max_chars=50, link=True),
     PhraseRule("store buttons", "a store's buttons and prompts, the same beside every product",
                r"(add(ed)? to (your )?(cart|bag|basket|wish ?list)|buy now|shop now|shop all [\w &'-]{1,40}|"
                r"notify me when (it'?s )?(back )?in stock|leave a review|write a review|filter (&|and) sort)[!.]?",

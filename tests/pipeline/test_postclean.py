@@ -154,6 +154,10 @@ PHRASES = [
     ("inline teaser", '<p>Читайте также: <a href="/x">Лосось вернулся в долину</a></p>'),
     ("inline teaser", '<p><a href="/x">続きを読む</a></p>'),
     # Stores (wcxb-dev 0580, 0596, 0646, 3021).
+    # A business's sales buttons (wcxb-dev 0113, 0696, 2849, 4471).
+    ("sales buttons", "<p><a href='/demo'>Book a demo</a></p>"),
+    ("sales buttons", "<div><a href='/signup'>Start your 14-day free trial →</a></div>"),
+    ("sales buttons", "<p><a href='/contact'>Talk to sales</a></p>"),
     ("store buttons", "<p><a href='/cart'>Add to cart</a></p>"),
     ("store buttons", "<p>Notify me when back in stock</p>"),
     ("store buttons", "<p><a href='/fire-pits'>Shop All Fire Pits</a></p>"),
@@ -206,6 +210,8 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<p>Assine o boletim de ocorrência na delegacia mais próxima.</p>",  # a police report
         "<p>Posts: the council's archive holds every letter since 1901.</p>",
         "<p>Jump to the bank</p>",  # no link: a line of the article (a caption, a poem)
+        "<p>Book a demo</p>",  # no link: a step of a how-to ("1. Book a demo")
+        "<p>We asked three vendors to <a href='/demo'>book a demo</a> before the council voted.</p>",
         # Found in review: a phrase inside a sentence is the sentence's; ordinary words of the news.
         "<p>Scientists wanted to <a href='/whales'>learn more</a> about the whales in the bay.</p>",
         "<p>The post got <strong>5,000 likes</strong> within an hour of going up.</p>",
