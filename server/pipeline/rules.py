@@ -485,7 +485,9 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                r"(sign up|subscribe|register)( now| today| here)?( for| to)? (our|the|my|a) .{0,40}"
                r"\b(newsletters?|inbox|e-?mails?|updates|briefing|digest)\b.*", max_chars=200, whole=False),
     PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article",
-               r"(get|receive) (our|the) .{0,40}(newsletter|in your inbox).*", max_chars=240, whole=False),
+               # "Get our newsletter", "Get Jane Doe's stories in your inbox" (Medium)
+               r"(get|receive) ((our|the) .{0,40}(newsletter|in your inbox)|"
+               r"[^.!?]{1,40}['’]s? (stories|posts|articles) in your inbox).*", max_chars=240, whole=False),
     PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article (other languages)",
                _SIGN_UP_OTHER + r"\b.{0,40}\b" + _NEWSLETTER_OTHER + r"\b.*", max_chars=200, whole=False),
     PhraseRule("newsletter sign-up", "the fine print under a sign-up form: what signing up agrees to",
@@ -497,10 +499,14 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                r"(?=.{0,200}\b(terms|privacy|policy|messages|e-?mails?|marketing|newsletters?)\b).*",
                max_chars=300),
     PhraseRule("account prompt", "asks the reader to create an account",
-               r"(sign up|register) for a free account\b.*|create (a|your) free account\b.*", max_chars=400,
+               # and Medium's "Join Medium for free to get updates from this writer."
+               r"(sign up|register) for a free account\b.*|create (a|your) free account\b.*|"
+               r"join [\w.' -]{1,30} for free to (get|read|receive|follow)\b.*", max_chars=400,
                whole=False),
     PhraseRule("app-install prompt", "asks to install an app or turn on notifications",
-               r"(download|get|install) (our|the) (free )?app\b.*|(turn on|enable|allow) (push )?notifications\b.*",
+               r"(download|get|install) (our|the) (free )?app\b.*|(turn on|enable|allow) (push )?notifications\b.*|"
+               r"(would you like to )?(receive|get) (push |browser )?notifications (about|of|for) new "
+               r"(posts|articles|stories)\b.*",
                max_chars=200, whole=False),
     PhraseRule("share prompt", "asks the reader to share or follow", r"(share (this|on)|follow us on|"
                r"like us on|tweet this|email this|print this)( article| story| page)?\b.{0,80}", max_chars=120),
@@ -528,7 +534,9 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("donation appeal", "asks for money; the article is the same without it",
                r"(if you (found|find) (this|the) (app|site|tool|article|extension) useful|please consider "
                r"(supporting|donating|a donation|subscribing)|support (our|independent) journalism|"
-               r"become a (member|patron|supporter)|buy me a coffee|donate (now|today))\b.*",
+               r"become a (member|patron|supporter)|buy me a coffee|donate (now|today)|"
+               r"this (story|article|journalism|reporting) (is|was) (funded|made possible) by (readers|members|donors))"
+               r"\b.*",
                max_chars=300, whole=False),
     PhraseRule("reader-tool promotion", "a reader or unblocking tool advertising itself",
                r"(pro tip|tip)\s*:\s*(skip|bypass|no need for) the (extension|app|tool)\b.*|"

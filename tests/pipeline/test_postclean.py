@@ -154,6 +154,12 @@ PHRASES = [
     ("inline teaser", '<p>Читайте также: <a href="/x">Лосось вернулся в долину</a></p>'),
     ("inline teaser", '<p><a href="/x">続きを読む</a></p>'),
     # Stores (wcxb-dev 0580, 0596, 0646, 3021).
+    # Medium's box under every story (wcxb-dev 4460), a blog's notification prompt (0442), a
+    # newsroom's note that readers fund it (4511).
+    ("newsletter sign-up", "<p>Get Sérgio Schüler’s stories in your inbox</p>"),
+    ("account prompt", "<p>Join Medium for free to get updates from this writer.</p>"),
+    ("app-install prompt", "<p>Would you like to receive notifications about new posts?</p>"),
+    ("donation appeal", "<p>This story is funded by readers like you</p>"),
     # A business's sales buttons (wcxb-dev 0113, 0696, 2849, 4471).
     ("sales buttons", "<p><a href='/demo'>Book a demo</a></p>"),
     ("sales buttons", "<div><a href='/signup'>Start your 14-day free trial →</a></div>"),
@@ -211,6 +217,8 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<p>Posts: the council's archive holds every letter since 1901.</p>",
         "<p>Jump to the bank</p>",  # no link: a line of the article (a caption, a poem)
         "<p>Book a demo</p>",  # no link: a step of a how-to ("1. Book a demo")
+        "<p>Join the club for free to meet the other gardeners.</p>",  # no "get", "read", "follow"
+        "<p>This story was made possible by a reader who wrote in.</p>",
         "<p>We asked three vendors to <a href='/demo'>book a demo</a> before the council voted.</p>",
         # Found in review: a phrase inside a sentence is the sentence's; ordinary words of the news.
         "<p>Scientists wanted to <a href='/whales'>learn more</a> about the whales in the bay.</p>",
