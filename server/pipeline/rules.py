@@ -441,6 +441,7 @@ _SHARE_OTHER = (
 RELATED_HEADING = re.compile(
     r"(related( posts?| articles?| stories| content| news| reading)?|read (this )?next|what to read next|"
     r"(you )?(may|might)( also)? (like|enjoy)|more (stories|articles|posts|news|to read|like this)|"
+    r"you (may|might) (also )?be interested in( the following)?( \w+)?( as well)?|"
     r"(other|more) (posts|stories|articles|recipes) you('ll| will| may| might)? (also )?(like|enjoy|love)|"
     r"recommended (for you|reading|articles|posts|stories)|keep reading|popular (posts|articles|stories)|"
     r"latest (posts|articles|stories|news)|"
@@ -510,6 +511,12 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                max_chars=200, whole=False),
     PhraseRule("share prompt", "asks the reader to share or follow", r"(share (this|on)|follow us on|"
                r"like us on|tweet this|email this|print this)( article| story| page)?\b.{0,80}", max_chars=120),
+    PhraseRule("share prompt", "asks the reader to join the site's group elsewhere",
+               r"join (our|the|my) ([\w'’-]+ ){0,2}(facebook|discord|slack|telegram|whatsapp|reddit|linkedin) "
+               r"(group|community|server|channel|page)\b.{0,80}", max_chars=120),
+    PhraseRule("account prompt", "a bare sign-up or sign-in button",
+               r"(sign ?up|sign ?in|log ?in|register|subscribe|join)( now| today| here| for free)?[!.]?",
+               max_chars=25, link=True),
     PhraseRule("share prompt", "asks the reader to share or follow (other languages)",
                _SHARE_OTHER, max_chars=80),
     PhraseRule("share prompt", "asks the reader to follow the site or pin the page",
@@ -518,7 +525,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                max_chars=30),
     PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article",
                r"(join|subscribe to) (our|the|my) (free |weekly |daily )?(newsletter|mailing list|e-?mail list)"
-               r"(\s*[!.:–—-].*)?|subscribe to get (the latest|access|more|new|updates)\b.*", max_chars=160),
+               r"(\s*[!.:–—-].*)?|subscribe to get (the latest|access|more|new|updates)\b.*|"
+               r"subscribe to [\w.'’& -]{1,30}[!.]?", max_chars=160),
     PhraseRule("affiliate disclosure", "the site's note on the commissions its links earn, the same on every post",
                r"[\s*(]*(?=.{0,300}\b(affiliate|qualifying purchases|commissionable|"
                r"supported by commissions|(earn|receive|make|get)s? (us |me )?(a |an )?(small )?"

@@ -160,6 +160,11 @@ PHRASES = [
     ("account prompt", "<p>Join Medium for free to get updates from this writer.</p>"),
     ("app-install prompt", "<p>Would you like to receive notifications about new posts?</p>"),
     ("donation appeal", "<p>This story is funded by readers like you</p>"),
+    # Prompts to join the site elsewhere, to subscribe, to sign up (wcxb-dev 0107, 0333, 0402).
+    ("share prompt", "<p>Join the Facebook group for more tips from other listeners.</p>"),
+    ("newsletter sign-up", "<p>Subscribe to Travel Noire</p>"),
+    ("account prompt", "<p><a href='/signup'>Sign Up</a></p>"),
+    ("account prompt", "<div><a href='/subscribe'>Subscribe</a></div>"),
     # A business's sales buttons (wcxb-dev 0113, 0696, 2849, 4471).
     ("sales buttons", "<p><a href='/demo'>Book a demo</a></p>"),
     ("sales buttons", "<div><a href='/signup'>Start your 14-day free trial →</a></div>"),
@@ -217,6 +222,8 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<p>Posts: the council's archive holds every letter since 1901.</p>",
         "<p>Jump to the bank</p>",  # no link: a line of the article (a caption, a poem)
         "<p>Book a demo</p>",  # no link: a step of a how-to ("1. Book a demo")
+        "<p>Subscribe to local news, the mayor told the meeting.</p>",
+        "<p>We asked readers to <a href='/register'>register</a> before the vote.</p>",
         "<p>Join the club for free to meet the other gardeners.</p>",  # no "get", "read", "follow"
         "<p>This story was made possible by a reader who wrote in.</p>",
         "<p>We asked three vendors to <a href='/demo'>book a demo</a> before the council voted.</p>",
@@ -395,7 +402,15 @@ TEASERS_AFTER = (
 
 # wcxb-dev 4052 (Top Gear) and 4659 name their teasers so.
 @pytest.mark.parametrize(
-    "heading", ["Read This Next", "You might like", "Other Posts You May Enjoy", "関連記事", "Artikel Terkait"]
+    "heading",
+    [
+        "Read This Next",
+        "You might like",
+        "Other Posts You May Enjoy",
+        "You may be interested in the following topics as well:",  # wcxb-dev 0167
+        "関連記事",
+        "Artikel Terkait",
+    ],
 )
 def test_the_sites_teasers_under_their_heading_go_after_the_article(heading):
     teasers = TEASERS_AFTER.replace("Read This Next", heading)
