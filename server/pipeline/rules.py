@@ -100,6 +100,18 @@ NON_CONTENT = Rule(
 # (libxml2 keeps "&lt;" as four characters), as a <pre> shows it.
 PREFORMATTED_OBSOLETE = ("xmp", "listing", "plaintext")
 # Form controls go last: the sign-up rules recognise a form by its e-mail field first.
+# Class names that hide an element from sight and keep it for screen readers (Bootstrap's,
+# WordPress's, the HTML5 Boilerplate's): what a reader does not see on the page.
+VISUALLY_HIDDEN = frozenset(
+    {
+        "sr-only",  # Bootstrap 3-4, Tailwind
+        "visually-hidden",  # Bootstrap 5
+        "visuallyhidden",  # HTML5 Boilerplate
+        "screen-reader-text",  # WordPress
+        "screen-reader-only",
+    }
+)
+
 CONTROLS = Rule(
     "form controls",
     "buttons and fields do nothing in a reader view",
@@ -601,8 +613,11 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
     PhraseRule("gallery counter", "a slideshow's position counter", r"(image|photo|picture|slide)?\s*\d{1,3}\s*"
                r"(of|/)\s*\d{1,3}", max_chars=20),
     PhraseRule("publication footer", "the date line; the date goes to the published field",
-               # Blogger's "Posted by <name> at <date>"; not "Published by <publisher> on <date>", a book's
-               r"(first published|published|posted( by [^\d|]{1,40}? (?=on |at ))?|last updated|updated)\s*(on|at)?\s*"
+               # Blogger's "Posted by <name> at <date>", the name in capitals or a handle with a digit
+               # ("Posted by the council at 12 sites" is a sentence); not "Published by <publisher>
+               # on <date>", a book's
+               r"(first published|published|posted( by ((?-i:[A-Z][\w.'’-]*)( (?-i:[A-Z][\w.'’-]*)){0,3}|"
+               r"[\w.-]*\d[\w.-]*) (?=on |at ))?|last updated|updated)\s*(on|at)?\s*"
                r"[-–—:|]?\s*"
                r"(?P<date>(?=[^|]*(\b\d{4}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d))"
                r"(\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[\w ,.:/+-]{4,60})",

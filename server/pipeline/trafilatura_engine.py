@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterator
 from itertools import islice
 
@@ -32,6 +33,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from server.errors import ClearpageError
+from server.pipeline import rules
 from server.pipeline.dom import LINE_TAGS
 from server.pipeline.metadata import THREAD_TYPES, page_types
 
@@ -147,7 +149,9 @@ def _wrap(box: HtmlElement, text: str | None, run: list[HtmlElement], before: Ht
     before the block ``before`` (else at its end). A run with no words and no image is no line:
     it stays where it was."""
     words = (text or "").strip() or any(
-        element.tag == "img" or (element.text_content() if isinstance(element.tag, str) else "").strip()
+        element.tag == "img"
+        or (element.text_content() if isinstance(element.tag, str) else "").strip()
+        or (element.tail or "").strip()
         for element in run
     )
     if not words:
@@ -161,33 +165,60 @@ def _wrap(box: HtmlElement, text: str | None, run: list[HtmlElement], before: Ht
         before.addprevious(paragraph)
 
 
-_SECTION_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
-_OPENING_BLOCKS = ("p", "li", "pre", "blockquote", "dd", "td")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_OPENING_BLOCKS = ("p", "pre", "blockquote", "li", "dd", "td")
+# Items and cells go only before their list or table, and only when they open it.
+_CONTAINER_OF = {"li": ("ul", "ol"), "dd": ("dl",), "td": ("table",)}
 # How far after a heading its section's first block may start, in elements: a wrapper or two,
 # an icon, a number ("01").
 _OPENING_MAX_DISTANCE = 50
+# Text inside these is no heading's words: buttons beside it ("Copy link"), an icon's title.
+_NOT_WORDS = frozenset("button select input textarea svg math dialog script style template".split())
 
 
 def _section_headings(shown: HtmlElement) -> list[tuple[str, str, str]]:
-    """Each section heading on the page with the first block of text of its section: (the
-    heading's tag, its text, that block's text)."""
+    """Each section heading the page shows with the first block of its section, in page order:
+    (the heading's tag, its words, that block's text). Not a heading only screen readers get
+    (``rules.VISUALLY_HIDDEN``)."""
     found = []
-    for heading in shown.iter(*_SECTION_HEADINGS):
-        text = " ".join(heading.text_content().split())
+    for heading in shown.iter("h2", "h3", "h4", "h5", "h6"):
+        if rules.VISUALLY_HIDDEN.intersection((heading.get("class") or "").split()):
+            continue
+        text = " ".join(_words_of(heading))
         opening = _opening_text(heading, shown) if text else None
         if opening:
             found.append((heading.tag, text, opening))
-    return found
+    if not found:
+        return found
+    # An opening the page prints twice says nothing of where its section is (trafilatura keeps
+    # one copy, which may be the other section's).
+    printed = Counter(" ".join(block.text_content().split()) for block in shown.iter(*_OPENING_BLOCKS))
+    return [(tag, text, opening) for tag, text, opening in found if printed[opening] == 1]
+
+
+def _words_of(element: HtmlElement) -> list[str]:
+    words = (element.text or "").split()
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in _NOT_WORDS:
+            words += _words_of(child)
+        words += (child.tail or "").split()
+    return words
 
 
 def _opening_text(heading: HtmlElement, top: HtmlElement) -> str | None:
-    """The text of the first block after ``heading``, unless another heading comes first."""
+    """The text of the first block after ``heading``, unless another heading or other text
+    (a value in a box of its own, a kicker) comes first."""
     following = (element for sibling in _siblings_after(heading, top) for element in sibling.iter())
     for element in islice(following, _OPENING_MAX_DISTANCE):
-        if element.tag in _SECTION_HEADINGS:
+        if not isinstance(element.tag, str) or element.tag in _NOT_WORDS:
+            continue
+        if element.tag in _HEADINGS:
             return None
-        if element.tag in _OPENING_BLOCKS and (text := " ".join(element.text_content().split())):
-            return text
+        if element.tag in _OPENING_BLOCKS:
+            if text := " ".join(element.text_content().split()):
+                return text
+        elif (element.text or "").strip():
+            return None
     return None
 
 
@@ -201,23 +232,40 @@ def _siblings_after(element: HtmlElement, top: HtmlElement) -> Iterator[HtmlElem
 
 def _headings_again(article: HtmlElement, headings: list[tuple[str, str, str]]) -> None:
     """trafilatura drops some section headings (a step's title in a grid beside its text, wcxb-dev
-    2876); each heading whose section's first block it kept, with no heading before it, goes
-    back before that block."""
-    kept = {" ".join(heading.text_content().split()) for heading in article.iter("h1", *_SECTION_HEADINGS)}
-    blocks: dict[str, HtmlElement] = {}
-    for block in article.iter(*_OPENING_BLOCKS):
-        blocks.setdefault(" ".join(block.text_content().split()), block)
+    2876: its fallback readings keep no headings). A heading goes back before the first block of
+    its section when trafilatura kept that block, once, after where the last heading went, with
+    no heading before it, and kept the heading's words nowhere (not even as a paragraph)."""
+    blocks = [block for block in article.iter(*_OPENING_BLOCKS, *_HEADINGS)]
+    position = {block: index for index, block in enumerate(blocks)}
+    texts: dict[str, list[HtmlElement]] = {}
+    for block in blocks:
+        texts.setdefault(" ".join(block.text_content().split()), []).append(block)
+    last = -1
     for tag, text, opening in headings:
-        block = blocks.get(opening)
-        if block is None or text in kept:
+        if text in texts:
+            last = max(last, position[texts[text][0]])
             continue
-        previous = block.getprevious()
-        if previous is not None and previous.tag in _SECTION_HEADINGS:
+        found = texts.get(opening, [])
+        if len(found) != 1 or position[found[0]] <= last:
+            continue
+        last = position[found[0]]
+        place = _opened_by(found[0])
+        previous = place.getprevious() if place is not None else None
+        if place is None or (previous is not None and previous.tag in _HEADINGS):
             continue
         heading = lxml.html.Element(tag)
         heading.text = text
-        block.addprevious(heading)
-        kept.add(text)
+        place.addprevious(heading)
+
+
+def _opened_by(block: HtmlElement) -> HtmlElement | None:
+    """Where a heading over ``block`` goes: before it, or before the list or table whose first
+    item or cell it is; None for any other item or cell (a heading inside a list is no HTML)."""
+    containers = _CONTAINER_OF.get(block.tag)
+    if containers is None:
+        return block
+    box = next(block.iterancestors(*containers), None)
+    return box if box is not None and next(box.iter(block.tag)) is block else None
 
 
 def _code_as_written(article: HtmlElement, code_blocks: dict[str, str]) -> None:

@@ -181,6 +181,7 @@ PHRASES = [
     ("copyright notice", "<div>© Solo Stove, 2026</div>"),
     ("publication footer", "<p>Published - April 17, 2024 08:57 pm IST</p>"),
     ("publication footer", "<p><span>Posted by David at December 16, 2025 11:15 AM</span></p>"),  # 0452, Blogger
+    ("publication footer", "<p>Posted by user123 at December 16, 2025 11:15 AM</p>"),
     ("share prompt", "<p>PIN FOR LATER</p>"),  # wcxb-dev 4662, under a Pinterest image
     # Sphinx (wcxb-dev 0661, 2994) and MkDocs: every heading ends in a link to itself.
     ("permalink sign", '<h2>Usage<a class="headerlink" href="#usage" title="Link to this heading">¶</a></h2>'),
@@ -214,6 +215,7 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<p>Related: the council's own report found the same problem in 2019.</p>",  # no link: not a teaser
         "<p>Published in 1998, the report is still cited today.</p>",  # no date to take: not a footer
         "<p>Published by Penguin on March 3, 2020</p>",  # a book's publisher and date: not the page's
+        "<p>Posted by the council at 12 sites across the city in 2021.</p>",  # found in review
         "<p>Advertisements for the new line ran in every paper that spring.</p>",
         # No link: a sentence of the article, in German and in French.
         "<p>Lesen Sie auch, was der Rat im Frühjahr beschlossen hat: die Brücke bleibt.</p>",

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import copy
+import itertools
 
+import lxml.html
+import pytest
+
+from server.pipeline import extract, trafilatura_engine
 from server.pipeline.decode import decode
 from server.pipeline.metadata import page_types
 from server.pipeline.parse import parse
@@ -202,3 +207,81 @@ def test_section_headings_it_drops_come_back_before_their_sections():
         assert heading.getnext().text_content().startswith(opening)
     headings = [h.text_content() for h in article.iter("h1", "h2", "h3", "h4", "h5", "h6")]
     assert len(headings) == len(set(headings))  # none twice
+
+
+MUSEUM_INTRO = '<div class="entry-content"><p>Opening times and prices for the museum.</p><p>Updated weekly.</p></div>'
+
+
+def museum(sections: str, before: str = "") -> str:
+    """A page whose headings trafilatura drops, as a helper's review built it."""
+    return f"<html><body><main>{before}<h1>Visit</h1>{MUSEUM_INTRO}{sections}</main></body></html>"
+
+
+def day(heading: str, *paragraphs: str) -> str:
+    return f"<div class='day'><h3>{heading}</h3><div>{''.join(f'<p>{p}</p>' for p in paragraphs)}</div></div>"
+
+
+OPEN = "Open from nine until five, with guided tours at eleven."
+LATE = "Open from ten until six, with late opening on the first Tuesday of the month."
+
+
+@pytest.mark.parametrize(
+    ("page", "absent"),
+    [
+        # trafilatura kept the heading's words as a paragraph: not a second time as a heading
+        (museum(day("<div><p>Monday</p></div>", OPEN) + day("<div><p>Tuesday</p></div>", LATE)), None),
+        # buttons and an icon's title beside a heading are no words of it
+        (
+            museum(
+                day("Monday <button>Copy link</button>", OPEN)
+                + day("Tuesday <svg><title>Link icon</title></svg>", LATE)
+            ),
+            "Copy link",
+        ),
+        (museum(day("Monday <select><option>English</option><option>Deutsch</option></select>", OPEN)), "Deutsch"),
+        # a heading only screen readers get
+        (
+            museum(
+                day("<span>Monday</span>", OPEN)
+                + "<h2 class='sr-only'>Service value proposition</h2><p>"
+                + LATE
+                + "</p>"
+            ),
+            "Service value",
+        ),
+    ],
+)
+def test_headings_come_back_once_with_their_own_words_and_only_those_the_page_shows(page, absent):
+    """Found in review: restored headings repeated a paragraph, carried buttons' and icons' words,
+    and showed what only screen readers get."""
+    text = extract(page, url="https://museum.example/visit").text
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert all(a != b for a, b in itertools.pairwise(lines))  # no line twice in a row
+    assert lines.count("Monday") <= 1
+    assert absent is None or absent not in text
+
+
+def test_a_heading_goes_back_only_before_its_own_sections_opening():
+    """Found in review: a heading whose section opens with a line another section has too went
+    before the first of them, in the wrong section; a kicker above the headline and a heading
+    over a value in a box of its own went over the next paragraph."""
+    tours = "Guided tours at eleven, and again at three on weekends."
+    page = museum(
+        day("Monday", OPEN, tours, "The cafe is closed all day on Mondays, and the shop closes early.")
+        + day("Tuesday", tours, LATE)
+        + "<div class='info'><h3>Prices</h3><div class='value'>12 euros, children free</div></div>"
+        + "<div class='note'><p>The museum was founded in 1901 by the town's rowing club.</p></div>",
+        before="<div class='hero'><h4>Plan your visit</h4></div>",
+    )
+    text = extract(page, url="https://museum.example/visit").text
+    assert "Tuesday\n\nGuided tours" not in text
+    assert "Plan your visit\n\nOpening times" not in text
+    assert "Prices\n\nThe museum was founded" not in text
+
+
+def test_loose_text_after_an_empty_element_is_a_paragraph_too():
+    """Found in review: a run's words can be a tail ("<br/>Read more")."""
+    article = lxml.html.fromstring("<div><h4>Title</h4><br/>Read more<h2>Next</h2></div>")
+    trafilatura_engine._loose_text_as_paragraphs(article)
+    assert [child.tag for child in article] == ["h4", "p", "h2"]
+    assert article[1].text_content() == "Read more"
