@@ -703,6 +703,15 @@ def _feed_words(articles: list[HtmlElement], first: HtmlElement, shown: HtmlElem
     nor the page's own contents (a documentation index's pages, below its address); an article
     split over cards has its longest paragraph in one."""
     none = [0] * len(articles)
+    counts = link_headings_within(shown)
+    feeds: dict[HtmlElement, list[HtmlElement]] = {}
+    for element, count in counts.items():
+        feed = element.getparent()
+        if count == 1 and feed is not None and counts.get(feed, 0) >= _LIST_MIN_LINKED_HEADINGS:
+            feeds.setdefault(feed, []).append(element)
+    feeds = {feed: cards for feed, cards in feeds.items() if len(cards) >= _LIST_MIN_LINKED_HEADINGS}
+    if not feeds:
+        return none  # most pages: no cards at all, and no paragraph to look for
     paragraphs = sorted((text_of(p) for p in first.iter("p")), key=len, reverse=True)
     if not paragraphs or len(paragraphs[0]) < READERABLE_MIN_PARAGRAPH:
         return none
@@ -710,17 +719,10 @@ def _feed_words(articles: list[HtmlElement], first: HtmlElement, shown: HtmlElem
     if anchor is None:
         return none
     after = set(elements_after(anchor, shown))
-    counts = link_headings_within(shown)
-    feeds: dict[HtmlElement, list[HtmlElement]] = {}
-    for element, count in counts.items():
-        feed = element.getparent()
-        if count == 1 and feed is not None and counts.get(feed, 0) >= _LIST_MIN_LINKED_HEADINGS:
-            feeds.setdefault(feed, []).append(element)
     in_cards = {
         text
         for feed, cards in feeds.items()
-        if len(cards) >= _LIST_MIN_LINKED_HEADINGS
-        and any(box in after for box in (feed, *feed.iterancestors()))
+        if any(box in after for box in (feed, *feed.iterancestors()))
         and not links_to_many_sites(cards)
         and not is_the_pages_contents(cards, address)
         for card in cards

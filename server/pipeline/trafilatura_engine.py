@@ -107,7 +107,7 @@ def trafilatura_article(shown: HtmlElement) -> HtmlElement | None:
     body.attrib.clear()
     _code_as_written(body, code_blocks)  # first: a word of code in a sentence is inline again
     _loose_text_as_paragraphs(body)
-    _headings_again(body, headings)
+    _headings_again(body, headings, shown)
     _link_again(body, links)
     return body
 
@@ -188,12 +188,7 @@ def _section_headings(shown: HtmlElement) -> list[tuple[str, str, str]]:
         opening = _opening_text(heading, shown) if text else None
         if opening:
             found.append((heading.tag, text, opening))
-    if not found:
-        return found
-    # An opening the page prints twice says nothing of where its section is (trafilatura keeps
-    # one copy, which may be the other section's).
-    printed = Counter(" ".join(block.text_content().split()) for block in shown.iter(*_OPENING_BLOCKS))
-    return [(tag, text, opening) for tag, text, opening in found if printed[opening] == 1]
+    return found
 
 
 def _words_of(element: HtmlElement) -> list[str]:
@@ -230,7 +225,7 @@ def _siblings_after(element: HtmlElement, top: HtmlElement) -> Iterator[HtmlElem
         element = element.getparent()
 
 
-def _headings_again(article: HtmlElement, headings: list[tuple[str, str, str]]) -> None:
+def _headings_again(article: HtmlElement, headings: list[tuple[str, str, str]], shown: HtmlElement) -> None:
     """trafilatura drops some section headings (a step's title in a grid beside its text, wcxb-dev
     2876: its fallback readings keep no headings). A heading goes back before the first block of
     its section when trafilatura kept that block, once, after where the last heading went, with
@@ -241,6 +236,7 @@ def _headings_again(article: HtmlElement, headings: list[tuple[str, str, str]]) 
     for block in blocks:
         texts.setdefault(" ".join(block.text_content().split()), []).append(block)
     last = -1
+    printed: Counter[str] | None = None
     for tag, text, opening in headings:
         if text in texts:
             last = max(last, position[texts[text][0]])
@@ -248,6 +244,10 @@ def _headings_again(article: HtmlElement, headings: list[tuple[str, str, str]]) 
         found = texts.get(opening, [])
         if len(found) != 1 or position[found[0]] <= last:
             continue
+        if printed is None:  # read only when a heading may come back (trafilatura leaves shown as it was)
+            printed = Counter(" ".join(block.text_content().split()) for block in shown.iter(*_OPENING_BLOCKS))
+        if printed[opening] != 1:
+            continue  # an opening printed twice says nothing of where its section is
         last = position[found[0]]
         place = _opened_by(found[0])
         previous = place.getprevious() if place is not None else None
