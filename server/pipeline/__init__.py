@@ -11,7 +11,8 @@
 5. readable   two engines read the page, one article is chosen, with a reason   (readable.py):
               readability-lxml's element (on a thread, every post built like the one it
               chose), or trafilatura's blocks when readability kept only part of what
-              reads as text (trafilatura_engine.py); a gated page is
+              reads as text, a feed of other stories not counted (trafilatura_engine.py: the
+              section headings and links trafilatura drops put back); a gated page is
               read by readability-lxml alone and cut where the gate stood (access.withhold_gated)
 6. postclean  drop what readability kept that a reader would not              (postclean.py)
 7. sanitize   absolute URLs, then the nh3 allowlist                           (sanitize.py)
