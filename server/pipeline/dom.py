@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -65,12 +66,17 @@ def _lines(element: HtmlElement, blocks: frozenset[str]) -> list[str]:
 
 def elements_after(element: HtmlElement, top: HtmlElement) -> list[HtmlElement]:
     """Every node after ``element`` in document order up to ``top``, outermost first: its
-    following siblings, then its parent's, and so on (comments included)."""
-    found = []
+    following siblings, then its parent's, and so on (comments included). A list: the caller may
+    remove them as it goes."""
+    return list(iter_elements_after(element, top))
+
+
+def iter_elements_after(element: HtmlElement, top: HtmlElement) -> Iterator[HtmlElement]:
+    """``elements_after`` one at a time, for a caller that stops early and changes nothing (a
+    long page is not listed whole for each look)."""
     while element is not top and element.getparent() is not None:
-        found += list(element.itersiblings())
+        yield from element.itersiblings()
         element = element.getparent()
-    return found
 
 
 def is_attached(element: HtmlElement, root: HtmlElement) -> bool:

@@ -24,7 +24,6 @@ import json
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterator
 from itertools import islice
 
 import lxml.html
@@ -34,7 +33,7 @@ from lxml.html import HtmlElement
 
 from server.errors import ClearpageError
 from server.pipeline import rules
-from server.pipeline.dom import LINE_TAGS
+from server.pipeline.dom import HEADING_TAGS, LINE_TAGS, iter_elements_after
 from server.pipeline.metadata import THREAD_TYPES, page_types
 
 log = logging.getLogger(__name__)
@@ -165,7 +164,6 @@ def _wrap(box: HtmlElement, text: str | None, run: list[HtmlElement], before: Ht
         before.addprevious(paragraph)
 
 
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _OPENING_BLOCKS = ("p", "pre", "blockquote", "li", "dd", "td")
 # Items and cells go only before their list or table, and only when they open it.
 _CONTAINER_OF = {"li": ("ul", "ol"), "dd": ("dl",), "td": ("table",)}
@@ -203,11 +201,11 @@ def _words_of(element: HtmlElement) -> list[str]:
 def _opening_text(heading: HtmlElement, top: HtmlElement) -> str | None:
     """The text of the first block after ``heading``, unless another heading or other text
     (a value in a box of its own, a kicker) comes first."""
-    following = (element for sibling in _siblings_after(heading, top) for element in sibling.iter())
+    following = (element for sibling in iter_elements_after(heading, top) for element in sibling.iter())
     for element in islice(following, _OPENING_MAX_DISTANCE):
         if not isinstance(element.tag, str) or element.tag in _NOT_WORDS:
             continue
-        if element.tag in _HEADINGS:
+        if element.tag in HEADING_TAGS:
             return None
         if element.tag in _OPENING_BLOCKS:
             if text := " ".join(element.text_content().split()):
@@ -217,20 +215,12 @@ def _opening_text(heading: HtmlElement, top: HtmlElement) -> str | None:
     return None
 
 
-def _siblings_after(element: HtmlElement, top: HtmlElement) -> Iterator[HtmlElement]:
-    """What follows ``element`` up to the end of ``top``, outermost first, one at a time (a long
-    page is not listed whole for each heading, as ``dom.elements_after`` would)."""
-    while element is not top and element.getparent() is not None:
-        yield from element.itersiblings()
-        element = element.getparent()
-
-
 def _headings_again(article: HtmlElement, headings: list[tuple[str, str, str]], shown: HtmlElement) -> None:
     """trafilatura drops some section headings (a step's title in a grid beside its text, wcxb-dev
     2876: its fallback readings keep no headings). A heading goes back before the first block of
     its section when trafilatura kept that block, once, after where the last heading went, with
     no heading before it, and kept the heading's words nowhere (not even as a paragraph)."""
-    blocks = [block for block in article.iter(*_OPENING_BLOCKS, *_HEADINGS)]
+    blocks = list(article.iter(*_OPENING_BLOCKS, *HEADING_TAGS))
     position = {block: index for index, block in enumerate(blocks)}
     texts: dict[str, list[HtmlElement]] = {}
     for block in blocks:
@@ -251,7 +241,7 @@ def _headings_again(article: HtmlElement, headings: list[tuple[str, str, str]], 
         last = position[found[0]]
         place = _opened_by(found[0])
         previous = place.getprevious() if place is not None else None
-        if place is None or (previous is not None and previous.tag in _HEADINGS):
+        if place is None or (previous is not None and previous.tag in HEADING_TAGS):
             continue
         heading = lxml.html.Element(tag)
         heading.text = text
