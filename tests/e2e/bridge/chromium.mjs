@@ -48,11 +48,10 @@ export const chromium = {
       emulateColorScheme: (page, scheme) =>
         page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: scheme }]),
       reset: async () => {}, // emulation is per page, and the pages are gone
-      extensionEvaluate: async (fn, argument) => (await serviceWorker(browser, origin)).evaluate(fn, argument),
+      extensionEvaluate: (fn, argument) => inServiceWorker(browser, origin, fn, argument),
       pressToolbarButton: async (page, url) => {
         await page.bringToFront();
-        const worker = await serviceWorker(browser, origin);
-        return await worker.evaluate(async (url) => {
+        return await inServiceWorker(browser, origin, async (url) => {
           // The page's tab. Browser pages (chrome:) hide their address from extensions without the
           // tabs permission: then the active tab, which bringToFront made it.
           let tabs = (await chrome.tabs.query({})).filter((tab) => tab.url === url);
@@ -65,6 +64,20 @@ export const chromium = {
     };
   },
 };
+
+// Chrome stops an idle service worker after 30 s; a worker caught stopping has lost its extension
+// APIs ("chrome is not defined") before its target goes. Nothing ran then: the functions
+// evaluated here start with a chrome call. Asked again, a moment later, a worker that runs.
+async function inServiceWorker(browser, origin, fn, argument) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await (await serviceWorker(browser, origin)).evaluate(fn, argument);
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes("chrome is not defined")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
 
 async function serviceWorker(browser, origin) {
   const running = browser.targets().find(isWorker);
