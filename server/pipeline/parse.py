@@ -37,9 +37,26 @@ _XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\u
 # An XML declaration, possibly after whitespace: "<?xml version="1.0" encoding="utf-8"?>".
 _XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*>")
 
-_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+# Every element is a plain HtmlElement, chosen in C. lxml.html's own choice (a form, an input, a
+# label get classes of their own, for filling in forms) is a Python call for every element every
+# stage touches, and no stage fills in forms.
+_ELEMENT_CLASSES = etree.ElementDefaultClassLookup(
+    element=HtmlElement,
+    comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity,
+)
+
+
+def _parser(*, remove_comments: bool) -> lxml.html.HTMLParser:
+    parser = lxml.html.HTMLParser(remove_comments=remove_comments, remove_pis=True, no_network=True)
+    parser.set_element_class_lookup(_ELEMENT_CLASSES)
+    return parser
+
+
+_PARSER = _parser(remove_comments=True)
 # Streamed pages are parsed with their comments: React marks a boundary's fallback with them.
-_PARSER_KEEPING_COMMENTS = lxml.html.HTMLParser(remove_comments=False, remove_pis=True, no_network=True)
+_PARSER_KEEPING_COMMENTS = _parser(remove_comments=False)
 
 # React's names: a streamed segment, the boundary it completes, the placeholder it fills.
 _SEGMENT, _BOUNDARY, _PLACEHOLDER = "S:", "B:", "P:"
