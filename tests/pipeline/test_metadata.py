@@ -5,10 +5,12 @@ from __future__ import annotations
 import html
 import json
 
+import htmldate.core
 import pytest
 
 from server.pipeline.decode import decode
 from server.pipeline.metadata import (
+    _no_guess_from_the_markup,
     byline_text,
     clean_byline,
     detect_language,
@@ -629,6 +631,32 @@ def test_a_copyright_year_is_not_a_publication_date():
     assert meta_of(page(body=article + footer)).published is None
     declared = '<meta property="article:published_time" content="2025-06-02T08:00:00Z">'
     assert meta_of(page(declared, article + footer)).published == "2025-06-02T08:00:00+00:00"
+
+
+def test_a_date_like_string_in_the_pages_settings_is_not_its_date():
+    """htmldate's last resort ran date patterns over the whole page: a theme's version string in a
+    script's settings became the day an undated page was "published"."""
+    settings = '<script>window.TrackJS.addMetadata("Theme Name", "rc-cm-2026-03-04_23-52 Update");</script>'
+    article = "<h1>Wool runners</h1><p>A light shoe made of merino wool, for every day.</p>"
+    assert meta_of(page(settings, article)).published is None
+    # A date line the reader reads still counts.
+    printed = article.replace("</h1>", "</h1><p>Updated 12 May 2024</p>")
+    assert meta_of(page(settings, printed)).published == "2024-05-12"
+
+
+@pytest.mark.parametrize("page_id", ["0005", "0029", "0654"])
+def test_real_pages_showing_no_date_are_given_none(page_id):
+    """wcxb-dev: Google Cloud's explainer (a build tag "es_plusone_gc_20251208" in its scripts),
+    a course page (a form's address ".../l/930393/2023-04-04/312zt" in an attribute), Target's
+    category page (a feed's "activation_date"). The human truth of each has no date, and a reader
+    sees none."""
+    assert real_page_metadata(page_id).published is None
+
+
+def test_htmldates_last_resort_is_the_one_left_out():
+    """The stand-in only works while htmldate calls its last resort by this name."""
+    assert htmldate.core.search_page is _no_guess_from_the_markup
+    assert "search_page" in htmldate.core.find_date.__code__.co_names
 
 
 def test_a_date_printed_beside_the_article_counts_when_the_cleaned_page_has_none():
