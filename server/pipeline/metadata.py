@@ -1093,15 +1093,19 @@ DATE_SEARCH_MAX_CHARS = 6_000_000
 
 
 def _no_guess_from_the_markup(htmlstring: str, options: object) -> None:
-    """Stands in for htmldate's last resort, ``search_page``: after the page's date places (its
-    metadata, URL, date-named elements, ``<time>``, the sentences of its text) say nothing, it runs
-    date-like patterns over the whole serialised page, scripts' settings included. What it finds
-    there is no date a reader sees: a theme's "rc-cm-2026-03-04 Update", a build tag
-    "es_plusone_gc_20251208", a product feed's "activation_date", a copyright year. On wcxb-dev it
-    answered on 124 of 1,476 pages; on 117 of them the reader is shown no date at all, and of
-    the other 7 it was right on 2 and wrong on 2. It was also most of htmldate's time (its regular
-    expressions over the whole page): it is not run. htmldate has no option for this;
-    ``tests/pipeline/test_metadata.py`` fails if the name ever stops being the one it calls."""
+    """Stands in for htmldate's last resort, ``search_page``. When the page's date places (its
+    metadata, URL, date-named elements, ``<time>``, full timestamps, "last modified" phrases, the
+    short lines of its text) say nothing, it runs loose date patterns (a day, a month and a year
+    in any order, a month and a year, a copyright year, any four digits) over the whole
+    serialised page, scripts' settings and attributes included. What it finds there is no date a
+    reader sees: a theme's "rc-cm-2026-03-04 Update", a build tag "es_plusone_gc_20251208", a
+    product feed's "activation_date". On wcxb-dev it answered on 124 of the 1,476 pages: 117 show
+    their reader no date at all; of the other 7 it was right on 2 and wrong on 5 (on 2 of them
+    the declared date, right, now stands). It was also most of htmldate's time: it is not run.
+    (Its earlier scans over the serialised page, for full timestamps with a time of day and for
+    "last modified" phrases, still run: a script's settings can still give a date through them,
+    see ``_printed_date``.) htmldate has no option for this; a test fails if ``find_date`` stops
+    calling it by this name."""
     return None
 
 
@@ -1111,12 +1115,12 @@ htmldate.core.search_page = _no_guess_from_the_markup
 def _printed_date(root: HtmlElement, url: str | None) -> str | None:
     """The day htmldate finds in ``root``, or None.
 
-    A year alone comes as 1 January: the year of a copyright line ("© 2026" in the footer of
-    every page of a site), of an address's "/2019/". That is not a day the page says it was
-    published, and a reader shown "1 January 2026" would be misled: it does not count. (Of 780
-    wcxb-dev pages whose readers see a date, one was published on a 1 January. htmldate answered
-    1 January on 252 of the 1,476 with its last resort, on 5 without it; see
-    ``_no_guess_from_the_markup``.)
+    A day on 1 January does not count. htmldate gives a year alone as 1 January, and pages carry
+    timestamps at the turn of a year in their settings (IKEA's category pages: "embargoEndDate":
+    "2026-01-01T00:00:00"). A reader shown "1 January 2026" would be misled. (Of 780 wcxb-dev
+    pages whose readers see a date, one was published on a 1 January, and its declared date says
+    so. htmldate answered 1 January on 252 of the 1,476 with its last resort, on 5 without it:
+    see ``_no_guess_from_the_markup``.)
     """
     try:
         found = find_date(root, extensive_search=True, original_date=True, url=url, outputformat="%Y-%m-%d")
