@@ -96,6 +96,14 @@ NON_CONTENT = Rule(
     xpath=".//script[not(@type='application/ld+json')] | .//style | .//link | .//template[not(@shadowrootmode)] "
     "| .//noscript | .//noembed | .//noframes | .//object | .//embed | .//applet | .//canvas | .//map",
 )
+# The same in the <head>, read from <html>: its <title>, <meta> and <link> tags stay (metadata
+# reads them). A head script's settings carry dates no reader sees (an analytics call's visit
+# "timestamp", a video's "uploadDate" built by script), which htmldate would take for the page's.
+HEAD_CODE = Rule(
+    "non-content markup",
+    "the head's code and styles, never a date or a word a reader sees",
+    xpath="./head/script[not(@type='application/ld+json')] | ./head/style",
+)
 # Obsolete elements browsers still show as preformatted text: their text is read literally
 # (libxml2 keeps "&lt;" as four characters), as a <pre> shows it.
 PREFORMATTED_OBSOLETE = ("xmp", "listing", "plaintext")

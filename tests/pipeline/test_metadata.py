@@ -653,6 +653,13 @@ def test_real_pages_showing_no_date_are_given_none(page_id):
     assert real_page_metadata(page_id).published is None
 
 
+@pytest.mark.parametrize(("page_id", "date"), [("0604", None), ("0357", "2025-10-14")])
+def test_a_date_in_a_head_scripts_settings_is_not_the_pages(page_id, date):
+    """wcxb-dev 0604 (a shop's analytics call sends the visit's "timestamp"; the page shows no
+    date) and 0357 (a video's "uploadDate" built by script was taken over the date it prints)."""
+    assert real_page_metadata(page_id).published == date
+
+
 def test_htmldates_last_resort_is_the_one_left_out():
     """The stand-in only works while ``find_date`` calls its last resort as a global of its module
     by this name (an attribute of the same name elsewhere would not do)."""

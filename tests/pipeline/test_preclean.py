@@ -318,6 +318,18 @@ def test_other_templates_and_scripts_are_dropped():
     assert "tracking" not in text
 
 
+def test_the_heads_scripts_and_styles_go_and_what_metadata_reads_stays():
+    head = (
+        "<title>Bridge reopens</title><meta name=author content='Ana Ruiz'>"
+        "<link rel=canonical href='https://news.example/bridge'><style>p { color: red }</style>"
+        "<script>send({'timestamp': '2026-03-05T15:06:38Z'})</script>"
+        '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+    )
+    root = preclean(parse(f"<html><head>{head}</head><body><p>The council met.</p></body></html>")).root
+    assert [element.tag for element in root.find("head")] == ["title", "meta", "link", "script"]
+    assert root.find("head/script").get("type") == "application/ld+json"
+
+
 def test_a_code_blocks_lines_set_by_its_styles_get_their_line_breaks():
     """wcxb-dev 2876 (Tailwind's docs, Shiki's minified output): each line a ``<span class="line">``
     with no line break between; "my-projectcd" had run two commands together."""
