@@ -2,7 +2,11 @@
 
 ``clearpage`` is our pipeline in-process; ``readability_raw`` is readability-lxml used as its
 README shows (the baseline every figure is compared with); ``trafilatura`` is the other open
-extractor we measure against (installed for benchmarks only, never a runtime dependency).
+extractor we measure against, used raw with its defaults (our second engine since issue 12).
+
+The pipeline is imported only when an adapter needs it: importing it changes htmldate, which
+trafilatura reads dates with (``metadata._no_guess_from_the_markup``), and each baseline must
+run as its library ships (``score_corpus.py`` runs each extractor in a process of its own).
 """
 
 from __future__ import annotations
@@ -11,12 +15,11 @@ from typing import Any
 
 import lxml.html
 
-from server.errors import NotReadable
-from server.pipeline import extract
-from server.pipeline.render import to_text
-
 
 def clearpage(html: str, url: str) -> dict[str, Any]:
+    from server.errors import NotReadable
+    from server.pipeline import extract
+
     try:
         return extract(html, url=url).as_dict()
     except NotReadable as error:
@@ -25,6 +28,8 @@ def clearpage(html: str, url: str) -> dict[str, Any]:
 
 def readability_raw(html: str, url: str) -> dict[str, Any]:
     from readability import Document
+
+    from server.pipeline.render import to_text
 
     document = Document(html, url=url)
     content = document.summary(html_partial=True)
