@@ -5,8 +5,9 @@ README shows (the baseline every figure is compared with); ``trafilatura`` is th
 extractor we measure against, used raw with its defaults (our second engine since issue 12).
 
 The pipeline is imported only when an adapter needs it: importing it changes htmldate, which
-trafilatura reads dates with (``metadata._no_guess_from_the_markup``), and each baseline must
-run as its library ships (``score_corpus.py`` runs each extractor in a process of its own).
+trafilatura reads dates with (``metadata._no_guess_from_the_markup``), and trafilatura must run
+as it ships. ``score_corpus.py`` runs each extractor in a process of its own; ``readability_raw``
+loads the pipeline package for ``to_text``, which changes nothing readability-lxml reads.
 """
 
 from __future__ import annotations

@@ -1103,9 +1103,10 @@ def _no_guess_from_the_markup(htmlstring: str, options: object) -> None:
     their reader no date at all; of the other 7 it was right on 2 and wrong on 5 (on 2 of them
     the declared date, right, now stands). It was also most of htmldate's time: it is not run.
     (Its earlier scans over the serialised page, for full timestamps with a time of day and for
-    "last modified" phrases, still run: a script's settings can still give a date through them,
-    see ``_printed_date``.) htmldate has no option for this; a test fails if ``find_date`` stops
-    calling it by this name."""
+    "last modified" phrases, still run. ``preclean`` has removed the page's scripts by then
+    (``rules.NON_CONTENT``, ``rules.CODE_OUTSIDE_BODY``), but settings kept in an attribute can
+    still give a date through them: see ``_printed_date``.) htmldate has no option for this; a
+    test fails if ``find_date`` stops calling it by this name."""
     return None
 
 
@@ -1116,8 +1117,9 @@ def _printed_date(root: HtmlElement, url: str | None) -> str | None:
     """The day htmldate finds in ``root``, or None.
 
     A day on 1 January does not count. htmldate gives a year alone as 1 January, and pages carry
-    timestamps at the turn of a year in their settings (IKEA's category pages: "embargoEndDate":
-    "2026-01-01T00:00:00"). A reader shown "1 January 2026" would be misled. (Of 780 wcxb-dev
+    timestamps at the turn of a year in their settings (IKEA's category pages, in a ``data-seed``
+    attribute: "embargoEndDate": "2026-01-01T00:00:00"). A reader shown "1 January 2026" would
+    be misled. (Of 780 wcxb-dev
     pages whose readers see a date, one was published on a 1 January, and its declared date says
     so. htmldate answered 1 January on 252 of the 1,476 with its last resort, on 5 without it:
     see ``_no_guess_from_the_markup``.)

@@ -10,7 +10,7 @@ In this order, each step for a reason:
    players become links (readability-lxml would drop all but YouTube's), embedded posts stay
    as the quotes they fall back to.
 3. Markup that never holds text goes (scripts, styles, event handlers; form controls last;
-   the head's scripts and styles, its JSON-LD aside);
+   scripts and styles outside the body too, JSON-LD aside);
    obsolete preformatted elements (``<xmp>``) become the ``<pre>`` they are shown as, and a
    code block's lines that only its styles set one under another get their line breaks.
 4. Hidden nodes go, never revealed: the extension's ``data-clearpage-hidden``, ``hidden``,
@@ -612,7 +612,7 @@ def preclean(root: HtmlElement, url: str | None = None) -> Precleaned:
     _break_code_lines(body)
     for element in rules.NON_CONTENT.select(body):
         element.drop_tree()
-    for element in rules.HEAD_CODE.select(root):
+    for element in rules.CODE_OUTSIDE_BODY.select(root):
         element.drop_tree()
     for element in body.iter(*rules.PREFORMATTED_OBSOLETE):
         element.tag = "pre"

@@ -47,7 +47,8 @@ class Rule:
     names: tuple[str, ...] = ()
     # Whole parts of class names or ids, any case: "share" matches "post-share__bar", not "shares".
     words: tuple[str, ...] = ()
-    # What names cannot say (roles, tags, attributes), as XPath relative to <body>.
+    # What names cannot say (roles, tags, attributes), as XPath relative to <body> (for
+    # CODE_OUTSIDE_BODY, to <html>).
     xpath: str = ""
     # A platform's own root is that platform's whatever its size: a consent layer's preference
     # texts can outweigh a short article (wcxb-dev 0574), and the size guard would keep it. Only
@@ -96,13 +97,18 @@ NON_CONTENT = Rule(
     xpath=".//script[not(@type='application/ld+json')] | .//style | .//link | .//template[not(@shadowrootmode)] "
     "| .//noscript | .//noembed | .//noframes | .//object | .//embed | .//applet | .//canvas | .//map",
 )
-# The same in the <head>, read from <html>: its <title>, <meta> and <link> tags stay (metadata
-# reads them). A head script's settings carry dates no reader sees (an analytics call's visit
-# "timestamp", a video's "uploadDate" built by script), which htmldate would take for the page's.
-HEAD_CODE = Rule(
+# The same outside the body, read from <html>: in the <head> (and its <noscript> and <template>)
+# and where a page puts a script after </body>. Its <title>, <meta> and <link> tags stay (metadata
+# reads them), and its JSON-LD, whatever case or parameters its type is written with. A script's
+# settings carry dates no reader sees (an analytics call's visit "timestamp", a video's
+# "uploadDate" built by script), which htmldate would take for the page's.
+_NOT_JSON_LD = (
+    "[not(starts-with(normalize-space(translate(@type, 'APLICTONDJS', 'aplictondjs')), 'application/ld+json'))]"
+)
+CODE_OUTSIDE_BODY = Rule(
     "non-content markup",
-    "the head's code and styles, never a date or a word a reader sees",
-    xpath="./head/script[not(@type='application/ld+json')] | ./head/style",
+    "code and styles outside the body, never a date or a word a reader sees",
+    xpath=f"./head//script{_NOT_JSON_LD} | ./script{_NOT_JSON_LD} | ./head//style | ./style",
 )
 # Obsolete elements browsers still show as preformatted text: their text is read literally
 # (libxml2 keeps "&lt;" as four characters), as a <pre> shows it.

@@ -318,16 +318,25 @@ def test_other_templates_and_scripts_are_dropped():
     assert "tracking" not in text
 
 
-def test_the_heads_scripts_and_styles_go_and_what_metadata_reads_stays():
+def test_code_outside_the_body_goes_and_what_metadata_reads_stays():
     head = (
         "<title>Bridge reopens</title><meta name=author content='Ana Ruiz'>"
         "<link rel=canonical href='https://news.example/bridge'><style>p { color: red }</style>"
         "<script>send({'timestamp': '2026-03-05T15:06:38Z'})</script>"
+        "<noscript><style>.js { display: none }</style></noscript><template><script>x = 1</script></template>"
         '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+        '<script type="Application/LD+JSON; charset=utf-8">{"@type": "Person"}</script>'
     )
-    root = preclean(parse(f"<html><head>{head}</head><body><p>The council met.</p></body></html>")).root
-    assert [element.tag for element in root.find("head")] == ["title", "meta", "link", "script"]
-    assert root.find("head/script").get("type") == "application/ld+json"
+    after_body = "<script>track('2026-03-05T15:06:38Z')</script>"  # libxml2 puts it under <html>
+    markup = f"<html><head>{head}</head><body><p>The council met.</p></body>{after_body}</html>"
+    root = preclean(parse(markup)).root
+    kept = ["title", "meta", "link", "noscript", "template", "script", "script"]
+    assert [element.tag for element in root.find("head")] == kept
+    assert [script.get("type") for script in root.iter("script")] == [
+        "application/ld+json",
+        "Application/LD+JSON; charset=utf-8",
+    ]
+    assert not root.xpath(".//style")
 
 
 def test_a_code_blocks_lines_set_by_its_styles_get_their_line_breaks():

@@ -9,7 +9,7 @@ import pytest
 from server.pipeline import rules
 from server.pipeline.preclean import says_gate
 
-ALL_RULES = [*rules.PAGE_RULES, rules.GATE, rules.NON_CONTENT, rules.CONTROLS]
+ALL_RULES = [*rules.PAGE_RULES, rules.GATE, rules.NON_CONTENT, rules.CODE_OUTSIDE_BODY, rules.CONTROLS]
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda rule: rule.kind)
