@@ -1119,10 +1119,9 @@ def _printed_date(root: HtmlElement, url: str | None) -> str | None:
     A day on 1 January does not count. htmldate gives a year alone as 1 January, and pages carry
     timestamps at the turn of a year in their settings (IKEA's category pages, in a ``data-seed``
     attribute: "embargoEndDate": "2026-01-01T00:00:00"). A reader shown "1 January 2026" would
-    be misled. (Of 780 wcxb-dev
-    pages whose readers see a date, one was published on a 1 January, and its declared date says
-    so. htmldate answered 1 January on 252 of the 1,476 with its last resort, on 5 without it:
-    see ``_no_guess_from_the_markup``.)
+    be misled. (Of 780 wcxb-dev pages whose readers see a date, one was published on a
+    1 January, and its declared date says so. htmldate answered 1 January on 252 of the 1,476
+    with its last resort, on 5 without it: see ``_no_guess_from_the_markup``.)
     """
     try:
         found = find_date(root, extensive_search=True, original_date=True, url=url, outputformat="%Y-%m-%d")
