@@ -222,6 +222,18 @@ def link_headings_within(root: HtmlElement) -> dict[HtmlElement, int]:
     return counts
 
 
+def card_lists(root: HtmlElement, min_cards: int) -> dict[HtmlElement, list[HtmlElement]]:
+    """Each element under ``root`` with ``min_cards`` or more children holding one link heading
+    each (``link_headings_within``), with those children: a list of cards side by side."""
+    counts = link_headings_within(root)
+    lists = {}
+    for container, count in counts.items():
+        cards = [child for child in container if counts.get(child, 0) == 1] if count >= min_cards else []
+        if len(cards) >= min_cards:
+            lists[container] = cards
+    return lists
+
+
 def prose_score(element: HtmlElement, blocks: tuple[str, ...] = ("p", "pre")) -> float:
     """Firefox's "is this probably readerable" measure: long paragraphs, counted with diminishing weight.
 
@@ -256,6 +268,7 @@ class RemovalTally:
 
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+SECTION_HEADING_TAGS = HEADING_TAGS[1:]  # below the page's headline
 
 
 def is_subsection(element: HtmlElement, parent: HtmlElement) -> bool:

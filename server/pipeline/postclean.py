@@ -40,6 +40,7 @@ from server.pipeline import rules
 from server.pipeline.decode import has_mojibake, repair_mojibake
 from server.pipeline.dom import (
     LIST_MAX_PROSE_PER_ITEM,
+    SECTION_HEADING_TAGS,
     RemovalTally,
     elements_after,
     is_attached,
@@ -65,7 +66,6 @@ _HEADINGS = ("h1", "h2", "h3")
 _INLINE_PHRASES = frozenset("a span strong em small".split())
 _RUNNING_TEXT = frozenset("p li td dd blockquote figcaption".split())  # blocks of sentences, not headings
 _BOX_CHILDREN = frozenset("p div section ul ol table blockquote h2 h3 h4 h5 h6 figure".split())
-_SECTION_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _EMPTY_REMOVABLE = """p div span section li ul ol blockquote h1 h2 h3 h4 h5 h6 figure figcaption""".split()
 _CAPTION_WORDS = re.compile(
     r"(?:^|[\s_-])(caption|captions|credit|credits|photo-credit|image-credit|wp-caption-text)(?=$|[\s_-])",
@@ -138,7 +138,7 @@ def _drop_phrases(article: HtmlElement, tally: RemovalTally) -> str | None:
         link_chars = _link_chars(element)
         # A heading over a paragraph of prose is a section's title ("Stay connected": SIM cards
         # in a travel guide); only a teaser's link marks it as furniture.
-        titles_prose = element.tag in _SECTION_HEADINGS and _opens_prose(element)
+        titles_prose = element.tag in SECTION_HEADING_TAGS and _opens_prose(element)
         # A rule that reads a block's start judges a block of text, not a box of blocks (a
         # disclosure line in the same <div> as the article's first paragraph).
         boxed = any(isinstance(child.tag, str) and child.tag in _BOX_CHILDREN for child in element)
@@ -266,7 +266,9 @@ def _text_around(first: HtmlElement, last: HtmlElement, elements: list[HtmlEleme
                 place = "after"
             before += text if place == "before" else 0
             after += text if place == "after" else 0
-            heading_after = heading_after or (place == "after" and event == "start" and node.tag in _SECTION_HEADINGS)
+            heading_after = heading_after or (
+                place == "after" and event == "start" and node.tag in SECTION_HEADING_TAGS
+            )
     return before, after, heading_after
 
 
@@ -277,11 +279,11 @@ def _drop_trailing_teasers(article: HtmlElement, tally: RemovalTally) -> None:
     run: prose before the first headline, more than a summary's worth per headline (a buying
     guide's reviews), or a heading or more than a summary after the last (the article goes on)
     keep it all."""
-    for heading in article.iter(*_SECTION_HEADINGS):
+    for heading in article.iter(*SECTION_HEADING_TAGS):
         if not rules.RELATED_HEADING.fullmatch(text_of(heading)):
             continue
         after = [node for node in elements_after(heading, article) if isinstance(node.tag, str)]
-        cards = [h for element in after for h in element.iter(*_SECTION_HEADINGS) if is_link_heading(h)]
+        cards = [h for element in after for h in element.iter(*SECTION_HEADING_TAGS) if is_link_heading(h)]
         if len(cards) < 2:
             continue
         before, end, heading_after = _text_around(cards[0], cards[-1], after)
@@ -304,7 +306,7 @@ def _drop_author_bios(article: HtmlElement, tally: RemovalTally) -> None:
     the blocks after it in its own box, up to the next heading of its rank or above, when they
     are a bio's length. Boxes the site marks as a bio go in ``preclean``; these are the ones
     marked only by their heading. The article's text after the box is not the bio's."""
-    for heading in list(article.iter(*_SECTION_HEADINGS)):
+    for heading in list(article.iter(*SECTION_HEADING_TAGS)):
         if not rules.AUTHOR_BIO_HEADING.fullmatch(text_of(heading)) or not is_attached(heading, article):
             continue
         ends = [f"h{rank}" for rank in range(1, int(heading.tag[1]) + 1)]  # its rank or above

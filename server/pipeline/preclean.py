@@ -43,10 +43,10 @@ from server.pipeline.access import declares_not_free
 from server.pipeline.dom import (
     LIST_MAX_PROSE_PER_ITEM,
     RemovalTally,
+    card_lists,
     is_attached,
     is_outline_section,
     is_the_pages_contents,
-    link_headings_within,
     links_to_many_sites,
     prose_score,
     spaced_text_of,
@@ -574,13 +574,10 @@ def _drop_teaser_lists(body: HtmlElement, tally: RemovalTally, protection: _Prot
     one headline linking to another article with at most a line of summary, is recirculation ("More
     stories", "Other columns"); an article's own headings never link elsewhere.
     """
-    counts = link_headings_within(body)
-    for container, count in counts.items():
-        if count < _TEASER_MIN_HEADLINES or container.tag not in ("div", "section", "aside", "ul", "ol"):
+    for container, linked in card_lists(body, _TEASER_MIN_HEADLINES).items():
+        if container.tag not in ("div", "section", "aside", "ul", "ol"):
             continue
-        cards = [
-            child for child in container if counts.get(child, 0) == 1 and prose_score(child) < LIST_MAX_PROSE_PER_ITEM
-        ]
+        cards = [child for child in linked if prose_score(child) < LIST_MAX_PROSE_PER_ITEM]
         other_text = sum(len(text_of(child)) for child in container if child not in cards)
         if (
             len(cards) >= _TEASER_MIN_HEADLINES

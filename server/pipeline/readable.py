@@ -26,13 +26,14 @@ from server.pipeline.dom import (
     HEADING_TAGS,
     LIST_MAX_PROSE_PER_ITEM,
     READERABLE_MIN_PARAGRAPH,
+    SECTION_HEADING_TAGS,
     TEXT_BLOCKS,
+    card_lists,
     elements_after,
     is_link_heading,
     is_outline_section,
     is_subsection,
     is_the_pages_contents,
-    link_headings_within,
     links_to_many_sites,
     prose_score,
     repeated_blocks,
@@ -482,7 +483,7 @@ class _TreeDocument(Document):
         whitespace counted as one), computed with ``str.split`` instead of its three regular
         expressions per element: it is the hottest call of the whole pipeline.
         """
-        if elem.tag in ("h2", "h3", "h4", "h5", "h6"):
+        if elem.tag in SECTION_HEADING_TAGS:
             following = elem.getnext()
             if (
                 following is not None
@@ -703,13 +704,7 @@ def _feed_words(articles: list[HtmlElement], first: HtmlElement, shown: HtmlElem
     nor the page's own contents (a documentation index's pages, below its address); an article
     split over cards has its longest paragraph in one."""
     none = [0] * len(articles)
-    counts = link_headings_within(shown)
-    feeds: dict[HtmlElement, list[HtmlElement]] = {}
-    for element, count in counts.items():
-        feed = element.getparent()
-        if count == 1 and feed is not None and counts.get(feed, 0) >= _LIST_MIN_LINKED_HEADINGS:
-            feeds.setdefault(feed, []).append(element)
-    feeds = {feed: cards for feed, cards in feeds.items() if len(cards) >= _LIST_MIN_LINKED_HEADINGS}
+    feeds = card_lists(shown, _LIST_MIN_LINKED_HEADINGS)
     if not feeds:
         return none  # most pages: no cards at all, and no paragraph to look for
     paragraphs = sorted((text_of(p) for p in first.iter("p")), key=len, reverse=True)

@@ -113,7 +113,6 @@ CODE_OUTSIDE_BODY = Rule(
 # Obsolete elements browsers still show as preformatted text: their text is read literally
 # (libxml2 keeps "&lt;" as four characters), as a <pre> shows it.
 PREFORMATTED_OBSOLETE = ("xmp", "listing", "plaintext")
-# Form controls go last: the sign-up rules recognise a form by its e-mail field first.
 # Class names that hide an element from sight and keep it for screen readers (Bootstrap's,
 # WordPress's, the HTML5 Boilerplate's): what a reader does not see on the page.
 VISUALLY_HIDDEN = frozenset(
@@ -126,6 +125,7 @@ VISUALLY_HIDDEN = frozenset(
     }
 )
 
+# Form controls go last: the sign-up rules recognise a form by its e-mail field first.
 CONTROLS = Rule(
     "form controls",
     "buttons and fields do nothing in a reader view",

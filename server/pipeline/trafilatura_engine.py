@@ -33,7 +33,7 @@ from lxml.html import HtmlElement
 
 from server.errors import ClearpageError
 from server.pipeline import rules
-from server.pipeline.dom import HEADING_TAGS, LINE_TAGS, iter_elements_after
+from server.pipeline.dom import HEADING_TAGS, LINE_TAGS, SECTION_HEADING_TAGS, iter_elements_after, text_of
 from server.pipeline.metadata import THREAD_TYPES, page_types
 
 log = logging.getLogger(__name__)
@@ -179,7 +179,7 @@ def _section_headings(shown: HtmlElement) -> list[tuple[str, str, str]]:
     (the heading's tag, its words, that block's text). Not a heading only screen readers get
     (``rules.VISUALLY_HIDDEN``)."""
     found = []
-    for heading in shown.iter("h2", "h3", "h4", "h5", "h6"):
+    for heading in shown.iter(*SECTION_HEADING_TAGS):
         if rules.VISUALLY_HIDDEN.intersection((heading.get("class") or "").split()):
             continue
         text = " ".join(_words_of(heading))
@@ -208,7 +208,7 @@ def _opening_text(heading: HtmlElement, top: HtmlElement) -> str | None:
         if element.tag in HEADING_TAGS:
             return None
         if element.tag in _OPENING_BLOCKS:
-            if text := " ".join(element.text_content().split()):
+            if text := text_of(element):
                 return text
         elif (element.text or "").strip():
             return None
@@ -224,7 +224,7 @@ def _headings_again(article: HtmlElement, headings: list[tuple[str, str, str]], 
     position = {block: index for index, block in enumerate(blocks)}
     texts: dict[str, list[HtmlElement]] = {}
     for block in blocks:
-        texts.setdefault(" ".join(block.text_content().split()), []).append(block)
+        texts.setdefault(text_of(block), []).append(block)
     last = -1
     printed: Counter[str] | None = None
     for tag, text, opening in headings:
@@ -235,7 +235,7 @@ def _headings_again(article: HtmlElement, headings: list[tuple[str, str, str]], 
         if len(found) != 1 or position[found[0]] <= last:
             continue
         if printed is None:  # read only when a heading may come back (trafilatura leaves shown as it was)
-            printed = Counter(" ".join(block.text_content().split()) for block in shown.iter(*_OPENING_BLOCKS))
+            printed = Counter(text_of(block) for block in shown.iter(*_OPENING_BLOCKS))
         if printed[opening] != 1:
             continue  # an opening printed twice says nothing of where its section is
         last = position[found[0]]
@@ -268,7 +268,7 @@ def _code_as_written(article: HtmlElement, code_blocks: dict[str, str]) -> None:
     a ``<pre>`` holding no ``<code>`` as a quote, where a browser runs its lines together (a
     one-line "<pre>Yes.</pre>" is no sign that a quote "Yes." is code)."""
     for quote in list(article.iter("blockquote")):
-        text = code_blocks.get(" ".join(quote.text_content().split()))
+        text = code_blocks.get(text_of(quote))
         if text is not None and "\n" in text.strip():
             for child in list(quote):
                 quote.remove(child)
@@ -305,7 +305,7 @@ def _links_by_text(shown: HtmlElement) -> dict[str, tuple[str, int]]:
         href = (link.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:")):
             continue
-        whole = " ".join(link.text_content().split())
+        whole = text_of(link)
         pieces = {whole, *(" ".join(piece.split()) for piece in link.itertext())} if len(link) else {whole}
         for text in pieces:
             if len(text) >= _MIN_LINK_TEXT:

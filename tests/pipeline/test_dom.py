@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import lxml.html
 
-from server.pipeline.dom import is_outline_section, lines_of, repeated_blocks
+from server.pipeline.dom import card_lists, is_outline_section, lines_of, repeated_blocks
 
 
 def test_lines_are_where_the_browser_breaks_them():
@@ -81,3 +81,21 @@ def test_a_documentation_tools_prefix_on_a_sections_id_is_not_a_word_of_it():
     django, short = doc.findall("section")
     assert is_outline_section(django)
     assert not is_outline_section(short)  # one word after the prefix: "s" may be the id's own
+
+
+def test_card_lists_are_children_holding_one_link_heading_each():
+    card = '<div class="card"><h3><a href="/story-{0}">Story {0}</a></h3><p>A line.</p></div>'
+    cards = "".join(card.format(n) for n in range(3))
+    aside = '<div class="note"><h3>Not a link</h3></div>'
+    two = "".join(card.format(n) for n in range(3, 5))
+    root = lxml.html.fromstring(
+        f'<div><section id="feed">{cards}{aside}</section><section id="pair">{two}</section></div>'
+    )
+    lists = card_lists(root, 3)
+    assert [container.get("id") for container in lists] == ["feed"]
+    assert [child.find("h3").text_content() for child in lists[root.get_element_by_id("feed")]] == [
+        "Story 0",
+        "Story 1",
+        "Story 2",
+    ]
+    assert {container.get("id") for container in card_lists(root, 2)} == {"feed", "pair"}
