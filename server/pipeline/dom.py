@@ -185,7 +185,7 @@ def links_to_many_sites(cards: list[HtmlElement]) -> bool:
 
 
 _DATED_PATH = re.compile(r"/(?:19|20)\d{2}/\d{1,2}/")
-_STORY_MARKS = etree.XPath(".//*[self::time or contains(@class, 'byline') or contains(@class, 'author')]")
+_STORY_MARKS = etree.XPath("descendant::time | descendant::*/@class[contains(., 'byline') or contains(., 'author')]/..")
 
 
 def is_the_pages_contents(cards: list[HtmlElement], address: str | None) -> bool:

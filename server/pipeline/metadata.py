@@ -995,15 +995,17 @@ def discourse_starter(root: HtmlElement) -> str | None:
 # A cheap filter in C before _names_author decides, in document order: the hint's letters in
 # either case ("Byline", "author"), attribute presence tested first.
 _MAYBE_AUTHOR = etree.XPath(
-    ".//*[@rel or @itemprop][contains(@rel, 'author') or contains(@itemprop, 'author')]"
-    " | .//*[@class][contains(@class, 'uthor') or contains(@class, 'yline') or contains(@class, 'ateline')"
-    " or contains(@class, 'ritten')] | .//*[@id][contains(@id, 'uthor') or contains(@id, 'yline')]"
+    "descendant::*/@rel[contains(., 'author')]/.. | descendant::*/@itemprop[contains(., 'author')]/.."
+    " | descendant::*/@class[contains(., 'uthor') or contains(., 'yline') or contains(., 'ateline')"
+    " or contains(., 'ritten')]/.. | descendant::*/@id[contains(., 'uthor') or contains(., 'yline')]/.."
 )
 
 
 # schema.org microdata: the author's name is the ``itemprop=name`` of the ``itemprop=author`` item,
 # as text or as a ``<meta>``'s content (forums mark each post's author so).
-_MICRODATA_AUTHORS = etree.XPath(".//*[@itemprop][contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]")
+_MICRODATA_AUTHORS = etree.XPath(
+    "descendant::*/@itemprop[contains(concat(' ', normalize-space(.), ' '), ' author ')]/.."
+)
 # An author or a date inside these is a review's, a comment's, an answer's or a listed item's,
 # not the page's.
 _NOT_THE_PAGES_ITEMS = frozenset(

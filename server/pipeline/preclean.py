@@ -67,11 +67,15 @@ _HIDING_STYLE = re.compile(
     r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?=;|$)", re.I
 )
 _FIXED_STYLE = re.compile(r"(?:^|;)\s*position\s*:\s*(?:fixed|sticky)\b", re.I)
-_MAYBE_HIDDEN = (
-    f".//*[@hidden or @{rules.HIDDEN_ANNOTATION} or @aria-hidden or contains(@style, 'none') "
-    "or contains(@style, 'hidden')]"
+# Attributes are tested from their own side (see rules.Rule.xpath): five to ten times faster.
+_MAYBE_HIDDEN = etree.XPath(
+    f"descendant::*/@hidden/.. | descendant::*/@{rules.HIDDEN_ANNOTATION}/.. | descendant::*/@aria-hidden/.. "
+    "| descendant::*/@style[contains(., 'none') or contains(., 'hidden')]/.."
 )
-_MAYBE_OVERLAY = f".//*[@{rules.OVERLAY_ANNOTATION} or contains(@style, 'fixed') or contains(@style, 'sticky')]"
+_MAYBE_OVERLAY = etree.XPath(
+    f"descendant::*/@{rules.OVERLAY_ANNOTATION}/.. "
+    "| descendant::*/@style[contains(., 'fixed') or contains(., 'sticky')]/.."
+)
 # An element with this share of the page's text is (or wraps) the article, whatever it matches.
 _MAX_SHARE_OF_PAGE = 0.5
 # A page never hides all it has: an inline-hidden element holding a page's worth of text and
@@ -248,8 +252,10 @@ def _resolve_embeds(body: HtmlElement) -> None:
             quote.set("class", "embedded-post")
 
 
-_ANNOTATIONS = etree.XPath(f"(.//*[@{rules.HIDDEN_ANNOTATION} or @{rules.OVERLAY_ANNOTATION}])[1]")
-_WITH_EVENT_HANDLER = etree.XPath(".//*[@*[starts-with(name(), 'on')]]")
+_ANNOTATIONS = etree.XPath(
+    f"(descendant::*/@{rules.HIDDEN_ANNOTATION}/.. | descendant::*/@{rules.OVERLAY_ANNOTATION}/..)[1]"
+)
+_WITH_EVENT_HANDLER = etree.XPath("descendant::*/@*[starts-with(name(), 'on')]/..")
 
 
 def _break_code_lines(body: HtmlElement) -> None:
@@ -295,7 +301,7 @@ def _unveil(element: HtmlElement) -> None:
 
 
 def _drop_hidden(body: HtmlElement, tally: RemovalTally, annotated: bool) -> None:
-    maybe_hidden = body.xpath(_MAYBE_HIDDEN)
+    maybe_hidden = _MAYBE_HIDDEN(body)
     # The outermost hidden element, the first in document order, is the only one that can hold
     # the whole page.
     first_hidden = next((element for element in maybe_hidden if _is_hidden(element)), None)
@@ -325,7 +331,7 @@ def _paywall_signs(body: HtmlElement) -> bool:
     of it declared not free: where a page may hide text from the reader on purpose."""
     if says_gate(spaced_text_of(body)):
         return True
-    if any(found.rule is rules.GATE for element in body.xpath(_NAMED) if (found := _NAMES.match(element))):
+    if any(found.rule is rules.GATE for element in _NAMED(body) if (found := _NAMES.match(element))):
         return True
     return declares_not_free(body.getroottree().getroot())
 
@@ -406,7 +412,7 @@ class NameMatcher:
 
 # The gate first: an element a gate's name and a furniture word both match is a gate, and stays.
 _NAMES = NameMatcher((rules.GATE, *rules.PAGE_RULES))
-_NAMED = ".//*[@class or @id]"
+_NAMED = etree.XPath("descendant::*[@class or @id]")
 
 
 _DISMISS_MAX_CHARS = 20  # a close control says "×" or "Close", not a paragraph
@@ -491,7 +497,7 @@ _OVERLAY_REASON = "fixed or sticky over the page: a bar, banner or pop-up, not t
 
 def _drop_overlays(body: HtmlElement, tally: RemovalTally, protection: _Protection) -> None:
     dropped = 0
-    for element in body.xpath(_MAYBE_OVERLAY):
+    for element in _MAYBE_OVERLAY(body):
         style = element.get("style") or ""
         if element.get(rules.OVERLAY_ANNOTATION) is None and not _FIXED_STYLE.search(style):
             continue
@@ -618,7 +624,7 @@ def preclean(root: HtmlElement, url: str | None = None) -> Precleaned:
     byline = byline_element(body)
     # A byline no markup marks, read where a marked one was looked for (before the furniture goes).
     unmarked_byline = printed_byline(body) if byline is None else None
-    named = [(element, found) for element in body.xpath(_NAMED) if (found := _NAMES.match(element)) is not None]
+    named = [(element, found) for element in _NAMED(body) if (found := _NAMES.match(element)) is not None]
     gates = find_gates(body, [element for element, found in named if found.rule is rules.GATE], annotated)
     protection = _Protection(body, gates, len(text_of(body)), url)
     _drop_overlays(body, tally, protection)

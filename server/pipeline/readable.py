@@ -19,6 +19,7 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 from readability import Document
+from readability.readability import REGEXES
 
 from server.errors import ClearpageError, NotReadable
 from server.pipeline import rules
@@ -45,6 +46,7 @@ from server.pipeline.trafilatura_engine import trafilatura_article
 from server.pipeline.types import Removal
 
 log = logging.getLogger(__name__)
+_UNLIKELY, _MAYBE_A_CANDIDATE = REGEXES["unlikelyCandidatesRe"], REGEXES["okMaybeItsACandidateRe"]
 # readability-lxml logs every failure with a traceback at ERROR; this adapter reports them instead.
 logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
 
@@ -64,14 +66,16 @@ _SECTION_MIN_CHARS = 140  # a paragraph that long under a heading makes the head
 
 # The blocks an editor marks as its own (``rules.EDITOR_CLASSES``), whatever else their class says.
 _EDITOR_MARKED = etree.XPath(
-    " | ".join(f".//*[contains(concat(' ', @class, ' '), ' {name} ')]" for name in rules.EDITOR_CLASSES)
+    " | ".join(f"descendant::*/@class[contains(concat(' ', ., ' '), ' {name} ')]/.." for name in rules.EDITOR_CLASSES)
 )
 # What readability-lxml treats as a block inside a <div> (its regular expression matches tag names
 # that start with these), and the inline elements it gathers into paragraphs.
 _BLOCK_TAG_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "table", "ul")
 _INLINE_TAGS = frozenset("a b cite code em font i small span strong sub sup u".split())
 _INLINE_WITH_NAMES = etree.XPath(
-    " | ".join(f".//{tag}[@class or @id]" for tag in "a span em strong b i small abbr cite code sup sub font".split())
+    " | ".join(
+        f"descendant::{tag}[@class or @id]" for tag in "a span em strong b i small abbr cite code sup sub font".split()
+    )
 )
 
 # readability-lxml's choice stands unless it holds under this share of the words trafilatura kept.
@@ -240,6 +244,9 @@ class _TreeDocument(Document):
     def _parse(self, input: HtmlElement) -> HtmlElement:
         self._prose_memo: dict[HtmlElement, int] = {}  # per pass: each pass works on a fresh copy
         self._weight_memo: dict[HtmlElement, int] = {}
+        self._names_weight: dict[tuple[str | None, str | None], float] = {}
+        # Prose under an element (_prose_chars): measured while the choice is made, before the tree changes.
+        self._chars_memo: dict[HtmlElement, int] = {}
         self._link_memo: dict[HtmlElement, tuple[bool, HtmlElement | None, bool]] = {}
         self._posts: list[HtmlElement] = []  # a thread's posts, once _whole_thread has built it
         page = copy.deepcopy(input)
@@ -270,7 +277,24 @@ class _TreeDocument(Document):
         }
         for element in names:
             element.attrib.clear()
-        super().remove_unlikely_candidates()
+        # The library's pass, its expressions and its order, with each distinct "class id" string
+        # judged once: pages repeat their names, and this pass searches every element's.
+        unlikely: dict[str, bool] = {}
+        for element in self.html.findall(".//*"):
+            said = f"{element.get('class', '')} {element.get('id', '')}"
+            if len(said) < 2:
+                continue
+            if said not in unlikely:
+                unlikely[said] = bool(_UNLIKELY.search(said)) and not _MAYBE_A_CANDIDATE.search(said)
+            if (
+                unlikely[said]
+                and element.tag not in ("html", "body")
+                and not element.xpath("ancestor-or-self::pre | ancestor-or-self::code")
+                and not element.xpath(
+                    "descendant-or-self::main | descendant-or-self::article | descendant-or-self::math"
+                )
+            ):
+                element.drop_tree()
         for element, attributes in names.items():
             element.attrib.update(attributes)
 
@@ -279,8 +303,12 @@ class _TreeDocument(Document):
         its heading (``dom.is_outline_section``): its id's words are the heading's, not a role."""
         if e.tag == "section" and is_outline_section(e):
             return 0
-        weight: float = super().class_weight(e)
-        return weight
+        # The library's weight reads the class and the id alone (we give it no keywords), and
+        # pages repeat their names: each pair is weighed once.
+        names = (e.get("class"), e.get("id"))
+        if names not in self._names_weight:
+            self._names_weight[names] = super().class_weight(e)
+        return self._names_weight[names]
 
     def score_paragraphs(self) -> dict[HtmlElement, dict[str, Any]]:
         """readability-lxml's paragraph scores, plus list items that are paragraphs in all but tag.
@@ -392,8 +420,11 @@ class _TreeDocument(Document):
             # A quote built as a post is part of the post around it.
             each = set(built_alike)
             alike = [e for e in built_alike if each.isdisjoint(e.iterancestors())]
+            least = 2 if declared else 3
+            if len(alike) < least:
+                continue  # too few to be posts, whatever they hold (measuring them walks the page)
             posts = [e for e in alike if self._prose_chars(e) >= _THREAD_POST_MIN_PROSE]
-            if len(posts) < (2 if declared else 3):
+            if len(posts) < least:
                 continue
             # Replies declared without a thread must all be: XenForo marks each a Comment.
             if declared and not (self.thread or all(map(_in_a_comment, alike[1:]))):
@@ -449,14 +480,19 @@ class _TreeDocument(Document):
         """Characters of prose under ``element``: paragraphs long enough and not mostly links,
         outside containers whose class or id marks them as not content (readability-lxml's own
         class weight: comments, sidebars, related links...), which its cleaning drops anyway."""
+        if element in self._chars_memo:
+            return self._chars_memo[element]
         total = 0
         stack = [element]
         while stack:
             node = stack.pop()
-            if node.tag in ("p", "pre", "blockquote") or (node.tag == "li" and node.find(".//p") is None):
+            if node is not element and node in self._chars_memo:
+                total += self._chars_memo[node]  # measured before: widening climbs from it
+            elif node.tag in ("p", "pre", "blockquote") or (node.tag == "li" and node.find(".//p") is None):
                 total += self._paragraph_prose(node)
-                continue
-            stack.extend(child for child in node if isinstance(child.tag, str) and self._weight(child) >= 0)
+            else:
+                stack.extend(child for child in node if isinstance(child.tag, str) and self._weight(child) >= 0)
+        self._chars_memo[element] = total
         return total
 
     def _paragraph_prose(self, paragraph: HtmlElement) -> int:

@@ -48,7 +48,9 @@ class Rule:
     # Whole parts of class names or ids, any case: "share" matches "post-share__bar", not "shares".
     words: tuple[str, ...] = ()
     # What names cannot say (roles, tags, attributes), as XPath relative to <body> (for
-    # CODE_OUTSIDE_BODY, to <html>).
+    # CODE_OUTSIDE_BODY, to <html>). An attribute is tested from its own side,
+    # "descendant::*/@role[. = 'dialog']/..", not as "//*[@role = 'dialog']": libxml2 sets up a
+    # predicate for every element it walks, and that form costs five to ten times as much.
     xpath: str = ""
     # A platform's own root is that platform's whatever its size: a consent layer's preference
     # texts can outweigh a short article (wcxb-dev 0574), and the size guard would keep it. Only
@@ -94,8 +96,9 @@ class PhraseRule:
 NON_CONTENT = Rule(
     "non-content markup",
     "code and styles, never text a reader came for",
-    xpath=".//script[not(@type='application/ld+json')] | .//style | .//link | .//template[not(@shadowrootmode)] "
-    "| .//noscript | .//noembed | .//noframes | .//object | .//embed | .//applet | .//canvas | .//map",
+    xpath="descendant::script[not(@type='application/ld+json')] | descendant::style | descendant::link "
+    "| descendant::template[not(@shadowrootmode)] | descendant::noscript | descendant::noembed | descendant::noframes "
+    "| descendant::object | descendant::embed | descendant::applet | descendant::canvas | descendant::map",
 )
 # The same outside the body, read from <html>: in the <head> (and its <noscript> and <template>)
 # and where a page puts a script after </body>. Its <title>, <meta> and <link> tags stay (metadata
@@ -129,7 +132,8 @@ VISUALLY_HIDDEN = frozenset(
 CONTROLS = Rule(
     "form controls",
     "buttons and fields do nothing in a reader view",
-    xpath=".//button | .//input | .//select | .//textarea | .//dialog[not(@open)]",
+    xpath="descendant::button | descendant::input | descendant::select | descendant::textarea "
+    "| descendant::dialog[not(@open)]",
 )
 
 # --------------------------------------------------------------------------- embeds
@@ -250,19 +254,21 @@ PAGE_RULES: tuple[Rule, ...] = (
          names=("cc-window", "cc-banner", "cc-revoke")),
     Rule("consent banner", "a cookie or privacy notice, not the article",
          words=("cookie", "cookies", "cookiebanner", "cookiebar", "cookie-notice", "gdpr", "ccpa", "consent-banner"),
-         xpath=".//*[@aria-label][contains(translate(@aria-label, 'COKIENST', 'cokienst'), 'cookie') "
-               "or contains(translate(@aria-label, 'COKIENST', 'cokienst'), 'consent')]"),
+         xpath="descendant::*/@aria-label[contains(translate(., 'COKIENST', 'cokienst'), 'cookie') "
+               "or contains(translate(., 'COKIENST', 'cokienst'), 'consent')]/.."),
     # Dialogs, prompts and sign-ups.
     Rule("dialog", "a modal dialog floats over the page; it is never the article",
          words=("modal", "popup", "pop-up", "lightbox"),
-         xpath=".//*[@role='dialog' or @role='alertdialog' or @aria-modal='true'] | .//dialog"),
+         xpath="descendant::*/@role[. = 'dialog' or . = 'alertdialog']/.. | descendant::*/@aria-modal[. = 'true']/.. "
+               "| descendant::dialog"),
     Rule("notification prompt", "asks to turn on browser notifications",
          names=("onesignal-slidedown-container", "onesignal-bell-container", "onesignal-customlink-container",
                 "pushcrew-optin", "pushengage-wrapper", "webpushr-prompt-wrapper")),
     Rule("newsletter sign-up", "asks for an e-mail address, not part of the article",
          names=("mc4wp-form", "*mc_embed*", "mailpoet_form", "convertkit-form"),
          words=("newsletter", "newsletters", "signup", "optin", "email-signup"),
-         xpath=".//form[.//input[@type='email' or contains(@name, 'email') or contains(@placeholder, 'mail')]]"),
+         xpath="descendant::form[descendant::input/@type[. = 'email'] or descendant::input/@name[contains(., 'email')] "
+               "or descendant::input/@placeholder[contains(., 'mail')]]"),
     Rule("app-install prompt", "asks to install the publisher's app",
          words=("smartbanner", "smart-banner", "app-banner", "appbanner", "app-promo", "download-app", "get-app")),
     Rule("donation appeal", "asks for money; the article is the same without it",
@@ -292,15 +298,16 @@ PAGE_RULES: tuple[Rule, ...] = (
                 "commentaires", "comentarios", "commenti", "reacties")),
     Rule("breadcrumbs", "the site's navigation trail",
          words=("breadcrumb", "breadcrumbs", "crumbs"),
-         xpath=".//*[@aria-label][translate(@aria-label, 'BREADCUMS', 'breadcums') = 'breadcrumb' "
-               "or translate(@aria-label, 'BREADCUMS', 'breadcums') = 'breadcrumbs'] "
-               "| .//*[@itemtype][substring(@itemtype, string-length(@itemtype) - 13) = 'BreadcrumbList']"),
+         xpath="descendant::*/@aria-label[translate(., 'BREADCUMS', 'breadcums') = 'breadcrumb' "
+               "or translate(., 'BREADCUMS', 'breadcums') = 'breadcrumbs']/.. "
+               "| descendant::*/@itemtype[substring(., string-length(.) - 13) = 'BreadcrumbList']/.."),
     Rule("navigation", "the site's menus, outside the article",
-         xpath=".//*[self::nav or @role='navigation' or @role='menubar'][not(ancestor::article or ancestor::main)]",
+         xpath="(descendant::nav | descendant::*/@role[. = 'navigation' or . = 'menubar']/..)"
+               "[not(ancestor::article or ancestor::main)]",
          menus=True),
     Rule("site header and footer", "the site's masthead and footer, the same on every page",
-         xpath="./header | ./footer | .//*[@role='banner' or @role='contentinfo']", menus=True),
-    Rule("sidebar", "complementary content beside the article", xpath=".//*[@role='complementary']"),
+         xpath="./header | ./footer | descendant::*/@role[. = 'banner' or . = 'contentinfo']/..", menus=True),
+    Rule("sidebar", "complementary content beside the article", xpath="descendant::*/@role[. = 'complementary']/.."),
     Rule("site tagline", "a wiki's \"From <site>\" line under every page's title (MediaWiki)", names=("siteSub",)),
     Rule("post reactions", "who liked a forum post: the forum's tally, not the post",
          names=("vbseo_liked",)),  # vBulletin's vBSEO likes: "WiSK and JapesUK like this."
@@ -308,8 +315,8 @@ PAGE_RULES: tuple[Rule, ...] = (
          names=("viewcode-link",),  # Sphinx's viewcode: "[source]"
          # rustdoc's "1.0.0 · Source", set right of each signature: inline elements only, as
          # "rightside" also names a layout's main column
-         xpath=".//span[contains(concat(' ', normalize-space(@class), ' '), ' rightside ')]"
-               " | .//a[contains(concat(' ', normalize-space(@class), ' '), ' rightside ')]"),
+         xpath="descendant::span/@class[contains(concat(' ', normalize-space(.), ' '), ' rightside ')]/.."
+               " | descendant::a/@class[contains(concat(' ', normalize-space(.), ' '), ' rightside ')]/.."),
     Rule("tag list", "topic tags link to other pages",
          words=("tags", "tag-list", "taglist", "tagcloud", "tag-cloud", "keywords", "topics-list")),
     Rule("author bio", "the author's biography box; the byline is kept as its own field",
@@ -325,7 +332,8 @@ PAGE_RULES: tuple[Rule, ...] = (
          words=("ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adslot", "adunit",
                 "ad-slot", "adsense", "adwrap", "ad-wrapper", "ad-container", "sponsor", "sponsored", "sponsors",
                 "dfp", "werbung", "reklama", "publicidad", "publicite", "pubblicita"),
-         xpath=".//*[@data-ad-slot or @data-ad-unit or @data-google-query-id] | .//amp-ad | .//amp-embed"),
+         xpath="descendant::*/@data-ad-slot/.. | descendant::*/@data-ad-unit/.. "
+               "| descendant::*/@data-google-query-id/.. | descendant::amp-ad | descendant::amp-embed"),
 )  # fmt: skip
 
 # --------------------------------------------------------------------------- people, not headlines

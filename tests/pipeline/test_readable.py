@@ -283,6 +283,39 @@ def assert_same_div_rewrite(page: lxml.html.HtmlElement, name: str = "") -> None
     assert lxml.html.tostring(ours) == lxml.html.tostring(theirs), name
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<div class='sidebar'><p>side</p></div><div class='sidebar article'><p>kept: it may be the article</p></div>",
+        # The same names twice: judged once, and each element still by where it stands.
+        "<pre><span class='comment'>// a code comment</span></pre><div class='comment'><p>a reader's</p></div>",
+        "<div id='footer-comments'><article><p>holds the article</p></article></div><div id='footer'>x</div>",
+        "<div class=' '><p>a blank name</p></div><span class='share'>s</span><math class='share'><mi>x</mi></math>",
+    ],
+)
+def test_the_faster_unlikely_candidates_pass_matches_readability_lxml(body):
+    assert_same_unlikely_pass(parse(f"<html><body>{body}</body></html>"))
+
+
+@pytest.mark.corpus
+def test_the_faster_unlikely_candidates_pass_matches_readability_lxml_on_every_corpus_page():
+    for name in corpus_page_names():
+        assert_same_unlikely_pass(preclean(parse(corpus_page(name).source.decode("utf-8"))).root, name)
+
+
+def assert_same_unlikely_pass(page: lxml.html.HtmlElement, name: str = "") -> None:
+    """The adapter's "unlikely candidates" pass removes what readability-lxml's own removes, on a
+    page whose headings and sections have no names (the adapter exempts those by design)."""
+    for element in page.iter("h1", "h2", "h3", "h4", "h5", "h6", "section"):
+        element.attrib.clear()
+    theirs, ours = copy.deepcopy(page), copy.deepcopy(page)
+    library, adapter = Document(theirs), _TreeDocument(ours)
+    library.html, adapter.html = theirs, ours
+    Document.remove_unlikely_candidates(library)
+    adapter.remove_unlikely_candidates()
+    assert lxml.html.tostring(ours) == lxml.html.tostring(theirs), name
+
+
 def read_both_ways(markup: str, monkeypatch: pytest.MonkeyPatch, shortcut: bool) -> tuple[str, int]:
     """The article's text, and how many times trafilatura was asked."""
     asked = []

@@ -21,6 +21,14 @@ def test_every_page_rule_has_a_kind_a_one_line_reason_and_a_way_to_match(rule):
         assert rule.select is not None
 
 
+@pytest.mark.parametrize("rule", [rule for rule in ALL_RULES if rule.xpath], ids=lambda rule: rule.kind)
+def test_rule_xpaths_test_attributes_from_the_attributes_side(rule):
+    """Attributes tested from their side ("descendant::*/@role[. = 'x']/.."), never as "//*[@role = 'x']": a
+    predicate set up for every element walked costs five to ten times as much (see Rule.xpath)."""
+    assert not re.search(r"\*\[[^\]]*@", rule.xpath), rule.xpath
+    assert ".//" not in rule.xpath.replace("./head//", ""), rule.xpath  # descendant:: is the faster spelling
+
+
 @pytest.mark.parametrize("rule", rules.PHRASE_RULES, ids=lambda rule: f"{rule.kind}:{rule.pattern[:20]}")
 def test_every_phrase_rule_has_a_kind_a_reason_and_a_bound(rule):
     assert rule.kind and rule.reason and "\n" not in rule.reason
