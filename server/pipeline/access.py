@@ -60,6 +60,12 @@ class AccessDecision:
     teaser_only: bool = False  # a gate over the page: keep only the article's first paragraphs
 
 
+# schema.org microdata: an item the page marks as one of its parts (``itemprop=hasPart``).
+_MICRODATA_PARTS = etree.XPath(
+    "descendant::*/@itemprop[contains(concat(' ', ., ' '), ' hasPart ')]/parent::*[@itemscope]"
+)
+
+
 def _false(value: Any) -> bool:
     return value is False or (isinstance(value, str) and value.strip().lower() == "false")
 
@@ -72,7 +78,7 @@ def declares_not_free(root: HtmlElement) -> bool:
         parts = item.get("hasPart")
         entries += [item, *(parts if isinstance(parts, list) else [parts])]
     declared = [entry.get("isAccessibleForFree") for entry in entries if isinstance(entry, dict)]
-    declared += root.xpath(".//*[@itemprop='isAccessibleForFree']/@content")
+    declared += root.xpath("descendant::*/@itemprop[. = 'isAccessibleForFree']/../@content")
     return any(map(_false, declared))
 
 
@@ -93,7 +99,7 @@ def paywalled_parts(root: HtmlElement) -> list[str]:
                 and isinstance(part.get("cssSelector"), str)
             ):
                 selectors.append(part["cssSelector"])
-    for scope in root.xpath(".//*[@itemscope][contains(concat(' ', @itemprop, ' '), ' hasPart ')]"):
+    for scope in _MICRODATA_PARTS(root):
         free = scope.find("./meta[@itemprop='isAccessibleForFree']")
         selector = scope.find("./meta[@itemprop='cssSelector']")
         if free is not None and _false(free.get("content")) and selector is not None and selector.get("content"):

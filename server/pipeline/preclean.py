@@ -134,7 +134,7 @@ class _Protection:
         self.protected: set[HtmlElement] = {body}
         # The headline's box is never furniture, whatever its name says ("hero-banner-popup").
         headlines = headline_elements(body.getparent(), url)
-        keepers = [*body.xpath(".//main | .//*[@itemprop='articleBody']"), *gates, *headlines]
+        keepers = [*body.xpath("descendant::main | descendant::*/@itemprop[. = 'articleBody']/.."), *gates, *headlines]
         for keeper in keepers:
             self.protected.add(keeper)
             self.protected.update(keeper.iterancestors())
