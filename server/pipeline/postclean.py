@@ -45,6 +45,7 @@ from server.pipeline.dom import (
     elements_after,
     is_attached,
     is_link_heading,
+    links_elsewhere,
     prose_score,
     repeated_blocks,
     text_of,
@@ -296,6 +297,44 @@ def _drop_trailing_teasers(article: HtmlElement, tally: RemovalTally) -> None:
             return
 
 
+_RELATED_LIST_MIN_ITEMS = 2
+_ITEM_BLOCKS = ("p", "li")  # an item's summary, in a paragraph or loose in the item
+_ITEM_MAX_PROSE = LIST_MAX_PROSE_PER_ITEM  # a line of summary at most
+_REFERENCES_MIN_HOSTS = 0.5  # distinct sites per item from which a list is the author's references
+
+
+def _first_link_host(item: HtmlElement) -> str:
+    link = item.find(".//a[@href]")
+    try:
+        return (urlsplit(link.get("href", "")).hostname or "").removeprefix("www.").lower() if link is not None else ""
+    except ValueError:  # "http://[x/1": no address a browser would follow
+        return ""
+
+
+def _drop_related_lists(article: HtmlElement, tally: RemovalTally) -> None:
+    """A heading or a line naming the site's teasers ("Related posts:", "You might also like")
+    directly over a list whose every item links to another page, with at most a line of summary,
+    goes with the list, wherever it stands: WordPress sets such boxes between an article's
+    paragraphs as often as after them. Its words say what the list is. An author's own reading
+    list stays: it is called "further reading" or "see also" (``rules.RELATED_HEADING`` leaves
+    those out), or it links to other sites nearly each time, where a site's teasers link to itself."""
+    for label in list(article.iter(*SECTION_HEADING_TAGS, "p")):
+        listing = label.getnext()
+        if listing is None or listing.tag not in ("ul", "ol") or (label.tail or "").strip():
+            continue
+        if not rules.RELATED_HEADING.fullmatch(text_of(label)):
+            continue
+        items = [item for item in listing if isinstance(item.tag, str)]
+        hosts = set(map(_first_link_host, items))
+        if (
+            len(items) >= _RELATED_LIST_MIN_ITEMS
+            and all(links_elsewhere(item) and prose_score(item, _ITEM_BLOCKS) < _ITEM_MAX_PROSE for item in items)
+            and not (len(hosts) > 1 and len(hosts) >= _REFERENCES_MIN_HOSTS * len(items))
+        ):
+            for element in (label, listing):
+                tally.drop(element, rules.RELATED_ARTICLES, "a list of the site's other articles, under its name")
+
+
 # A writer's bio is a paragraph or two; a section longer than this under such a heading is the
 # article's own (a profile of the book's author in a review).
 _BIO_MAX_CHARS = 2500
@@ -458,6 +497,7 @@ def postclean(article: HtmlElement, meta: Metadata) -> Postcleaned:
     _drop_title_and_byline(article, meta)
     dateline = _drop_phrases(article, tally)
     _drop_trailing_teasers(article, tally)
+    _drop_related_lists(article, tally)
     _drop_author_bios(article, tally)
     printed = normalise_date(dateline) if dateline else None
     # The article's own dateline gives the date when nothing else did, and its time of day when

@@ -424,8 +424,9 @@ def test_the_sites_teasers_under_their_heading_go_after_the_article(heading):
 @pytest.mark.parametrize(
     "section",
     [
-        # A list of the author's links is the article's, whatever its heading says.
-        '<h2>Related reading</h2><ul><li><a href="/a">One</a></li><li><a href="/b">Two</a></li></ul>',
+        # A list of the author's links to other sites is the article's, whatever its heading says.
+        '<h2>Related reading</h2><ul><li><a href="https://one.example/a">One</a></li>'
+        '<li><a href="https://two.example/b">Two</a></li></ul>',
         # Not a teaser heading: an author's references and a paper's section.
         '<h2>Further reading</h2><h3><a href="/a">Part one</a></h3><h3><a href="/b">Part two</a></h3>',
         "<h2>Related work</h2><h3><a href='/a'>Smith 2020</a></h3><h3><a href='/b'>Lee 2021</a></h3>",
@@ -447,6 +448,50 @@ def test_the_sites_teasers_under_their_heading_go_after_the_article(heading):
 def test_a_section_that_only_sounds_related_stays(section):
     result = run(f"<div><p>{'Rental cars are back. ' * 10}</p>{section}</div>")
     assert "related-articles list" not in kinds(result)
+
+
+# wcxb-dev 4451 (a WordPress blog), 4690 (WSET's blog, between the article and its footer) and
+# 4799: a line naming the site's teasers over a list of links to its other posts.
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<p><strong>YOU MIGHT ALSO LIKE:</strong></p><ul>"
+        '<li><strong><a href="https://www.erinspain.com/12-diy-deck-porch-projects/">12 DIY Deck &amp; Porch '
+        "Projects</a></strong></li>"
+        '<li><strong><a href="https://www.erinspain.com/project-gallery-2/">Project Gallery</a></strong></li></ul>',
+        "<p>Related content:</p><ul>"
+        '<li><a href="/knowledge-centre/blog/2023/august/24/common-wine-faults"><strong>Common wine faults and how '
+        "to spot them</strong></a></li>"
+        '<li><a href="/knowledge-centre/blog/2023/july/13/four-rules"><strong>Four rules to masterful food and wine '
+        "pairing</strong></a></li></ul>",
+        "<h2>Related posts</h2><ol><li><a href='/bridge'>Bridge reopens</a> The council voted on Tuesday.</li>"
+        "<li><a href='/ferry'>Ferry returns</a></li><li><a href='/rail'>Rail strike ends</a></li></ol>",
+    ],
+)
+def test_a_list_of_the_sites_articles_under_its_name_goes_wherever_it_stands(box):
+    result = run(f"<div>{PROSE}{box}<p>The dam's removal cost less than its repair would have.</p></div>")
+    assert text(result) == text(
+        run(f"<div>{PROSE}<p>The dam's removal cost less than its repair would have.</p></div>")
+    )
+    assert "related-articles list" in kinds(result)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # Items with a paragraph of their own each: a section of the article, not teasers.
+        f"<h2>Related posts</h2><ul><li><a href='/a'>Bridge reopens</a>{PROSE}</li>"
+        f"<li><a href='/b'>Ferry returns</a>{PROSE}</li></ul>",
+        # An item without a link: the list says something itself.
+        "<p>Related:</p><ul><li>The bridge reopens in May.</li><li><a href='/b'>Ferry returns</a></li></ul>",
+        # Words between the line and the list.
+        "<p>Related posts</p>Ours are below.<ul><li><a href='/a'>One</a></li><li><a href='/b'>Two</a></li></ul>",
+        # An author's references: "further reading" is not a teaser's name.
+        "<h2>Further reading</h2><ul><li><a href='/a'>One</a></li><li><a href='/b'>Two</a></li></ul>",
+    ],
+)
+def test_a_list_that_only_sounds_related_stays(box):
+    assert "related-articles list" not in kinds(run(f"<div>{PROSE}{box}{PROSE}</div>"))
 
 
 def test_a_byline_box_holding_the_authors_bio_stays_in_the_body():
