@@ -132,7 +132,10 @@ def _drop_title_and_byline(article: HtmlElement, meta: Metadata) -> None:
 def _drop_phrases(article: HtmlElement, tally: RemovalTally) -> str | None:
     """Apply the phrase rules; return the text of a dateline found and removed."""
     dateline = None
-    for element in list(article.iter(*_PHRASE_BLOCKS)):
+    blocks = list(article.iter(*_PHRASE_BLOCKS))
+    # Headings last: a heading is judged by what is left under it, so one over a pitch that went
+    # ("Join Our Newsletter" over "Sign up now to get ... in your inbox") goes too.
+    for element in sorted(blocks, key=lambda block: block.tag in SECTION_HEADING_TAGS):
         text = text_of(element)
         if not text or len(text) > rules.MAX_PHRASE_CHARS or not rules.PHRASE_START.match(text):
             continue

@@ -517,7 +517,10 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                _TEASER_LABELS + r"\s*[|:：–—-]\s*\S.*", max_chars=220, link=True),
     PhraseRule("inline teaser", "a bare 'read more' prompt", _READ_MORE + r"\W*", max_chars=40, link=True),
     PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article",
-               r"(sign up|subscribe|register)( now| today| here)?( for| to)? (our|the|my|a) .{0,40}"
+               # "Want more from NBC Select? Sign up for our newsletter", "Subscribe to Travel Noire, a
+               # free daily newsletter...", "Sign up now to get the freshest updates..."
+               r"([^.!?]{1,40}\?\s+)?(sign up|subscribe|register)( now| today| here)?( for| to( get| receive)?)? "
+               r"([\w.'’& -]{1,30}, )?(our|the|my|a) .{0,40}"
                r"\b(newsletters?|inbox|e-?mails?|updates|briefing|digest)\b.*", max_chars=200, whole=False),
     PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article",
                # "Get our newsletter", "Get Jane Doe's stories in your inbox" (Medium)

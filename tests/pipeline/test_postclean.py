@@ -163,6 +163,22 @@ PHRASES = [
     # Prompts to join the site elsewhere, to subscribe, to sign up (wcxb-dev 0107, 0333, 0402).
     ("share prompt", "<p>Join the Facebook group for more tips from other listeners.</p>"),
     ("newsletter sign-up", "<p>Subscribe to Travel Noire</p>"),
+    # A pitch opened by a question, naming the newsletter after a comma, or promising updates
+    # (wcxb-dev 4472, 0333, 0097).
+    (
+        "newsletter sign-up",
+        "<p>Want more from NBC Select? Sign up for our newsletter, The Selection, and shop smarter.</p>",
+    ),
+    (
+        "newsletter sign-up",
+        "<p>Subscribe to Travel Noire, a free daily newsletter that features the best of travel, destinations, and "
+        "guides to the cities you love from a new point of view — yours.</p>",
+    ),
+    (
+        "newsletter sign-up",
+        "<p>Sign up now to get the freshest updates on language learning and exclusive app deals delivered straight "
+        "to your inbox!</p>",
+    ),
     ("account prompt", "<p><a href='/signup'>Sign Up</a></p>"),
     ("account prompt", "<div><a href='/subscribe'>Subscribe</a></div>"),
     # A business's sales buttons (wcxb-dev 0113, 0696, 2849, 4471).
@@ -225,6 +241,7 @@ def test_boilerplate_phrases_are_removed_and_reported(kind, fragment):
         "<p>Jump to the bank</p>",  # no link: a line of the article (a caption, a poem)
         "<p>Book a demo</p>",  # no link: a step of a how-to ("1. Book a demo")
         "<p>Subscribe to local news, the mayor told the meeting.</p>",
+        "<p>Why vote early? Register to get a ballot by mail, the clerk said, before the end of the month.</p>",
         "<p>We asked readers to <a href='/register'>register</a> before the vote.</p>",
         "<p>Join the club for free to meet the other gardeners.</p>",  # no "get", "read", "follow"
         "<p>This story was made possible by a reader who wrote in.</p>",
@@ -572,6 +589,17 @@ def test_a_heading_over_a_paragraph_of_prose_is_a_sections_title(title):
     result = run(f"{PROSE}<h2>{title}</h2>{PROSE}")
     assert title in text(result)
     assert not result.removed
+
+
+def test_a_heading_over_a_pitch_goes_with_it():
+    """wcxb-dev 0097: the heading is judged by what is left under it once the pitch has gone."""
+    pitch = (
+        "<h3>Join Our Newsletter</h3><p>Sign up now to get the freshest updates on language learning and exclusive "
+        "app deals delivered straight to your inbox!</p>"
+    )
+    result = run(f"{PROSE}{pitch}")
+    assert text(result) == text(run(PROSE))
+    assert kinds(result) == {"newsletter sign-up"}
 
 
 def test_a_link_to_a_statutes_section_stays():
