@@ -991,7 +991,7 @@ def discourse_starter(root: HtmlElement) -> str | None:
 
 
 # A cheap filter in C before _names_author decides, in document order: the hint's letters in
-# either case ("Byline", "author"), attribute presence tested first.
+# either case ("Byline", "author"), each attribute tested from its own side (see rules.Rule.xpath).
 _MAYBE_AUTHOR = etree.XPath(
     "descendant::*/@rel[contains(., 'author')]/.. | descendant::*/@itemprop[contains(., 'author')]/.."
     " | descendant::*/@class[contains(., 'uthor') or contains(., 'yline') or contains(., 'ateline')"

@@ -246,7 +246,9 @@ class _TreeDocument(Document):
         self._prose_memo: dict[HtmlElement, int] = {}  # per pass: each pass works on a fresh copy
         self._weight_memo: dict[HtmlElement, int] = {}
         self._names_weight: dict[tuple[str | None, str | None], float] = {}
-        # Prose under an element (_prose_chars): measured while the choice is made, before the tree changes.
+        # Prose under an element (_prose_chars). Only select_best_candidate measures, and only before
+        # _whole_thread moves a thread's posts (it returns right after): a measure taken after a
+        # change to the tree would need this cleared.
         self._chars_memo: dict[HtmlElement, int] = {}
         self._link_memo: dict[HtmlElement, tuple[bool, HtmlElement | None, bool]] = {}
         self._posts: list[HtmlElement] = []  # a thread's posts, once _whole_thread has built it
