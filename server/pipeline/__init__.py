@@ -77,7 +77,7 @@ def extract(
     article = readable(precleaned.root, precleaned.sign_in_form, shown, url)
     withhold_gated(article, decision)
     article_direction = article.get("dir")
-    postcleaned = postclean(article, meta)
+    postcleaned = postclean(article, meta, base_url)
     meta = postcleaned.meta
     content_html = sanitize(postcleaned.article, base_url, options.images)
     rendered = render(content_html, options.words_per_minute)

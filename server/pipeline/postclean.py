@@ -8,12 +8,16 @@ readability-lxml chooses the right container but keeps what sits inside it. In o
 1. The headline (shown once, as the title) and the byline (a field of its own) leave the body.
 2. Short blocks whose whole text is boilerplate go, by the phrase rules in ``rules``: ad labels,
    "Also read | ..." teasers, sign-up and app nags, reader-tool promotions, gallery counters.
-   A "Published - <date>" line goes too, and its date becomes ``published`` if the page's
-   metadata had none (or its time of day, when the metadata gave the day alone).
-3. A heading naming the site's teasers ("Related posts", "Read this next") over two or more
-   headlines linking elsewhere goes, with everything after it: what the site gave no name
-   ``rules`` knows, either engine may keep. A heading naming the writer's bio ("About the
-   Author", "About the Reviewer") goes with the bio under it, when that is a bio's length.
+   A heading over a paragraph of prose is the section's title and stays, unless that paragraph
+   went and nothing is left under it ("Join Our Newsletter" over its pitch). A "Published -
+   <date>" line goes too, and its date becomes ``published`` if the page's metadata had none
+   (or its time of day, when the metadata gave the day alone).
+3. A heading or a line naming the site's teasers ("Related posts:", "You might also like") over
+   a list of headlines linking to the site's other pages goes with the list, wherever it stands;
+   over two or more linked headlines at the article's end, with everything after it: what the
+   site gave no name ``rules`` knows, either engine may keep. A heading naming the writer's bio
+   ("About the Author", "About the Reviewer") goes with the bio under it, when that is a bio's
+   length.
 4. Captions marked only by a class ("caption", "credit") become ``<figcaption>`` in a
    ``<figure>``, so they stay with their picture and out of ``text``; repeated captions,
    pull quotes that repeat the prose, and runs of paragraphs that repeat earlier ones word for
@@ -30,7 +34,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import takewhile
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -39,13 +43,13 @@ from lxml.html import HtmlElement
 from server.pipeline import rules
 from server.pipeline.decode import has_mojibake, repair_mojibake
 from server.pipeline.dom import (
+    HEADING_TAGS,
     LIST_MAX_PROSE_PER_ITEM,
     SECTION_HEADING_TAGS,
     RemovalTally,
     elements_after,
     is_attached,
     is_link_heading,
-    links_elsewhere,
     prose_score,
     repeated_blocks,
     text_of,
@@ -132,10 +136,8 @@ def _drop_title_and_byline(article: HtmlElement, meta: Metadata) -> None:
 def _drop_phrases(article: HtmlElement, tally: RemovalTally) -> str | None:
     """Apply the phrase rules; return the text of a dateline found and removed."""
     dateline = None
-    blocks = list(article.iter(*_PHRASE_BLOCKS))
-    # Headings last: a heading is judged by what is left under it, so one over a pitch that went
-    # ("Join Our Newsletter" over "Sign up now to get ... in your inbox") goes too.
-    for element in sorted(blocks, key=lambda block: block.tag in SECTION_HEADING_TAGS):
+    spared: list[tuple[HtmlElement, rules.PhraseRule]] = []  # headings kept for the prose under them
+    for element in list(article.iter(*_PHRASE_BLOCKS)):
         text = text_of(element)
         if not text or len(text) > rules.MAX_PHRASE_CHARS or not rules.PHRASE_START.match(text):
             continue
@@ -158,11 +160,24 @@ def _drop_phrases(article: HtmlElement, tally: RemovalTally) -> str | None:
         # about the whales", "<em>... <a>Sign up now</a> and be one of the cool kids.</em>"); at
         # the end of a line after a sentence or a name it is a button ("... on Tuesday. <a>Read
         # more</a>", a product card's "Shop now").
+        if rule is None and titles_prose:
+            matching = (r for r in rules.PHRASE_RULES if (r.whole or not boxed) and r.matches(text, link_chars))
+            if (untitled := next(matching, None)) is not None:
+                spared.append((element, untitled))
         if rule is None or (element.tag in _INLINE_PHRASES and _in_a_sentence(element, text)):
             continue
         if tally.drop(element, rule.kind, rule.reason) and rule.captures_date:
             found = rule.compiled.match(text)
             dateline = dateline or (found.group("date") if found else None)
+    # A heading kept for the paragraph under it goes when that paragraph went and nothing is left
+    # under it: "Join Our Newsletter" over "Sign up now to get ... in your inbox".
+    for heading, rule in spared:
+        following = heading.getnext()
+        while following is not None and not isinstance(following.tag, str):
+            following = following.getnext()
+        if (heading.tail or "").strip() or (following is not None and following.tag not in HEADING_TAGS):
+            continue
+        tally.drop(heading, rule.kind, rule.reason)
     return dateline
 
 
@@ -303,24 +318,39 @@ def _drop_trailing_teasers(article: HtmlElement, tally: RemovalTally) -> None:
 _RELATED_LIST_MIN_ITEMS = 2
 _ITEM_BLOCKS = ("p", "li")  # an item's summary, in a paragraph or loose in the item
 _ITEM_MAX_PROSE = LIST_MAX_PROSE_PER_ITEM  # a line of summary at most
-_REFERENCES_MIN_HOSTS = 0.5  # distinct sites per item from which a list is the author's references
+_RELATED_LIST_MAX_SHARE = 0.5  # of the article's text: more is the page's own list ("Latest news")
 
 
-def _first_link_host(item: HtmlElement) -> str:
-    link = item.find(".//a[@href]")
+def _site(address: str) -> str:
     try:
-        return (urlsplit(link.get("href", "")).hostname or "").removeprefix("www.").lower() if link is not None else ""
+        return (urlsplit(address).hostname or "").removeprefix("www.").lower()
     except ValueError:  # "http://[x/1": no address a browser would follow
         return ""
 
 
-def _drop_related_lists(article: HtmlElement, tally: RemovalTally) -> None:
+def _is_teaser(item: HtmlElement, address: str | None) -> bool:
+    """A list item that is a headline linking to another page of the site at ``address`` (any
+    relative link when it is unknown), with at most a line of summary after it: the item opens
+    with its link ("<a>Bridge reopens</a> The council voted...", not "..., as <a>we reported</a>")."""
+    link = next((a for a in item.iter("a") if a.get("href") and not a.get("href", "").startswith("#")), None)
+    if link is None or not text_of(item).startswith(text_of(link)) or not text_of(link):
+        return False
+    try:
+        target = urljoin(address or "", link.get("href", "").strip())
+    except ValueError:
+        return False
+    same_site = _site(target) == _site(address) if address else not urlsplit(target).netloc
+    return same_site and prose_score(item, _ITEM_BLOCKS) < _ITEM_MAX_PROSE
+
+
+def _drop_related_lists(article: HtmlElement, tally: RemovalTally, address: str | None) -> None:
     """A heading or a line naming the site's teasers ("Related posts:", "You might also like")
-    directly over a list whose every item links to another page, with at most a line of summary,
-    goes with the list, wherever it stands: WordPress sets such boxes between an article's
-    paragraphs as often as after them. Its words say what the list is. An author's own reading
-    list stays: it is called "further reading" or "see also" (``rules.RELATED_HEADING`` leaves
-    those out), or it links to other sites nearly each time, where a site's teasers link to itself."""
+    directly over a list of two or more headlines linking to the site's other pages goes with the
+    list, wherever it stands: WordPress sets such boxes between an article's paragraphs as often
+    as after them. Its words say what the list is. An author's reading list stays: it is called
+    "further reading" or "see also" (``rules.RELATED_HEADING`` leaves those out), or it links to
+    other sites. So does a list that is most of the article: a newsroom's "Latest news" is the page."""
+    total = len(text_of(article))
     for label in list(article.iter(*SECTION_HEADING_TAGS, "p")):
         listing = label.getnext()
         if listing is None or listing.tag not in ("ul", "ol") or (label.tail or "").strip():
@@ -328,11 +358,10 @@ def _drop_related_lists(article: HtmlElement, tally: RemovalTally) -> None:
         if not rules.RELATED_HEADING.fullmatch(text_of(label)):
             continue
         items = [item for item in listing if isinstance(item.tag, str)]
-        hosts = set(map(_first_link_host, items))
         if (
             len(items) >= _RELATED_LIST_MIN_ITEMS
-            and all(links_elsewhere(item) and prose_score(item, _ITEM_BLOCKS) < _ITEM_MAX_PROSE for item in items)
-            and not (len(hosts) > 1 and len(hosts) >= _REFERENCES_MIN_HOSTS * len(items))
+            and all(_is_teaser(item, address) for item in items)
+            and len(text_of(listing)) <= _RELATED_LIST_MAX_SHARE * total
         ):
             for element in (label, listing):
                 tally.drop(element, rules.RELATED_ARTICLES, "a list of the site's other articles, under its name")
@@ -493,14 +522,17 @@ def _repair_text(article: HtmlElement, meta: Metadata) -> Metadata:
     return replace(meta, **{field: repair_mojibake(getattr(meta, field) or "") or None for field in fields})
 
 
-def postclean(article: HtmlElement, meta: Metadata) -> Postcleaned:
-    """Clean the chosen article in place; return it, what was removed, and the completed metadata."""
+def postclean(article: HtmlElement, meta: Metadata, address: str | None = None) -> Postcleaned:
+    """Clean the chosen article in place; return it, what was removed, and the completed metadata.
+
+    ``address`` is the page's (its base URL): links to it are the site's own pages."""
     meta = _repair_text(article, meta)
     tally = RemovalTally(article)
     _drop_title_and_byline(article, meta)
     dateline = _drop_phrases(article, tally)
+    # First: a box of teasers after a trailing run of them would keep that run from ending the article.
+    _drop_related_lists(article, tally, address)
     _drop_trailing_teasers(article, tally)
-    _drop_related_lists(article, tally)
     _drop_author_bios(article, tally)
     printed = normalise_date(dateline) if dateline else None
     # The article's own dateline gives the date when nothing else did, and its time of day when

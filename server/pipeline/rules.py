@@ -517,11 +517,17 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                _TEASER_LABELS + r"\s*[|:：–—-]\s*\S.*", max_chars=220, link=True),
     PhraseRule("inline teaser", "a bare 'read more' prompt", _READ_MORE + r"\W*", max_chars=40, link=True),
     PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article",
-               # "Want more from NBC Select? Sign up for our newsletter", "Subscribe to Travel Noire, a
-               # free daily newsletter...", "Sign up now to get the freshest updates..."
-               r"([^.!?]{1,40}\?\s+)?(sign up|subscribe|register)( now| today| here)?( for| to( get| receive)?)? "
-               r"([\w.'’& -]{1,30}, )?(our|the|my|a) .{0,40}"
+               r"(sign up|subscribe|register)( now| today| here)?( for| to)? (our|the|my|a) .{0,40}"
                r"\b(newsletters?|inbox|e-?mails?|updates|briefing|digest)\b.*", max_chars=200, whole=False),
+    PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article",
+               # "Want more from NBC Select? Sign up for our newsletter...", "Subscribe to Travel Noire, a
+               # free daily newsletter...", "Sign up now to get the freshest updates ... to your inbox":
+               # the site's own newsletter, or the reader's inbox, named
+               r"([^.!?]{1,40}\?\s+)?(sign up|subscribe)( now| today)?( for| to) (our|my) (free |weekly |daily )?"
+               r"(e-?mail )?newsletters?\b.*|"
+               r"subscribe to [\w.'’& -]{1,30}, (a|our|the) (free )?(weekly |daily |monthly )?"
+               r"(e-?mail )?newsletter\b.*|"
+               r"sign up( now| today)? to (get|receive) .{0,100}\b(in|to) your inbox\b.*", max_chars=200, whole=False),
     PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article",
                # "Get our newsletter", "Get Jane Doe's stories in your inbox" (Medium)
                r"(get|receive) ((our|the) .{0,40}(newsletter|in your inbox)|"
@@ -548,6 +554,11 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                max_chars=200, whole=False),
     PhraseRule("share prompt", "asks the reader to share or follow", r"(share (this|on)|follow us on|"
                r"like us on|tweet this|email this|print this)( article| story| page)?\b.{0,80}", max_chars=120),
+    PhraseRule("share prompt", "asks the reader to spread the word", r"(please )?help (me|us) spread the word\b.{0,60}",
+               max_chars=100),
+    PhraseRule("rating prompt", "asks the reader to rate or post the recipe they made; not the recipe",
+               r"(did you|have you) (make|made|try|tried|cook|cooked|bake|baked) (this|these|one of (my|our)|my|our) "
+               r"(recipes?|dish(es)?|bakes?)\?.*|(tried|made|loved) (this|the) recipe\?.*", max_chars=300, whole=False),
     PhraseRule("share prompt", "asks the reader to join the site's group elsewhere",
                r"join (our|the|my) ([\w'’-]+ ){0,2}(facebook|discord|slack|telegram|whatsapp|reddit|linkedin) "
                r"(group|community|server|channel|page)\b.{0,80}", max_chars=120),
