@@ -50,6 +50,7 @@ from server.pipeline.dom import (
     elements_after,
     is_attached,
     is_link_heading,
+    iter_elements_after,
     prose_score,
     repeated_blocks,
     text_of,
@@ -156,14 +157,15 @@ def _drop_phrases(article: HtmlElement, tally: RemovalTally) -> str | None:
             ),
             None,
         )
+        if rule is None and titles_prose:
+            matching = (r for r in rules.PHRASE_RULES if (r.whole or not boxed) and r.matches(text, link_chars))
+            # A dateline heading stays: its date was not read in document order (see below).
+            if (untitled := next(matching, None)) is not None and not untitled.captures_date:
+                spared.append((element, untitled))
         # A link or an emphasis inside a sentence is the sentence's ("wanted to <a>learn more</a>
         # about the whales", "<em>... <a>Sign up now</a> and be one of the cool kids.</em>"); at
         # the end of a line after a sentence or a name it is a button ("... on Tuesday. <a>Read
         # more</a>", a product card's "Shop now").
-        if rule is None and titles_prose:
-            matching = (r for r in rules.PHRASE_RULES if (r.whole or not boxed) and r.matches(text, link_chars))
-            if (untitled := next(matching, None)) is not None:
-                spared.append((element, untitled))
         if rule is None or (element.tag in _INLINE_PHRASES and _in_a_sentence(element, text)):
             continue
         if tally.drop(element, rule.kind, rule.reason) and rule.captures_date:
@@ -172,13 +174,28 @@ def _drop_phrases(article: HtmlElement, tally: RemovalTally) -> str | None:
     # A heading kept for the paragraph under it goes when that paragraph went and nothing is left
     # under it: "Join Our Newsletter" over "Sign up now to get ... in your inbox".
     for heading, rule in spared:
-        following = heading.getnext()
-        while following is not None and not isinstance(following.tag, str):
-            following = following.getnext()
-        if (heading.tail or "").strip() or (following is not None and following.tag not in HEADING_TAGS):
-            continue
-        tally.drop(heading, rule.kind, rule.reason)
+        if _section_is_empty(heading, article):
+            tally.drop(heading, rule.kind, rule.reason)
     return dateline
+
+
+def _section_is_empty(heading: HtmlElement, article: HtmlElement) -> bool:
+    """No text or image after ``heading`` before the next heading of its rank or above (or the
+    article's end), wherever the page's boxes put them."""
+    rank = HEADING_TAGS.index(heading.tag) if heading.tag in HEADING_TAGS else len(HEADING_TAGS)
+    if (heading.tail or "").strip():
+        return False
+    for following in iter_elements_after(heading, article):
+        for node in following.iter():
+            if node.tag in HEADING_TAGS and HEADING_TAGS.index(node.tag) <= rank:
+                return True
+            if (isinstance(node.tag, str) and (node.text or "").strip()) or node.tag == "img":
+                return False
+            if node is not following and (node.tail or "").strip():
+                return False
+        if (following.tail or "").strip():
+            return False
+    return True
 
 
 def _in_a_sentence(element: HtmlElement, text: str) -> bool:
@@ -332,15 +349,21 @@ def _is_teaser(item: HtmlElement, address: str | None) -> bool:
     """A list item that is a headline linking to another page of the site at ``address`` (any
     relative link when it is unknown), with at most a line of summary after it: the item opens
     with its link ("<a>Bridge reopens</a> The council voted...", not "..., as <a>we reported</a>")."""
-    link = next((a for a in item.iter("a") if a.get("href") and not a.get("href", "").startswith("#")), None)
-    if link is None or not text_of(item).startswith(text_of(link)) or not text_of(link):
+    # The first link with words: a thumbnail's link comes before the headline's in many themes.
+    link = next((a for a in item.iter("a") if _links_away(a) and text_of(a)), None)
+    if link is None or not text_of(item).startswith(text_of(link)):
         return False
     try:
         target = urljoin(address or "", link.get("href", "").strip())
-    except ValueError:
+        same_site = _site(target) == _site(address) if address else not urlsplit(target).netloc
+    except ValueError:  # "http://[x/1": no address a browser would follow
         return False
-    same_site = _site(target) == _site(address) if address else not urlsplit(target).netloc
     return same_site and prose_score(item, _ITEM_BLOCKS) < _ITEM_MAX_PROSE
+
+
+def _links_away(link: HtmlElement) -> bool:
+    href = (link.get("href") or "").strip().lower()
+    return bool(href) and not href.startswith(("#", "javascript:", "mailto:"))
 
 
 def _drop_related_lists(article: HtmlElement, tally: RemovalTally, address: str | None) -> None:
@@ -351,6 +374,7 @@ def _drop_related_lists(article: HtmlElement, tally: RemovalTally, address: str 
     "further reading" or "see also" (``rules.RELATED_HEADING`` leaves those out), or it links to
     other sites. So does a list that is most of the article: a newsroom's "Latest news" is the page."""
     total = len(text_of(article))
+    removed = 0  # the lists together, not each one, are at most half the article
     for label in list(article.iter(*SECTION_HEADING_TAGS, "p")):
         listing = label.getnext()
         if listing is None or listing.tag not in ("ul", "ol") or (label.tail or "").strip():
@@ -361,8 +385,9 @@ def _drop_related_lists(article: HtmlElement, tally: RemovalTally, address: str 
         if (
             len(items) >= _RELATED_LIST_MIN_ITEMS
             and all(_is_teaser(item, address) for item in items)
-            and len(text_of(listing)) <= _RELATED_LIST_MAX_SHARE * total
+            and removed + len(text_of(listing)) <= _RELATED_LIST_MAX_SHARE * total
         ):
+            removed += len(text_of(listing))
             for element in (label, listing):
                 tally.drop(element, rules.RELATED_ARTICLES, "a list of the site's other articles, under its name")
 

@@ -527,7 +527,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                r"(e-?mail )?newsletters?\b.*|"
                r"subscribe to [\w.'’& -]{1,30}, (a|our|the) (free )?(weekly |daily |monthly )?"
                r"(e-?mail )?newsletter\b.*|"
-               r"sign up( now| today)? to (get|receive) .{0,100}\b(in|to) your inbox\b.*", max_chars=200, whole=False),
+               r"sign up( now| today)? to (get|receive) [^.!?]{0,100}\bdelivered (straight |right |directly )?to your "
+               r"inbox\b.*", max_chars=200, whole=False),
     PhraseRule("newsletter sign-up", "asks for an e-mail address, not part of the article",
                # "Get our newsletter", "Get Jane Doe's stories in your inbox" (Medium)
                r"(get|receive) ((our|the) .{0,40}(newsletter|in your inbox)|"
@@ -554,11 +555,15 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
                max_chars=200, whole=False),
     PhraseRule("share prompt", "asks the reader to share or follow", r"(share (this|on)|follow us on|"
                r"like us on|tweet this|email this|print this)( article| story| page)?\b.{0,80}", max_chars=120),
-    PhraseRule("share prompt", "asks the reader to spread the word", r"(please )?help (me|us) spread the word\b.{0,60}",
-               max_chars=100),
+    PhraseRule("share prompt", "asks the reader to spread the word about the site's own show or blog",
+               r"(please )?help (me|us) spread the word about (this|our|my) "
+               r"(podcast|show|blog|site|channel|newsletter|post|article)\b\W*", max_chars=100),
+    # The question, then what it asks for: a rating, a comment, a tag, a pin.
     PhraseRule("rating prompt", "asks the reader to rate or post the recipe they made; not the recipe",
-               r"(did you|have you) (make|made|try|tried|cook|cooked|bake|baked) (this|these|one of (my|our)|my|our) "
-               r"(recipes?|dish(es)?|bakes?)\?.*|(tried|made|loved) (this|the) recipe\?.*", max_chars=300, whole=False),
+               r"(did you|have you) (make|made|try|tried) (this|one of (my|our)|my|our) recipes?\?"
+               r"(?=.{0,100}\b(rate|rating|stars?|review|comment|tag|pin|mention)\b).*|"
+               r"(tried|made) this recipe\?(?=.{0,100}\b(rate|rating|stars?|review|comment|tag|pin|mention)\b).*",
+               max_chars=300, whole=False),
     PhraseRule("share prompt", "asks the reader to join the site's group elsewhere",
                r"join (our|the|my) ([\w'’-]+ ){0,2}(facebook|discord|slack|telegram|whatsapp|reddit|linkedin) "
                r"(group|community|server|channel|page)\b.{0,80}", max_chars=120),
