@@ -167,11 +167,16 @@ def _headline_link(card: HtmlElement) -> str:
     return ""
 
 
-def _headline_host(card: HtmlElement) -> str:
+def site_of(address: str) -> str:
+    """The host an address names, without "www." ("" when it names none a browser would follow)."""
     try:
-        return (urlsplit(_headline_link(card)).hostname or "").removeprefix("www.").lower()
-    except ValueError:  # "http://[x/1": no address a browser would follow
+        return (urlsplit(address).hostname or "").removeprefix("www.").lower()
+    except ValueError:  # "http://[x/1"
         return ""
+
+
+def _headline_host(card: HtmlElement) -> str:
+    return site_of(_headline_link(card))
 
 
 # Distinct sites among a card list's headline links, per card, from which it links to many sites.
@@ -266,6 +271,9 @@ class RemovalTally:
             for (kind, reason), count in self._elements.items()
         ]
 
+
+# Elements with a class or an id, which name rules and readability-lxml's class weights read.
+NAMED_ELEMENTS = etree.XPath("descendant::*[@class or @id]")
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 SECTION_HEADING_TAGS = HEADING_TAGS[1:]  # below the page's headline

@@ -53,6 +53,7 @@ from server.pipeline.dom import (
     iter_elements_after,
     prose_score,
     repeated_blocks,
+    site_of,
     text_of,
     text_with_breaks,
 )
@@ -182,7 +183,7 @@ def _drop_phrases(article: HtmlElement, tally: RemovalTally) -> str | None:
 def _section_is_empty(heading: HtmlElement, article: HtmlElement) -> bool:
     """No text or image after ``heading`` before the next heading of its rank or above (or the
     article's end), wherever the page's boxes put them."""
-    rank = HEADING_TAGS.index(heading.tag) if heading.tag in HEADING_TAGS else len(HEADING_TAGS)
+    rank = HEADING_TAGS.index(heading.tag)  # a section heading: only those are spared
     if (heading.tail or "").strip():
         return False
     for following in iter_elements_after(heading, article):
@@ -338,13 +339,6 @@ _ITEM_MAX_PROSE = LIST_MAX_PROSE_PER_ITEM  # a line of summary at most
 _RELATED_LIST_MAX_SHARE = 0.5  # of the article's text: more is the page's own list ("Latest news")
 
 
-def _site(address: str) -> str:
-    try:
-        return (urlsplit(address).hostname or "").removeprefix("www.").lower()
-    except ValueError:  # "http://[x/1": no address a browser would follow
-        return ""
-
-
 def _is_teaser(item: HtmlElement, address: str | None) -> bool:
     """A list item that is a headline linking to another page of the site at ``address`` (any
     relative link when it is unknown), with at most a line of summary after it: the item opens
@@ -355,7 +349,7 @@ def _is_teaser(item: HtmlElement, address: str | None) -> bool:
         return False
     try:
         target = urljoin(address or "", link.get("href", "").strip())
-        same_site = _site(target) == _site(address) if address else not urlsplit(target).netloc
+        same_site = site_of(target) == site_of(address) if address else not urlsplit(target).netloc
     except ValueError:  # "http://[x/1": no address a browser would follow
         return False
     return same_site and prose_score(item, _ITEM_BLOCKS) < _ITEM_MAX_PROSE
@@ -382,12 +376,13 @@ def _drop_related_lists(article: HtmlElement, tally: RemovalTally, address: str 
         if not rules.RELATED_HEADING.fullmatch(text_of(label)):
             continue
         items = [item for item in listing if isinstance(item.tag, str)]
+        chars = len(text_of(listing))
         if (
             len(items) >= _RELATED_LIST_MIN_ITEMS
             and all(_is_teaser(item, address) for item in items)
-            and removed + len(text_of(listing)) <= _RELATED_LIST_MAX_SHARE * total
+            and removed + chars <= _RELATED_LIST_MAX_SHARE * total
         ):
-            removed += len(text_of(listing))
+            removed += chars
             for element in (label, listing):
                 tally.drop(element, rules.RELATED_ARTICLES, "a list of the site's other articles, under its name")
 

@@ -42,6 +42,7 @@ from server.pipeline import rules
 from server.pipeline.access import declares_not_free
 from server.pipeline.dom import (
     LIST_MAX_PROSE_PER_ITEM,
+    NAMED_ELEMENTS,
     RemovalTally,
     card_lists,
     is_attached,
@@ -331,7 +332,7 @@ def _paywall_signs(body: HtmlElement) -> bool:
     of it declared not free: where a page may hide text from the reader on purpose."""
     if says_gate(spaced_text_of(body)):
         return True
-    if any(found.rule is rules.GATE for element in _NAMED(body) if (found := _NAMES.match(element))):
+    if any(found.rule is rules.GATE for element in NAMED_ELEMENTS(body) if (found := _NAMES.match(element))):
         return True
     return declares_not_free(body.getroottree().getroot())
 
@@ -412,7 +413,6 @@ class NameMatcher:
 
 # The gate first: an element a gate's name and a furniture word both match is a gate, and stays.
 _NAMES = NameMatcher((rules.GATE, *rules.PAGE_RULES))
-_NAMED = etree.XPath("descendant::*[@class or @id]")
 
 
 _DISMISS_MAX_CHARS = 20  # a close control says "×" or "Close", not a paragraph
@@ -624,7 +624,7 @@ def preclean(root: HtmlElement, url: str | None = None) -> Precleaned:
     byline = byline_element(body)
     # A byline no markup marks, read where a marked one was looked for (before the furniture goes).
     unmarked_byline = printed_byline(body) if byline is None else None
-    named = [(element, found) for element in _NAMED(body) if (found := _NAMES.match(element)) is not None]
+    named = [(element, found) for element in NAMED_ELEMENTS(body) if (found := _NAMES.match(element)) is not None]
     gates = find_gates(body, [element for element, found in named if found.rule is rules.GATE], annotated)
     protection = _Protection(body, gates, len(text_of(body)), url)
     _drop_overlays(body, tally, protection)

@@ -26,6 +26,7 @@ from server.pipeline import rules
 from server.pipeline.dom import (
     HEADING_TAGS,
     LIST_MAX_PROSE_PER_ITEM,
+    NAMED_ELEMENTS,
     READERABLE_MIN_PARAGRAPH,
     SECTION_HEADING_TAGS,
     TEXT_BLOCKS,
@@ -72,7 +73,6 @@ _EDITOR_MARKED = etree.XPath(
 # that start with these), and the inline elements it gathers into paragraphs.
 _BLOCK_TAG_PREFIXES = ("blockquote", "dl", "div", "img", "ol", "p", "table", "ul")
 _INLINE_TAGS = frozenset("a b cite code em font i small span strong sub sup u".split())
-_NAMED = etree.XPath("descendant::*[@class or @id]")
 _INLINE_WITH_NAMES = etree.XPath(
     " | ".join(
         f"descendant::{tag}[@class or @id]" for tag in "a span em strong b i small abbr cite code sup sub font".split()
@@ -283,7 +283,7 @@ class _TreeDocument(Document):
         # The library's pass, its expressions and its order, with each distinct "class id" string
         # judged once: pages repeat their names, and this pass searches every element's.
         unlikely: dict[str, bool] = {}
-        for element in _NAMED(self.html):  # an element with neither name is never unlikely
+        for element in NAMED_ELEMENTS(self.html):  # an element with neither name is never unlikely
             said = f"{element.get('class', '')} {element.get('id', '')}"
             if len(said) < 2:
                 continue
