@@ -301,14 +301,18 @@ def _titled(section: HtmlElement) -> bool:
 
 def is_outline_section(element: HtmlElement) -> bool:
     """A section of a document's outline whose id is its heading's words, as documentation tools
-    write it ("respond-to-review-comments" for "Respond to review comments"): the id names the
-    heading, not the kind of box, so the words in it ("comments", "replies") say nothing."""
+    write it ("respond-to-review-comments" for "Respond to review comments"), or the place its
+    heading's permalink goes to (Sphinx's "module-json.tool" under "Command-line interface ¶"):
+    the id names a place in the outline, not the kind of box, so the words in it ("comments",
+    "tool") say nothing."""
     parent = element.getparent()
     if not element.get("id") or parent is None or not is_subsection(element, parent):
         return False
     heading = next(element.iter(*HEADING_TAGS), None)
+    if heading is not None and any(link.get("href") == "#" + element.get("id", "") for link in heading.iter("a")):
+        return True
     parts = [part for part in re.split(r"[\W_]+", element.get("id", "").lower()) if part and not part.isdigit()]
     words = set(re.findall(r"\w+", text_of(heading).lower())) if heading is not None else set()
-    if len(parts) > 2 and len(parts[0]) == 1 and parts[0] not in words:
+    if len(parts) > 1 and len(parts[0]) == 1 and parts[0] not in words:
         parts = parts[1:]  # the tool's one-letter prefix: Django's "s-extra-fields-on-many-to-many"
     return bool(parts) and all(part in words for part in parts)

@@ -64,6 +64,9 @@ _WIDEN_MIN_CHARS = 100
 _PROSE_MIN_CHARS = 60  # a paragraph shorter than this is a label, not prose
 _CAPTION_MAX_CHARS = 300
 _SECTION_MIN_CHARS = 140  # a paragraph that long under a heading makes the heading a section title
+# What may stand between a section's heading and its first paragraph of prose: its short lines,
+# lists, figures and tables ("Pros:", a list, "Cons:", a list, then the review).
+_SECTION_PARTS = frozenset({"p", "ul", "ol", "dl", "figure", "table", "blockquote"})
 
 # The blocks an editor marks as its own (``rules.EDITOR_CLASSES``), whatever else their class says.
 _EDITOR_MARKED = etree.XPath(
@@ -522,14 +525,8 @@ class _TreeDocument(Document):
         whitespace counted as one), computed with ``str.split`` instead of its three regular
         expressions per element: it is the hottest call of the whole pipeline.
         """
-        if elem.tag in SECTION_HEADING_TAGS:
-            following = elem.getnext()
-            if (
-                following is not None
-                and following.tag == "p"
-                and len(following.text_content().strip()) >= _SECTION_MIN_CHARS
-            ):
-                return 0.0
+        if elem.tag in SECTION_HEADING_TAGS and _titles_prose(elem):
+            return 0.0
         links = sum(
             _collapsed_length(link) for link in elem.iterdescendants("a") if not self._part_of_the_text(link, elem)
         )
@@ -567,6 +564,12 @@ class _TreeDocument(Document):
         for element in node.iter("ul", "ol", "dl", "table"):
             if self.class_weight(element) >= 0 and (element.tag != "table" or is_data_table(element)):
                 preserved[element] = True
+        # A section of the document's outline is a part of the document by its heading and its
+        # place, however many of its words link to the classes and settings it names (Django's
+        # "CSRF protection middleware").
+        for section in node.iter("section"):
+            if is_outline_section(section):
+                preserved[section] = True
         for code in node.iter("pre"):
             # A command is short ("$ celery --help"); the boxes a code block sits in would go as
             # "too short" (wcxb-dev 0665). Only boxes holding nothing but the code are kept.
@@ -579,6 +582,19 @@ class _TreeDocument(Document):
 
 
 _CLASS_PARTS = re.compile(r"[\s_-]+")
+
+
+def _titles_prose(heading: HtmlElement) -> bool:
+    """A paragraph of prose comes after ``heading`` before the next heading: it is that
+    section's title (a listicle's "Best overall: <a>Garmin Forerunner 970</a>" over its pros,
+    cons and review), whatever it links to."""
+    for following in heading.itersiblings():
+        text = following.text_content().strip()
+        if following.tag == "p" and len(text) >= _SECTION_MIN_CHARS:
+            return True
+        if following.tag not in _SECTION_PARTS or (text and _link_chars(following) >= len(text)):
+            return False  # the next heading, or a card's box or link line: no section of prose
+    return False
 
 
 def _signed(post: HtmlElement, container: HtmlElement) -> bool:

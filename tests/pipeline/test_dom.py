@@ -76,11 +76,28 @@ def test_a_documentation_tools_prefix_on_a_sections_id_is_not_a_word_of_it():
     doc = lxml.html.fromstring(
         '<section id="s-relationships"><h2>Relationships</h2><section id="s-extra-fields-on-many-to-many">'
         "<h3>Extra fields on many-to-many relationships</h3><p>Text.</p></section>"
-        '<section id="s-extra"><h3>Extra fields</h3><p>Text.</p></section></section>'
+        '<section id="s-widgets"><h3>Widgets</h3><p>Text.</p></section>'
+        '<section id="s-extra"><h3>Reader questions</h3><p>Text.</p></section></section>'
     )
-    django, short = doc.findall("section")
+    django, widgets, other = doc.findall("section")
     assert is_outline_section(django)
-    assert not is_outline_section(short)  # one word after the prefix: "s" may be the id's own
+    # One word after the prefix (wcxb-dev 2999: "s-widgets" over "Widgets", dropped as a sidebar's).
+    assert is_outline_section(widgets)
+    assert not is_outline_section(other)  # the id's words are not the heading's
+
+
+def test_a_section_its_headings_permalink_goes_to_is_in_the_outline():
+    """Sphinx names a module's section after the module ("module-json.tool", wcxb-dev 2994) and
+    its heading's permalink goes there: a place in the outline, not a "tool" box."""
+    doc = lxml.html.fromstring(
+        '<section id="module-json"><h1>json</h1>'
+        '<section id="module-json.tool"><h2>Command-line interface<a href="#module-json.tool">¶</a></h2>'
+        "<p>Text.</p></section>"
+        '<section id="tool-box"><h2>Command-line interface<a href="#cli">¶</a></h2><p>Text.</p></section></section>'
+    )
+    module, elsewhere = doc.findall("section")
+    assert is_outline_section(module)
+    assert not is_outline_section(elsewhere)  # its permalink goes to another place
 
 
 def test_card_lists_are_children_holding_one_link_heading_each():

@@ -185,6 +185,23 @@ def test_a_listicle_with_linked_headings_is_an_article():
     assert "Game 5" in article_of(f"<article>{sections}</article>")
 
 
+def test_a_linked_heading_over_its_sections_prose_stays():
+    """A buying guide's "Best overall: <a>watch</a>" over its pros and cons, then its review
+    (wcxb-dev 4362, 4508): the heading titles the prose under it, however much of it links."""
+    section = (
+        "<h2>Best overall: <a href='https://store.example/watch{0}'>Watch {0}</a></h2>"
+        "<p>Pros:</p><ul><li>Light</li><li>Fast</li></ul><p>Cons:</p><ul><li>Dear</li></ul>"
+        f"<p>{SENTENCE * 2}</p>"
+    )
+    text = article_of("<article>" + "".join(section.format(i) for i in range(4)) + "</article>")
+    assert "Watch 3" in text
+    # A linked heading with no prose before the next heading still goes as mostly link.
+    teaser = "<h2><a href='https://store.example/deals'>DEALS of the week</a></h2><ul><li>Light</li><li>Fast</li></ul>"
+    assert "DEALS" not in article_of(
+        f"<article><h2>Review</h2><p>{SENTENCE * 4}</p>{teaser}<h2>More</h2><p>{SENTENCE * 3}</p></article>"
+    )
+
+
 SUMMARY = (
     "The city council voted on Tuesday to reopen the old harbour bridge to cyclists next spring, after "
     "two years of repairs that ran over budget and a petition signed by more than ten thousand residents "
@@ -619,6 +636,20 @@ def test_a_heading_whose_class_names_a_header_stays():
     text = article_of(body)
     assert "Where the salmon spawn" in text
     assert "Subscribe" not in text  # the box, not a heading, still goes
+
+
+def test_a_documents_sections_stay_whatever_their_names_and_links():
+    """Sphinx's "module-json.tool" section (wcxb-dev 2994) went as a "tool" box, and Django's
+    middleware sections (0661) as "too many links": each names the classes it documents."""
+    tool = '<section id="module-json.tool"><h2>Command-line interface<a href="#module-json.tool">¶</a></h2>'
+    tool += f"<p>TOOL {SENTENCE * 2}</p></section>"
+    links = " ".join(f"<a href='/ref/{n}'>django.middleware.csrf.CsrfViewMiddleware{n}</a>" for n in range(3))
+    csrf = sphinx_section(
+        "s-csrf-protection-middleware", "CSRF protection middleware", f"<p>CSRF {links} {SENTENCE}</p>", 3
+    )
+    body = sphinx_section("s-usage", "Usage", f"<p>{SENTENCE * 4}</p><p>{SENTENCE * 3}</p>", 2)
+    text = article_of(sphinx_section("module-json", "json", body + csrf + tool, 1))
+    assert "TOOL" in text and "CSRF" in text
 
 
 def test_a_documents_section_named_after_its_heading_is_no_comment_section():
