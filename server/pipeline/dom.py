@@ -302,17 +302,27 @@ def _titled(section: HtmlElement) -> bool:
 def is_outline_section(element: HtmlElement) -> bool:
     """A section of a document's outline whose id is its heading's words, as documentation tools
     write it ("respond-to-review-comments" for "Respond to review comments"), or the place its
-    heading's permalink goes to (Sphinx's "module-json.tool" under "Command-line interface ¶"):
+    heading's permalink mark goes to (Sphinx's "module-json.tool" under "Command-line interface ¶"):
     the id names a place in the outline, not the kind of box, so the words in it ("comments",
-    "tool") say nothing."""
+    "tool") say nothing. A heading that is all one link to its own section is no permalink mark."""
     parent = element.getparent()
     if not element.get("id") or parent is None or not is_subsection(element, parent):
         return False
     heading = next(element.iter(*HEADING_TAGS), None)
-    if heading is not None and any(link.get("href") == "#" + element.get("id", "") for link in heading.iter("a")):
+    if heading is not None and any(
+        link.get("href") == "#" + element.get("id", "") and text_of(link) != text_of(heading)
+        for link in heading.iter("a")
+    ):
         return True
     parts = [part for part in re.split(r"[\W_]+", element.get("id", "").lower()) if part and not part.isdigit()]
     words = set(re.findall(r"\w+", text_of(heading).lower())) if heading is not None else set()
-    if len(parts) > 1 and len(parts[0]) == 1 and parts[0] not in words:
+    if parts and len(parts[0]) == 1 and parts[0] not in words and _prefixes_the_outline(parts[0], parent, len(parts)):
         parts = parts[1:]  # the tool's one-letter prefix: Django's "s-extra-fields-on-many-to-many"
     return bool(parts) and all(part in words for part in parts)
+
+
+def _prefixes_the_outline(letter: str, parent: HtmlElement, parts: int) -> bool:
+    """A one-letter first part of a section's id is the tool's prefix when more than one word
+    follows it, or when the outline's parent section carries it too (Django's "s-widgets" in
+    "s-more-on-fields"); a blog's "c-comments" in a page's "the-river" is a comments box."""
+    return parts > 2 or parent.get("id", "").lower().startswith(letter + "-")

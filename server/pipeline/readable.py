@@ -274,8 +274,9 @@ class _TreeDocument(Document):
         """readability-lxml's pass, headings exempt: a heading is the text's by its tag, and its
         class says where it sits (rustdoc's ``code-header`` holds each function's signature,
         which "header" would drop). A heading inside an unlikely box still goes with the box.
-        So are a document's sections named after their headings ("respond-to-review-comments"
-        is the kernel's guide to patches, not a comment section: ``dom.is_outline_section``)."""
+        So are the sections of a document's outline, whose ids name their places
+        ("respond-to-review-comments" is the kernel's guide to patches, not a comment section;
+        "module-json.tool" is no tool box: ``dom.is_outline_section``)."""
         names = {
             element: dict(element.attrib)
             for element in self.html.iter(*HEADING_TAGS, "section")
@@ -305,8 +306,9 @@ class _TreeDocument(Document):
             element.attrib.update(attributes)
 
     def class_weight(self, e: HtmlElement) -> float:
-        """readability-lxml's weight from class and id, none for a document's section named after
-        its heading (``dom.is_outline_section``): its id's words are the heading's, not a role."""
+        """readability-lxml's weight from class and id, none for a section of a document's outline
+        (``dom.is_outline_section``): its id names its place (its heading's words, or where its
+        permalink goes), not a role."""
         if e.tag == "section" and is_outline_section(e):
             return 0
         # The library's weight reads the class and the id alone (we give it no keywords), and
@@ -546,7 +548,9 @@ class _TreeDocument(Document):
         return link.get("href", "").startswith("#") if heading is measured else titled
 
     def get_preserved_elements(self, node: HtmlElement) -> dict[HtmlElement, bool]:
-        """Keep lists, data tables and code blocks inside the article out of the link-density cleaning.
+        """Keep lists, data tables, code blocks and a document's sections of prose inside the
+        article out of readability-lxml's conditional cleaning (every check of it: link
+        density, length, class weight).
 
         readability-lxml drops any list or table whose text is more than a fifth links; in an
         article those are often the content itself (a changelog of bug links, a table of films).
@@ -564,11 +568,12 @@ class _TreeDocument(Document):
         for element in node.iter("ul", "ol", "dl", "table"):
             if self.class_weight(element) >= 0 and (element.tag != "table" or is_data_table(element)):
                 preserved[element] = True
-        # A section of the document's outline is a part of the document by its heading and its
-        # place, however many of its words link to the classes and settings it names (Django's
-        # "CSRF protection middleware").
+        # A section of the document's outline that holds prose is a part of the document by its
+        # heading and its place, however many of its words link to the classes and settings it
+        # names (Django's "CSRF protection middleware"). One of links alone (a blog's "From the
+        # archive" built as a section) is judged as any other box.
         for section in node.iter("section"):
-            if is_outline_section(section):
+            if is_outline_section(section) and any(map(_holds_own_words, section.iter("p"))):
                 preserved[section] = True
         for code in node.iter("pre"):
             # A command is short ("$ celery --help"); the boxes a code block sits in would go as
@@ -584,16 +589,34 @@ class _TreeDocument(Document):
 _CLASS_PARTS = re.compile(r"[\s_-]+")
 
 
+def _holds_own_words(paragraph: HtmlElement) -> bool:
+    """The paragraph says something of its own besides its links: a sentence's worth of text."""
+    return len(text_of(paragraph)) - _link_chars(paragraph) >= _PROSE_MIN_CHARS
+
+
 def _titles_prose(heading: HtmlElement) -> bool:
-    """A paragraph of prose comes after ``heading`` before the next heading: it is that
-    section's title (a listicle's "Best overall: <a>Garmin Forerunner 970</a>" over its pros,
-    cons and review), whatever it links to."""
+    """``heading`` is the title of a section of prose, whatever it links to: a paragraph of
+    prose comes right after it; or, for a heading in the flow of the text (another heading of its
+    rank beside it), after the section's short lines, lists, figures and tables
+    (``_SECTION_PARTS``: a buying guide's "Best overall: <a>Garmin Forerunner 970</a>" over its
+    pros, cons and review). Anything else first (the next heading, a box, a line that is all
+    link) means no section of prose. A heading alone in its box is the box's title, and the
+    box is judged whole, as a teaser card is."""
+    in_the_flow = any(
+        sibling.tag == heading.tag for sibling in (*heading.itersiblings(), *heading.itersiblings(preceding=True))
+    )
     for following in heading.itersiblings():
+        if not isinstance(following.tag, str):
+            continue  # a comment or processing instruction: no part of the page's text
         text = following.text_content().strip()
         if following.tag == "p" and len(text) >= _SECTION_MIN_CHARS:
             return True
-        if following.tag not in _SECTION_PARTS or (text and _link_chars(following) >= len(text)):
-            return False  # the next heading, or a card's box or link line: no section of prose
+        if (
+            not in_the_flow
+            or following.tag not in _SECTION_PARTS
+            or (text and _link_chars(following) >= len(text_of(following)))
+        ):
+            return False
     return False
 
 

@@ -84,6 +84,11 @@ def test_a_documentation_tools_prefix_on_a_sections_id_is_not_a_word_of_it():
     # One word after the prefix (wcxb-dev 2999: "s-widgets" over "Widgets", dropped as a sidebar's).
     assert is_outline_section(widgets)
     assert not is_outline_section(other)  # the id's words are not the heading's
+    # One word after a letter the outline does not carry: a blog's comments box (found in review).
+    blog = lxml.html.fromstring(
+        '<section id="the-river"><h1>The river</h1><section id="c-comments"><h2>Comments</h2><p>Hi.</p></section></section>'
+    )
+    assert not is_outline_section(blog.find("section"))
 
 
 def test_a_section_its_headings_permalink_goes_to_is_in_the_outline():
@@ -98,6 +103,13 @@ def test_a_section_its_headings_permalink_goes_to_is_in_the_outline():
     module, elsewhere = doc.findall("section")
     assert is_outline_section(module)
     assert not is_outline_section(elsewhere)  # its permalink goes to another place
+    # A heading that is all one link to its section is no permalink mark (a comment section's
+    # "Join the conversation", found in review).
+    blog = lxml.html.fromstring(
+        '<section id="the-river"><h1>The river</h1><section id="reader-comments">'
+        '<h2><a href="#reader-comments">Join the conversation</a></h2><p>Hi.</p></section></section>'
+    )
+    assert not is_outline_section(blog.find("section"))
 
 
 def test_card_lists_are_children_holding_one_link_heading_each():

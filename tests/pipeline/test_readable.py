@@ -195,11 +195,44 @@ def test_a_linked_heading_over_its_sections_prose_stays():
     )
     text = article_of("<article>" + "".join(section.format(i) for i in range(4)) + "</article>")
     assert "Watch 3" in text
-    # A linked heading with no prose before the next heading still goes as mostly link.
-    teaser = "<h2><a href='https://store.example/deals'>DEALS of the week</a></h2><ul><li>Light</li><li>Fast</li></ul>"
-    assert "DEALS" not in article_of(
-        f"<article><h2>Review</h2><p>{SENTENCE * 4}</p>{teaser}<h2>More</h2><p>{SENTENCE * 3}</p></article>"
+    # An image alone between the heading and the review is the section's too.
+    figure = "<figure><img src='/watch.jpg'></figure>"
+    pick = f"<h2><a href='https://store.example/w'>PICK Garmin Forerunner</a></h2>{figure}<p>{SENTENCE * 2}</p>"
+    method = f"<h2>How we tested</h2><p>{SENTENCE * 3}</p>"
+    assert "PICK" in article_of(f"<article>{method}{pick}<p>{SENTENCE * 3}</p></article>")
+    # A pick in a box of its own is judged whole, as a card is: its heading goes as mostly link,
+    # and its review stays (found in review: keeping the heading made the whole pick go as "too
+    # many links").
+    boxed = (
+        "<div class='pick'><h2><a href='https://store.example/w'>Garmin Forerunner 970 GPS running watch with maps</a>"
+        f"</h2><p>Pros: light</p><p>REVIEW {SENTENCE + SENTENCE[:40]}</p></div>"
     )
+    assert "REVIEW" in article_of(f"<article><p>{SENTENCE * 2}</p>{boxed}<p>{SENTENCE * 2}</p></article>")
+
+
+def test_a_comment_between_a_heading_and_its_prose_is_no_part_of_the_section():
+    """``parse`` strips comments; a tree parsed otherwise has them, and they have no text to read
+    (``text_content`` raises on one, found in review)."""
+    section = lxml.html.fragment_fromstring(
+        f"<div><h2><a href='/w'>Part two</a></h2><!-- ad slot --><p>{SENTENCE * 2}</p></div>"
+    )
+    assert readable_module._titles_prose(section.find("h2"))
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "<p><a href='https://news.example/other'>news.example/other</a></p>",  # a search result's address line
+        "<div class='meta'><p>June 1</p><p>5 min read</p></div>",  # a teaser card's box
+        "<ul><li>Light</li><li>Fast</li></ul>",  # a list, then the next heading
+    ],
+)
+def test_a_linked_heading_over_no_prose_of_its_own_still_goes(between):
+    """A teaser's or a search result's linked heading reads as its link, whatever summary follows."""
+    teaser = f"<h2><a href='https://news.example/other'>OTHER story</a></h2>{between}"
+    summary = "<h2>More</h2>" if "<ul>" in between else ""
+    text = article_of(f"<article><h2>Review</h2><p>{SENTENCE * 4}</p>{teaser}{summary}<p>{SENTENCE * 3}</p></article>")
+    assert "OTHER" not in text
 
 
 SUMMARY = (
@@ -650,6 +683,11 @@ def test_a_documents_sections_stay_whatever_their_names_and_links():
     body = sphinx_section("s-usage", "Usage", f"<p>{SENTENCE * 4}</p><p>{SENTENCE * 3}</p>", 2)
     text = article_of(sphinx_section("module-json", "json", body + csrf + tool, 1))
     assert "TOOL" in text and "CSRF" in text
+    # A section of links alone is judged as any other box (a Quarto blog's "From the archive",
+    # found in review).
+    archive = "".join(f"<li><a href='/blog/post-{n}'>ARCHIVE post about dams number {n}</a></li>" for n in range(4))
+    archive = sphinx_section("from-the-archive", "From the archive", f"<ul>{archive}</ul>", 2)
+    assert "ARCHIVE" not in article_of(sphinx_section("the-river", "The river", body + archive, 1))
 
 
 def test_a_documents_section_named_after_its_heading_is_no_comment_section():
