@@ -301,17 +301,18 @@ def _titled(section: HtmlElement) -> bool:
 
 def is_outline_section(element: HtmlElement) -> bool:
     """A section of a document's outline whose id is its heading's words, as documentation tools
-    write it ("respond-to-review-comments" for "Respond to review comments"), or the place its
-    heading's permalink mark goes to (Sphinx's "module-json.tool" under "Command-line interface ¶"):
-    the id names a place in the outline, not the kind of box, so the words in it ("comments",
-    "tool") say nothing. A heading that is all one link to its own section is no permalink mark."""
+    write it ("respond-to-review-comments" for "Respond to review comments"), or an address
+    under its parent section's (Sphinx's "module-json.tool" in "module-json") that its heading's
+    permalink mark ("¶", no words) goes to: the id names a place in the outline, not the kind of
+    box, so the words in it ("comments", "tool") say nothing. A heading's words linking to their
+    own section are no mark, and a "related" section in a "the-river" is no address under it."""
     parent = element.getparent()
     if not element.get("id") or parent is None or not is_subsection(element, parent):
         return False
     heading = next(element.iter(*HEADING_TAGS), None)
-    if heading is not None and any(
-        link.get("href") == "#" + element.get("id", "") and text_of(link) != text_of(heading)
-        for link in heading.iter("a")
+    if _is_an_address_under(element.get("id", ""), parent.get("id", "")) and any(
+        link.get("href") == "#" + element.get("id", "") and not re.search(r"\w", text_of(link))
+        for link in (heading.iter("a") if heading is not None else ())
     ):
         return True
     parts = [part for part in re.split(r"[\W_]+", element.get("id", "").lower()) if part and not part.isdigit()]
@@ -319,6 +320,11 @@ def is_outline_section(element: HtmlElement) -> bool:
     if parts and len(parts[0]) == 1 and parts[0] not in words and _prefixes_the_outline(parts[0], parent, len(parts)):
         parts = parts[1:]  # the tool's one-letter prefix: Django's "s-extra-fields-on-many-to-many"
     return bool(parts) and all(part in words for part in parts)
+
+
+def _is_an_address_under(name: str, parent: str) -> bool:
+    """``name`` is ``parent`` and more, after a separator: "module-json.tool" under "module-json"."""
+    return len(name) > len(parent) + 1 and name.startswith(parent) and not name[len(parent)].isalnum()
 
 
 def _prefixes_the_outline(letter: str, parent: HtmlElement, parts: int) -> bool:

@@ -64,9 +64,6 @@ _WIDEN_MIN_CHARS = 100
 _PROSE_MIN_CHARS = 60  # a paragraph shorter than this is a label, not prose
 _CAPTION_MAX_CHARS = 300
 _SECTION_MIN_CHARS = 140  # a paragraph that long under a heading makes the heading a section title
-# What may stand between a section's heading and its first paragraph of prose: its short lines,
-# lists, figures and tables ("Pros:", a list, "Cons:", a list, then the review).
-_SECTION_PARTS = frozenset({"p", "ul", "ol", "dl", "figure", "table", "blockquote"})
 
 # The blocks an editor marks as its own (``rules.EDITOR_CLASSES``), whatever else their class says.
 _EDITOR_MARKED = etree.XPath(
@@ -527,8 +524,14 @@ class _TreeDocument(Document):
         whitespace counted as one), computed with ``str.split`` instead of its three regular
         expressions per element: it is the hottest call of the whole pipeline.
         """
-        if elem.tag in SECTION_HEADING_TAGS and _titles_prose(elem):
-            return 0.0
+        if elem.tag in SECTION_HEADING_TAGS:
+            following = elem.getnext()
+            if (
+                following is not None
+                and following.tag == "p"
+                and len(following.text_content().strip()) >= _SECTION_MIN_CHARS
+            ):
+                return 0.0
         links = sum(
             _collapsed_length(link) for link in elem.iterdescendants("a") if not self._part_of_the_text(link, elem)
         )
@@ -568,12 +571,13 @@ class _TreeDocument(Document):
         for element in node.iter("ul", "ol", "dl", "table"):
             if self.class_weight(element) >= 0 and (element.tag != "table" or is_data_table(element)):
                 preserved[element] = True
-        # A section of the document's outline that holds prose is a part of the document by its
-        # heading and its place, however many of its words link to the classes and settings it
-        # names (Django's "CSRF protection middleware"). One of links alone (a blog's "From the
-        # archive" built as a section) is judged as any other box.
+        # A section of the document's outline whose links are in its sentences is a part of the
+        # document by its heading and its place, however many of its words link to the classes
+        # and settings it names (Django's "CSRF protection middleware"). One with links of their
+        # own (a "See also" list, sponsors' names, a blog's "From the archive") is judged as any
+        # other box.
         for section in node.iter("section"):
-            if is_outline_section(section) and any(map(_holds_own_words, section.iter("p"))):
+            if is_outline_section(section) and _links_in_its_sentences(section):
                 preserved[section] = True
         for code in node.iter("pre"):
             # A command is short ("$ celery --help"); the boxes a code block sits in would go as
@@ -594,30 +598,19 @@ def _holds_own_words(paragraph: HtmlElement) -> bool:
     return len(text_of(paragraph)) - _link_chars(paragraph) >= _PROSE_MIN_CHARS
 
 
-def _titles_prose(heading: HtmlElement) -> bool:
-    """``heading`` is the title of a section of prose, whatever it links to: a paragraph of
-    prose comes right after it; or, for a heading in the flow of the text (another heading of its
-    rank beside it), after the section's short lines, lists, figures and tables
-    (``_SECTION_PARTS``: a buying guide's "Best overall: <a>Garmin Forerunner 970</a>" over its
-    pros, cons and review). Anything else first (the next heading, a box, a line that is all
-    link) means no section of prose. A heading alone in its box is the box's title, and the
-    box is judged whole, as a teaser card is."""
-    in_the_flow = any(
-        sibling.tag == heading.tag for sibling in (*heading.itersiblings(), *heading.itersiblings(preceding=True))
+def _links_in_its_sentences(section: HtmlElement) -> bool:
+    """The section holds prose (``_holds_own_words``), and its links outside those paragraphs
+    are at most a fifth of its text (readability-lxml's own bound for a box of links)."""
+    sentences = [p for p in section.iter("p") if _holds_own_words(p)]
+    if not sentences:
+        return False
+    inside = set(sentences)
+    stray = sum(
+        len(text_of(link))
+        for link in section.iter("a")
+        if not _names_code(link) and inside.isdisjoint(link.iterancestors("p"))
     )
-    for following in heading.itersiblings():
-        if not isinstance(following.tag, str):
-            continue  # a comment or processing instruction: no part of the page's text
-        text = following.text_content().strip()
-        if following.tag == "p" and len(text) >= _SECTION_MIN_CHARS:
-            return True
-        if (
-            not in_the_flow
-            or following.tag not in _SECTION_PARTS
-            or (text and _link_chars(following) >= len(text_of(following)))
-        ):
-            return False
-    return False
+    return stray <= 0.2 * len(text_of(section))
 
 
 def _signed(post: HtmlElement, container: HtmlElement) -> bool:

@@ -103,13 +103,17 @@ def test_a_section_its_headings_permalink_goes_to_is_in_the_outline():
     module, elsewhere = doc.findall("section")
     assert is_outline_section(module)
     assert not is_outline_section(elsewhere)  # its permalink goes to another place
-    # A heading that is all one link to its section is no permalink mark (a comment section's
-    # "Join the conversation", found in review).
-    blog = lxml.html.fromstring(
-        '<section id="the-river"><h1>The river</h1><section id="reader-comments">'
-        '<h2><a href="#reader-comments">Join the conversation</a></h2><p>Hi.</p></section></section>'
-    )
-    assert not is_outline_section(blog.find("section"))
+    # A heading's words linking to their own section are no permalink mark (a comment section's
+    # "Join the conversation (2)"), and a section whose id is no address under its parent's is
+    # no place in its outline ("related" in "the-river"); both found in review.
+    for section in (
+        '<section id="the-river-comments"><h2><a href="#the-river-comments">Join the conversation</a> (2)</h2>',
+        '<section id="related"><h2>You might also like<a href="#related">¶</a></h2>',
+    ):
+        blog = lxml.html.fromstring(
+            f'<section id="the-river"><h1>The river</h1>{section}<p>Hi.</p></section></section>'
+        )
+        assert not is_outline_section(blog.find("section"))
 
 
 def test_card_lists_are_children_holding_one_link_heading_each():
