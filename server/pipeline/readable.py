@@ -303,11 +303,14 @@ class _TreeDocument(Document):
             element.attrib.update(attributes)
 
     def class_weight(self, e: HtmlElement) -> float:
-        """readability-lxml's weight from class and id, none for a section of a document's outline
-        (``dom.is_outline_section``): its id names its place (its heading's words, or where its
-        permalink goes), not a role."""
+        """readability-lxml's weight from class and id, never below none for a section of a
+        document's outline (``dom.is_outline_section``): its id names its place (its heading's
+        words, or where its permalink goes), not a role ("s-content" keeps the library's plus)."""
         if e.tag == "section" and is_outline_section(e):
-            return 0
+            return max(0.0, self._names_weight_of(e))
+        return self._names_weight_of(e)
+
+    def _names_weight_of(self, e: HtmlElement) -> float:
         # The library's weight reads the class and the id alone (we give it no keywords), and
         # pages repeat their names: each pair is weighed once.
         names = (e.get("class"), e.get("id"))
@@ -594,15 +597,20 @@ _CLASS_PARTS = re.compile(r"[\s_-]+")
 
 
 def _holds_own_words(paragraph: HtmlElement) -> bool:
-    """The paragraph says something of its own besides its links: a sentence's worth of text."""
-    return len(text_of(paragraph)) - _link_chars(paragraph) >= _PROSE_MIN_CHARS
+    """The paragraph says something of its own besides its links: a sentence's worth of text,
+    and twice as much as its links (a line thanking four linked sponsors is their list)."""
+    links = _link_chars(paragraph)
+    own = len(text_of(paragraph)) - links
+    return own >= _PROSE_MIN_CHARS and own >= 2 * links
 
 
 def _links_in_its_sentences(section: HtmlElement) -> bool:
     """The section holds prose (``_holds_own_words``), and its links outside those paragraphs
-    are at most a fifth of its text (readability-lxml's own bound for a box of links)."""
+    are at most a fifth of its text (readability-lxml's own bound for a box of links), and it
+    is no wall of pictures (the library's own bound: more than 1.3 a paragraph, a sponsors'
+    logos)."""
     sentences = [p for p in section.iter("p") if _holds_own_words(p)]
-    if not sentences:
+    if not sentences or len(section.findall(".//img")) > 1 + 1.3 * len(section.findall(".//p")):
         return False
     inside = set(sentences)
     stray = sum(

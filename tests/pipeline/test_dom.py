@@ -98,17 +98,21 @@ def test_a_section_its_headings_permalink_goes_to_is_in_the_outline():
         '<section id="module-json"><h1>json</h1>'
         '<section id="module-json.tool"><h2>Command-line interface<a href="#module-json.tool">¶</a></h2>'
         "<p>Text.</p></section>"
-        '<section id="tool-box"><h2>Command-line interface<a href="#cli">¶</a></h2><p>Text.</p></section></section>'
+        '<section id="module-json.x"><h2>Command-line interface<a href="#cli">¶</a></h2><p>Text.</p></section></section>'
     )
     module, elsewhere = doc.findall("section")
     assert is_outline_section(module)
     assert not is_outline_section(elsewhere)  # its permalink goes to another place
-    # A heading's words linking to their own section are no permalink mark (a comment section's
-    # "Join the conversation (2)"), and a section whose id is no address under its parent's is
-    # no place in its outline ("related" in "the-river"); both found in review.
+    # Found in reviews: a heading's words linking to their own section are no permalink mark
+    # (a comment section's "Join the conversation (2)"), nor is a bare "#" or an empty link
+    # (blogs put one on every heading); a section whose id is no address under its parent's is
+    # no place in its outline ("related", or "the-riverside", in "the-river").
     for section in (
         '<section id="the-river-comments"><h2><a href="#the-river-comments">Join the conversation</a> (2)</h2>',
+        '<section id="the-river-comments"><h2>Join the conversation<a href="#the-river-comments">#</a></h2>',
+        '<section id="the-river-comments"><h2>Comments<a href="#the-river-comments"></a></h2>',
         '<section id="related"><h2>You might also like<a href="#related">¶</a></h2>',
+        '<section id="the-riverside"><h2>Reader comments<a href="#the-riverside">¶</a></h2>',
     ):
         blog = lxml.html.fromstring(
             f'<section id="the-river"><h1>The river</h1>{section}<p>Hi.</p></section></section>'
