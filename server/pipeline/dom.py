@@ -299,25 +299,21 @@ def _titled(section: HtmlElement) -> bool:
     return first is not None and first.tag in (*HEADING_TAGS, "header", "hgroup")
 
 
-# The marks documentation tools put after a heading, linking to its own section: Sphinx, MkDocs
-# and Django print a pilcrow, some a section sign.
-PERMALINK_MARKS = frozenset({"¶", "§"})
-
-
 def is_outline_section(element: HtmlElement) -> bool:
     """A section of a document's outline whose id is its heading's words, as documentation tools
     write it ("respond-to-review-comments" for "Respond to review comments"), or an address
     under its parent section's (Sphinx's "module-json.tool" in "module-json") that its heading's
-    permalink mark (``PERMALINK_MARKS``) goes to: the id names a place in the outline, not the
-    kind of box, so the words in it ("comments", "tool") say nothing. A heading's words linking to
-    their own section are no mark, nor is a bare "#" (blogs put one on every heading, comments'
-    too), and a "related" section in a "the-river" is no address under it."""
+    permalink mark (``rules.OUTLINE_PERMALINK_MARKS``) goes to: the id names a place in the
+    outline, not the kind of box, so the words in it ("comments", "tool") say nothing. A
+    heading's words linking to their own section are no mark, nor is a bare "#" (blogs put one
+    on every heading, comments' too), and a "related" section in a "the-river" is no address
+    under it."""
     parent = element.getparent()
     if not element.get("id") or parent is None or not is_subsection(element, parent):
         return False
     heading = next(element.iter(*HEADING_TAGS), None)
     if _is_an_address_under(element.get("id", ""), parent.get("id", "")) and any(
-        link.get("href") == "#" + element.get("id", "") and text_of(link) in PERMALINK_MARKS
+        link.get("href") == "#" + element.get("id", "") and text_of(link) in rules.OUTLINE_PERMALINK_MARKS
         for link in (heading.iter("a") if heading is not None else ())
     ):
         return True

@@ -669,3 +669,9 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
 MAX_PHRASE_CHARS = max(rule.max_chars for rule in PHRASE_RULES)
 # Every phrase rule matches from the block's start: a block this does not match, none does.
 PHRASE_START = re.compile("|".join(f"(?:{rule.pattern})" for rule in PHRASE_RULES), re.IGNORECASE)
+
+
+# A documentation tool's mark after a heading, linking to the heading's own section (Sphinx's,
+# MkDocs' and Django's pilcrow): the section is a place in the document's outline
+# (``dom.is_outline_section``). Not "#", which blogs put on every heading, comment sections' too.
+OUTLINE_PERMALINK_MARKS = frozenset({"¶"})
