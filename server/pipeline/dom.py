@@ -308,16 +308,16 @@ def is_outline_section(element: HtmlElement) -> bool:
     heading's words linking to their own section are no mark, nor is a bare "#" (blogs put one
     on every heading, comments' too), and a "related" section in a "the-river" is no address
     under it."""
-    parent = element.getparent()
-    if not element.get("id") or parent is None or not is_subsection(element, parent):
+    name, parent = element.get("id", ""), element.getparent()
+    if not name or parent is None or not is_subsection(element, parent):
         return False
     heading = next(element.iter(*HEADING_TAGS), None)
-    if _is_an_address_under(element.get("id", ""), parent.get("id", "")) and any(
-        link.get("href") == "#" + element.get("id", "") and text_of(link) in rules.OUTLINE_PERMALINK_MARKS
+    if _is_an_address_under(name, parent.get("id", "")) and any(
+        link.get("href") == "#" + name and text_of(link) in rules.OUTLINE_PERMALINK_MARKS
         for link in (heading.iter("a") if heading is not None else ())
     ):
         return True
-    parts = [part for part in re.split(r"[\W_]+", element.get("id", "").lower()) if part and not part.isdigit()]
+    parts = [part for part in re.split(r"[\W_]+", name.lower()) if part and not part.isdigit()]
     words = set(re.findall(r"\w+", text_of(heading).lower())) if heading is not None else set()
     if parts and len(parts[0]) == 1 and parts[0] not in words and _prefixes_the_outline(parts[0], parent, len(parts)):
         parts = parts[1:]  # the tool's one-letter prefix: Django's "s-extra-fields-on-many-to-many"

@@ -183,12 +183,12 @@ def _drop_phrases(article: HtmlElement, tally: RemovalTally) -> str | None:
 def _section_is_empty(heading: HtmlElement, article: HtmlElement) -> bool:
     """No text or image after ``heading`` before the next heading of its rank or above (or the
     article's end), wherever the page's boxes put them."""
-    rank = HEADING_TAGS.index(heading.tag)  # a section heading: only those are spared
+    ends = _rank_or_above(heading)
     if (heading.tail or "").strip():
         return False
     for following in iter_elements_after(heading, article):
         for node in following.iter():
-            if node.tag in HEADING_TAGS and HEADING_TAGS.index(node.tag) <= rank:
+            if node.tag in ends:
                 return True
             if (isinstance(node.tag, str) and (node.text or "").strip()) or node.tag == "img":
                 return False
@@ -400,7 +400,7 @@ def _drop_author_bios(article: HtmlElement, tally: RemovalTally) -> None:
     for heading in list(article.iter(*SECTION_HEADING_TAGS)):
         if not rules.AUTHOR_BIO_HEADING.fullmatch(text_of(heading)) or not is_attached(heading, article):
             continue
-        ends = [f"h{rank}" for rank in range(1, int(heading.tag[1]) + 1)]  # its rank or above
+        ends = _rank_or_above(heading)
         after = takewhile(partial(_holds_none, ends), heading.itersiblings())
         bio = [node for node in after if isinstance(node.tag, str)]
         if sum(len(text_of(node)) for node in bio) <= _BIO_MAX_CHARS:
@@ -408,7 +408,12 @@ def _drop_author_bios(article: HtmlElement, tally: RemovalTally) -> None:
                 tally.drop(node, "author bio", "the writer's biography, under its heading; the byline is its own field")
 
 
-def _holds_none(tags: list[str], node: HtmlElement) -> bool:
+def _rank_or_above(heading: HtmlElement) -> tuple[str, ...]:
+    """The heading tags that end ``heading``'s section: its own rank and those above it."""
+    return HEADING_TAGS[: HEADING_TAGS.index(heading.tag) + 1]
+
+
+def _holds_none(tags: tuple[str, ...], node: HtmlElement) -> bool:
     return next(node.iter(*tags), None) is None
 
 

@@ -609,8 +609,9 @@ def _links_in_its_sentences(section: HtmlElement) -> bool:
     are at most a fifth of its text (readability-lxml's own bound for a box of links), and it
     is no wall of pictures (the library's own bound: more than 1.3 a paragraph, a sponsors'
     logos)."""
-    sentences = [p for p in section.iter("p") if _holds_own_words(p)]
-    if not sentences or len(section.findall(".//img")) > 1 + 1.3 * len(section.findall(".//p")):
+    paragraphs = list(section.iter("p"))
+    sentences = [p for p in paragraphs if _holds_own_words(p)]
+    if not sentences or len(section.findall(".//img")) > 1 + 1.3 * len(paragraphs):
         return False
     inside = set(sentences)
     stray = sum(
