@@ -29,7 +29,7 @@ from lxml.html import HtmlElement
 from server.deadline import paused
 from server.errors import ClearpageError
 from server.pipeline import rules
-from server.pipeline.dom import lines_of, text_of, text_with_breaks
+from server.pipeline.dom import lines_of, text_of, text_with_breaks, words_in
 from server.pipeline.types import LeadImage, Metadata
 
 ARTICLE_TYPES = frozenset(
@@ -68,10 +68,6 @@ def clean_text(value: Any) -> str | None:
         return None
     text = " ".join(html.unescape(value).split())
     return text or None
-
-
-def word_count(text: str) -> int:
-    return len(text.split())
 
 
 # --------------------------------------------------------------------------- JSON-LD
@@ -355,24 +351,24 @@ def title_from_document(root: HtmlElement) -> str | None:
         hierarchical_separators = list(_HIERARCHICAL_RE.finditer(original))
         hierarchical = bool(hierarchical_separators)
         title = original[: separators[-1].start()]
-        if hierarchical and word_count(original[hierarchical_separators[-1].end() :]) >= 3:
+        if hierarchical and words_in(original[hierarchical_separators[-1].end() :]) >= 3:
             title = original[hierarchical_separators[-1].end() :]  # "Site » Section » Headline"
-        elif word_count(title) < 3:
+        elif words_in(title) < 3:
             title = re.sub(f"^[^{_SEPARATORS}]*[{_SEPARATORS}]", "", original)
     elif ": " in original:
         if original not in _headings(root, "h1", "h2"):
             title = original[original.rfind(":") + 1 :]
-            if word_count(title) < 3:
+            if words_in(title) < 3:
                 title = original[original.find(":") + 1 :]
-            elif word_count(original[: original.find(":")]) > 5:
+            elif words_in(original[: original.find(":")]) > 5:
                 title = original
     elif len(original) > 150 or len(original) < 15:
         h1s = _headings(root, "h1")
         if len(h1s) == 1:
             title = h1s[0]
     title = " ".join(title.split())
-    words = word_count(title)
-    if words <= 4 and (not hierarchical or words != word_count(re.sub(f"[{_SEPARATORS}]+", "", original)) - 1):
+    words = words_in(title)
+    if words <= 4 and (not hierarchical or words != words_in(re.sub(f"[{_SEPARATORS}]+", "", original)) - 1):
         title = original
     return title or None
 

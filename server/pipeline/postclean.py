@@ -56,6 +56,7 @@ from server.pipeline.dom import (
     site_of,
     text_of,
     text_with_breaks,
+    words_in,
 )
 from server.pipeline.metadata import (
     MAX_BYLINE_BOX_CHARS,
@@ -106,7 +107,7 @@ def _title_forms(title: str | None) -> set[str]:
     if not title:
         return set()
     parts = re.split(r" [|\-–—\\/>»] |: ", title)
-    return {_normalise(title)} | {_normalise(part) for part in parts if len(part.split()) >= 3}
+    return {_normalise(title)} | {_normalise(part) for part in parts if words_in(part) >= 3}
 
 
 def _drop_title_and_byline(article: HtmlElement, meta: Metadata) -> None:

@@ -52,6 +52,7 @@ from server.pipeline.dom import (
     prose_score,
     spaced_text_of,
     text_of,
+    words_in,
 )
 from server.pipeline.metadata import (
     byline_element,
@@ -165,10 +166,6 @@ def _is_placeholder(src: str | None) -> bool:
     return not src or not src.strip() or bool(_PLACEHOLDER_SRC.search(src.strip()[:200]))
 
 
-def _words(element: HtmlElement) -> int:
-    return len(element.text_content().split())
-
-
 _SHELL_TEXT = etree.XPath(
     ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
 )
@@ -179,14 +176,14 @@ def _read_scriptless_copy(body: HtmlElement) -> None:
     never a copy the page hides, nor on a page with signs of a paywall (a script may draw the
     gate, and a crawler's copy is not the reader's)."""
     copies = [
-        (_words(noscript), noscript)
+        (words_in(noscript.text_content()), noscript)
         for noscript in body.iter("noscript")
         if not any(_is_hidden(element) for element in noscript.iterancestors())
     ]
     words, copy_ = max(copies, key=lambda pair: pair[0], default=(0, None))
     if copy_ is None or words < _SCRIPTLESS_COPY_MIN_WORDS:
         return
-    if len(" ".join(_SHELL_TEXT(body)).split()) < _SCRIPTLESS_SHELL_MAX_WORDS and not _paywall_signs(body):
+    if words_in(" ".join(_SHELL_TEXT(body))) < _SCRIPTLESS_SHELL_MAX_WORDS and not _paywall_signs(body):
         copy_.drop_tag()
 
 
@@ -324,7 +321,7 @@ def _is_loading_veil(body: HtmlElement, hidden: HtmlElement) -> bool:
     """``hidden`` is a loading veil over the whole page (see ``_LOADING_VEIL_MIN_CHARS``)."""
     if len(veil_text := spaced_text_of(hidden)) < _LOADING_VEIL_MIN_CHARS:
         return False
-    return len(spaced_text_of(body).split()) <= len(veil_text.split()) and not _paywall_signs(body)
+    return words_in(spaced_text_of(body)) <= words_in(veil_text) and not _paywall_signs(body)
 
 
 def _paywall_signs(body: HtmlElement) -> bool:

@@ -41,6 +41,7 @@ from server.pipeline.dom import (
     repeated_blocks,
     spaced_text_of,
     text_of,
+    words_in,
 )
 from server.pipeline.metadata import PRODUCT_TYPES, THREAD_TYPES, canonical_link, itemtype_names, page_types
 from server.pipeline.trafilatura_engine import trafilatura_article
@@ -711,9 +712,7 @@ def is_left_of_a_list_page(text: str, removed: list[Removal]) -> bool:
     shows the teasers as the article; a reader is better told that the page is a list."""
     listed = sum(removal.characters for removal in removed if removal.kind == rules.RELATED_ARTICLES)
     return (
-        len(text.split()) < _LEFT_MAX_WORDS
-        and listed >= _LEFT_LIST_MIN_CHARS
-        and listed >= _LEFT_LIST_SHARE * len(text)
+        words_in(text) < _LEFT_MAX_WORDS and listed >= _LEFT_LIST_MIN_CHARS and listed >= _LEFT_LIST_SHARE * len(text)
     )
 
 
@@ -763,8 +762,8 @@ def _holds_prose(article: HtmlElement) -> bool:
 
 def _words(element: HtmlElement) -> int:
     """The article's words as a reader reads them: text the page repeats counts once."""
-    repeated = sum(len(block.text_content().split()) for block in repeated_blocks(element))
-    return len(element.text_content().split()) - repeated
+    repeated = sum(words_in(block.text_content()) for block in repeated_blocks(element))
+    return words_in(element.text_content()) - repeated
 
 
 def _holds_most_of_the_page(words: int, shown: HtmlElement) -> bool:
@@ -773,7 +772,7 @@ def _holds_most_of_the_page(words: int, shown: HtmlElement) -> bool:
     if words < _SHORTCUT_MIN_WORDS or shown.find(".//div[@id='data-preloaded']") is not None:
         return False
     body = shown.find("body")
-    return words >= SECOND_ENGINE_SHARE * len(spaced_text_of(body if body is not None else shown).split())
+    return words >= SECOND_ENGINE_SHARE * words_in(spaced_text_of(body if body is not None else shown))
 
 
 def _feed_words(articles: list[HtmlElement], first: HtmlElement, shown: HtmlElement, address: str | None) -> list[int]:
@@ -817,7 +816,7 @@ def _words_in(article: HtmlElement, texts: set[str]) -> int:
     for block in article.iter(*TEXT_BLOCKS):
         if (text := text_of(block)) in texts and not any(outer in counted for outer in block.iterancestors()):
             counted.add(block)
-            words += len(text.split())
+            words += words_in(text)
     return words
 
 

@@ -16,6 +16,7 @@ import lxml.html
 from lxml.html import HtmlElement
 from markdownify import MarkdownConverter
 
+from server.pipeline.dom import CJK, CJK_CHAR
 from server.pipeline.types import Rendered
 
 BLOCK_TAGS = frozenset(
@@ -26,12 +27,10 @@ NOT_PROSE_TAGS = frozenset({"figcaption", "script", "style", "template"})
 _LINE_BREAK = "\x00"  # stands for <br> until whitespace is collapsed (NUL never survives parse)
 _CELL_BREAK = "\x01"  # stands for the gap between table cells
 
-# Scripts written without spaces between words: each character counts as a word (as the corpus
-# scorer and most word counters do) and is read about twice as fast as a word. Elsewhere a word
-# is what spaces separate, if it holds a letter or digit: "valley's" and "2,140" are one word each.
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
-_CJK_CHAR = re.compile(f"[{_CJK}]")
-_WORD = re.compile(f"[^\\s{_CJK}]*[^\\W{_CJK}][^\\s{_CJK}]*")
+# A Chinese or Japanese character counts as a word (``dom.CJK``) and is read about twice as fast
+# as a word. Elsewhere a word is what spaces separate, if it holds a letter or digit: "valley's"
+# and "2,140" are one word each.
+_WORD = re.compile(f"[^\\s{CJK}]*[^\\W{CJK}][^\\s{CJK}]*")
 
 
 def _collect(element: HtmlElement, blocks: list[str], current: list[str]) -> None:
@@ -109,7 +108,7 @@ def reading_minutes(text: str, words_per_minute: float) -> int:
 
 def _words_and_cjk_chars(text: str) -> tuple[int, int]:
     # A CJK character counts as a word; it is read in about half the time.
-    return len(_WORD.findall(text)), len(_CJK_CHAR.findall(text))
+    return len(_WORD.findall(text)), len(CJK_CHAR.findall(text))
 
 
 def _minutes(words: int, cjk_chars: int, words_per_minute: float) -> int:

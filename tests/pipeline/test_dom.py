@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import lxml.html
+import pytest
 
-from server.pipeline.dom import card_lists, is_outline_section, lines_of, repeated_blocks
+from server.pipeline.dom import card_lists, is_outline_section, lines_of, repeated_blocks, words_in
 
 
 def test_lines_are_where_the_browser_breaks_them():
@@ -136,3 +137,17 @@ def test_card_lists_are_children_holding_one_link_heading_each():
         "Story 2",
     ]
     assert {container.get("id") for container in card_lists(root, 2)} == {"feed", "pair"}
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The salmon came back to the valley.", 7),
+        # qq: each Chinese character a word, "DeepMind" one, the comma one (as a dash is in English)
+        ("DeepMind表示，这款名为DNC的AI模型", 13),
+        ("トレンドマイクロ、公衆無線LAN", 14),  # yahoo-4: kana and kanji alike
+        ("백만 명의 독자", 3),  # Korean is written with spaces
+    ],
+)
+def test_words_are_what_spaces_separate_and_each_chinese_or_japanese_character(text, words):
+    assert words_in(text) == words

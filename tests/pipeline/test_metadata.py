@@ -384,6 +384,10 @@ def test_a_byline_box_on_real_pages_gives_the_name_alone(page_id, author):
         ("Trains: Night trains are back across Europe", "<h1>Trains: Night trains are back across Europe</h1>",
          "Trains: Night trains are back across Europe"),
         ("Home", "<h1>Night trains are back across Europe</h1>", "Night trains are back across Europe"),
+        # Chinese and Japanese are written without spaces: each character is a word (qq, gmw, yahoo-4)
+        ("DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶 - 腾讯科技", "", "DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶"),
+        ("宇航员在太空中喝酒会怎么样 | 光明网", "", "宇航员在太空中喝酒会怎么样"),
+        ("ニュース | Yahoo!ニュース", "", "ニュース | Yahoo!ニュース"),  # four characters: too short to cut
     ],
 )  # fmt: skip
 def test_title_from_the_document(title, headings, expected):

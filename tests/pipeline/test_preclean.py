@@ -212,6 +212,17 @@ def test_a_page_drawn_by_scripts_is_read_from_its_scriptless_copy():
     assert "Sleeper services" in body_text(clean("", article=FLARUM_SHELL.format(copy=copy_)))
 
 
+def test_a_scriptless_copy_in_chinese_is_read_too():
+    """Counted by spaces, three paragraphs of Chinese were three words, too few to be a copy of
+    the page (qq's article text)."""
+    posts = "".join(
+        "<p>这款产品具有极其重要的意义，因为这意味着未来的人工智能技术可能不需要人类来教它就能回答人类提出的问题。</p>"
+        for _ in range(3)
+    )
+    copy_ = f'<noscript id="flarum-content"><div class="container">{posts}</div></noscript>'
+    assert "人工智能技术" in body_text(clean("", article=FLARUM_SHELL.format(copy=copy_)))
+
+
 def test_a_noscript_copy_the_page_hides_or_one_beside_a_paywall_stays_unread():
     hidden = f'<div id="app"></div><div style="display:none"><noscript>{ARTICLE}</noscript></div>'
     assert "Sleeper services" not in body_text(clean("", article=hidden))

@@ -157,8 +157,11 @@ def _related(characters: int) -> list[Removal]:
         ("A photo of the harbour at dawn.", _related(2000), True),
         ("word " * 25, _related(100_000), False),  # a paragraph is left: a short article, not a remnant
         ("A photo of the harbour at dawn, taken from the old lighthouse. " * 2, _related(2000), False),  # < 20x
+        # qq: a paragraph of Chinese is 60 words, though it has no space in it
+        ("这款产品具有极其重要的意义，因为这意味着未来的人工智能技术可能不需要人类来教它就能回答人类提出的问题。",
+         _related(20_000), False),
     ],
-)
+)  # fmt: skip
 def test_what_is_left_of_a_list_page(text, removed, left_of_a_list):
     assert is_left_of_a_list_page(text.strip(), removed) is left_of_a_list
 
@@ -176,6 +179,28 @@ def test_a_short_article_beside_long_related_lists_is_an_article():
     article = extract(page, url="https://news.example/a")
     assert article.text == (SENTENCE * 2).strip()
     assert sum(r.characters for r in article.removed if r.kind == RELATED_ARTICLES) >= 2000
+
+
+# qq's news brief: 126 characters and two runs between spaces
+BRIEF_IN_CHINESE = (
+    "DeepMind表示，这款名为DNC的AI模型可以接受家谱和伦敦地铁网络地图这样的信息。"
+    "这款产品具有极其重要的意义，因为这意味着未来的人工智能技术可能不需要人类来教它就能回答人类提出的问题。"
+)
+
+
+def test_a_short_chinese_article_beside_long_related_lists_is_an_article():
+    """Chinese is written without spaces: counted by spaces, a brief of 126 characters was two
+    words, what is left of a list page, and it was refused as one."""
+    boxes = "".join(
+        "<aside class='related'><ul>"
+        + "".join(f"<li><h3><a href='/{box}/{i}'>人工智能研究取得新进展，第{i}号报道</a></h3></li>" for i in range(10))
+        + "</ul></aside>"
+        for box in range(12)
+    )
+    page = f"<html><body><article><p>{BRIEF_IN_CHINESE}</p></article>{boxes}</body></html>"
+    article = extract(page, url="https://news.example/a")
+    assert article.text == BRIEF_IN_CHINESE
+    assert sum(r.characters for r in article.removed if r.kind == RELATED_ARTICLES) >= 20 * len(article.text)
 
 
 def test_a_listicle_with_linked_headings_is_an_article():
