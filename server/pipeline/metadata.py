@@ -29,7 +29,7 @@ from lxml.html import HtmlElement
 from server.deadline import paused
 from server.errors import ClearpageError
 from server.pipeline import rules
-from server.pipeline.dom import lines_of, text_of, text_with_breaks, words_in
+from server.pipeline.dom import CJK, CJK_CHAR, lines_of, text_of, text_with_breaks, words_in
 from server.pipeline.types import LeadImage, Metadata
 
 ARTICLE_TYPES = frozenset(
@@ -204,8 +204,13 @@ def _article_json_ld(root: HtmlElement, document_title: str | None) -> _JsonLd:
     )
 
 
+def _spaced(text: str) -> str:
+    """Chinese and Japanese with a space around each character, so that they split into words."""
+    return CJK_CHAR.sub(r" \g<0> ", text)
+
+
 def _similarity(a: str, b: str) -> float:
-    words_a, words_b = set(a.lower().split()), set(b.lower().split())
+    words_a, words_b = set(_spaced(a.lower()).split()), set(_spaced(b.lower()).split())
     return len(words_a & words_b) / max(len(words_a | words_b), 1)
 
 
@@ -402,7 +407,7 @@ _HEADING_ANCHOR = re.compile(r"(?:[\s¶#§\U0001f517]|Â¶)+$")
 _SOURCE_AFTER = re.compile(r"(?:\s+(?:\((?:[\w-]+\.)+[a-z]{2,}\)|\d+))+\s*", re.I)
 _HEADING_LABEL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)?:\s*")  # one or two words and a colon
 _TITLE_PARTS = re.compile(r"\s+[|·•–—»/]\s+|\s+-\s+|\s+::\s+")
-_WORD_RE = re.compile(r"\w+")
+_WORD_RE = re.compile(rf"[{CJK}]|[^\W{CJK}]+")  # a Chinese or Japanese character is a word of its own
 
 
 def _shared_words(heading: str, title: str) -> float:
@@ -432,8 +437,8 @@ def without_site_name(title: str, site_names: Collection[str] = ()) -> str:
         if len(parts) == 1:
             return parts[0]
     first = parts[0]
-    longest = max(parts, key=lambda part: len(part.split()))
-    return longest if len(first.split()) <= 2 and len(longest.split()) > len(first.split()) else first
+    longest = max(parts, key=words_in)
+    return longest if words_in(first) <= 2 and words_in(longest) > words_in(first) else first
 
 
 def _comparable(text: str) -> str:
@@ -489,14 +494,14 @@ def shown_headline(
     """
     headings = [_HEADING_ANCHOR.sub("", text) for text in _headings(root, "h1")]
     if not named_title:
-        headings = [text for text in headings if text and len(text.split()) <= _MAX_HEADLINE_WORDS]
+        headings = [text for text in headings if text and words_in(text) <= _MAX_HEADLINE_WORDS]
         return headings[0] if headings else None
     named = _comparable(named_title)
     # A longer <h1> is the headline when the metadata names it too (a Reddit post's title).
     headings = [
         text
         for text in headings
-        if text and (len(text.split()) <= _MAX_HEADLINE_WORDS or named.startswith(_comparable(text)))
+        if text and (words_in(text) <= _MAX_HEADLINE_WORDS or named.startswith(_comparable(text)))
     ]
     # Never the site's name: the declared one, or the name in the page's address.
     not_headlines = _site_names(site_name, url)

@@ -143,11 +143,14 @@ def test_card_lists_are_children_holding_one_link_heading_each():
     ("text", "words"),
     [
         ("The salmon came back to the valley.", 7),
-        # qq: each Chinese character a word, "DeepMind" one, the comma one (as a dash is in English)
-        ("DeepMind表示，这款名为DNC的AI模型", 13),
-        ("トレンドマイクロ、公衆無線LAN", 14),  # yahoo-4: kana and kanji alike
+        # qq: "DeepMind", "DNC", "AI" and ten Chinese characters, two to a word; the comma is none
+        ("DeepMind表示，这款名为DNC的AI模型", 8),
+        ("トレンドマイクロ、公衆無線LAN", 7),  # yahoo-4: kana and kanji alike, "LAN" one
+        ("「人工智能」、「机器学习」。", 4),  # full-width punctuation is no word
+        ("𠮷野家", 2),  # an ideograph beyond the basic plane counts as the others do
         ("백만 명의 독자", 3),  # Korean is written with spaces
+        ("", 0),
     ],
 )
-def test_words_are_what_spaces_separate_and_each_chinese_or_japanese_character(text, words):
+def test_words_are_what_spaces_separate_and_two_chinese_or_japanese_characters(text, words):
     assert words_in(text) == words

@@ -387,7 +387,6 @@ def test_a_byline_box_on_real_pages_gives_the_name_alone(page_id, author):
         # Chinese and Japanese are written without spaces: each character is a word (qq, gmw, yahoo-4)
         ("DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶 - 腾讯科技", "", "DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶"),
         ("宇航员在太空中喝酒会怎么样 | 光明网", "", "宇航员在太空中喝酒会怎么样"),
-        ("ニュース | Yahoo!ニュース", "", "ニュース | Yahoo!ニュース"),  # four characters: too short to cut
     ],
 )  # fmt: skip
 def test_title_from_the_document(title, headings, expected):
@@ -474,6 +473,20 @@ def test_base_element_sets_where_relative_urls_resolve():
         ),
         # No title named: the first headline shown.
         (None, ["What happened with Arch Linux ISO in 2024", "Replies"], "What happened with Arch Linux ISO in 2024"),
+        # Chinese and Japanese, written without spaces, two characters to a word: a brand of two
+        # words before the headline goes; the <h1> that differs from the title by a character
+        # is the headline shown; a paragraph set in an <h1> is no headline.
+        ("腾讯科技 | 人工智能迈上新台阶", [], "人工智能迈上新台阶"),
+        ("人工智能迈上新台阶 - 腾讯科技", ["人工智能迈上了新台阶"], "人工智能迈上了新台阶"),
+        (
+            None,
+            [
+                "这款产品具有极其重要的意义，因为这意味着未来的人工智能技术可能不需要人类来教它就能回答人类提出的问题。"
+                * 2,
+                "人工智能迈上新台阶",
+            ],
+            "人工智能迈上新台阶",
+        ),
         (None, [], None),
     ],
 )

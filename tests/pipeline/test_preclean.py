@@ -213,13 +213,15 @@ def test_a_page_drawn_by_scripts_is_read_from_its_scriptless_copy():
 
 
 def test_a_scriptless_copy_in_chinese_is_read_too():
-    """Counted by spaces, three paragraphs of Chinese were three words, too few to be a copy of
-    the page (qq's article text)."""
+    """Counted by spaces, six paragraphs of Chinese were six words, too few to be a copy of the
+    page (qq's article text); counted by the character, the licence line every mainland Chinese
+    site prints was more than a shell's words."""
     posts = "".join(
         "<p>这款产品具有极其重要的意义，因为这意味着未来的人工智能技术可能不需要人类来教它就能回答人类提出的问题。</p>"
-        for _ in range(3)
+        for _ in range(6)
     )
-    copy_ = f'<noscript id="flarum-content"><div class="container">{posts}</div></noscript>'
+    licence = "<footer>版权所有 © 2024 某某网络科技有限公司 保留所有权利 京ICP备12345678号-1 京公网安备11010502030000号</footer>"
+    copy_ = f'<noscript id="flarum-content"><div class="container">{posts}</div></noscript>{licence}'
     assert "人工智能技术" in body_text(clean("", article=FLARUM_SHELL.format(copy=copy_)))
 
 

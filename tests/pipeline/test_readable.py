@@ -157,9 +157,11 @@ def _related(characters: int) -> list[Removal]:
         ("A photo of the harbour at dawn.", _related(2000), True),
         ("word " * 25, _related(100_000), False),  # a paragraph is left: a short article, not a remnant
         ("A photo of the harbour at dawn, taken from the old lighthouse. " * 2, _related(2000), False),  # < 20x
-        # qq: a paragraph of Chinese is 60 words, though it has no space in it
+        # qq: a sentence of Chinese is 25 words or more, though it has no space in it; a caption
+        # is left of a list page in Chinese as in English
         ("这款产品具有极其重要的意义，因为这意味着未来的人工智能技术可能不需要人类来教它就能回答人类提出的问题。",
          _related(20_000), False),
+        ("图为3月5日，第十四届全国人大二次会议在北京人民大会堂开幕。新华社记者 李涛 摄", _related(3600), True),
     ],
 )  # fmt: skip
 def test_what_is_left_of_a_list_page(text, removed, left_of_a_list):
