@@ -361,31 +361,72 @@ def _links_away(link: HtmlElement) -> bool:
     return bool(href) and not href.startswith(("#", "javascript:", "mailto:"))
 
 
+_PICTURES = ("img", "picture", "figure")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _words_after(element: HtmlElement) -> bool:
+    """Words follow ``element`` on its line (not a card's counter: "10")."""
+    return bool(_LETTER.search(element.tail or ""))
+
+
+def _teasers_after(label: HtmlElement, address: str | None) -> list[HtmlElement]:
+    """What shows the site's teasers directly after ``label``: a list of two or more headlines
+    linking to its other pages, or a run of two or more such headlines side by side, each a link
+    or a block that opens with its link (pictures between them), up to the first that is not one.
+    Nothing when the label's own line goes on in words."""
+    if _words_after(label):
+        return []  # "Related: the council's vote, as we reported" is a sentence
+    listing = label.getnext()
+    if listing is not None and listing.tag in ("ul", "ol"):
+        items = [item for item in listing if isinstance(item.tag, str)]
+        teasers = len(items) >= _RELATED_LIST_MIN_ITEMS and all(_is_teaser(item, address) for item in items)
+        return [listing] if teasers else []
+    run: list[HtmlElement] = []
+    headlines = 0
+    for sibling in label.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling.tag in _PICTURES and not text_of(sibling):
+            run.append(sibling)
+        elif sibling.tag not in ("ul", "ol") and _is_teaser(sibling, address) and not _words_after(sibling):
+            run.append(sibling)
+            headlines += 1
+        else:
+            break
+    return run if headlines >= _RELATED_LIST_MIN_ITEMS else []
+
+
 def _drop_related_lists(article: HtmlElement, tally: RemovalTally, address: str | None) -> None:
     """A heading or a line naming the site's teasers ("Related posts:", "You might also like")
-    directly over a list of two or more headlines linking to the site's other pages goes with the
-    list, wherever it stands: WordPress sets such boxes between an article's paragraphs as often
-    as after them. Its words say what the list is. An author's reading list stays: it is called
-    "further reading" or "see also" (``rules.RELATED_HEADING`` leaves those out), or it links to
-    other sites. So does a list that is most of the article: a newsroom's "Latest news" is the page."""
+    directly over two or more headlines linking to the site's other pages, in a list or side by
+    side, goes with them, wherever it stands: WordPress sets such boxes between an article's
+    paragraphs as often as after them. Its words say what they are. An author's reading list
+    stays: it is called "further reading" or "see also" (``rules.RELATED_HEADING`` leaves those
+    out), or it links to other sites. So do teasers that are most of the article: a newsroom's
+    "Latest news" is the page."""
     total = len(text_of(article))
     removed = 0  # the lists together, not each one, are at most half the article
     for label in list(article.iter(*SECTION_HEADING_TAGS, "p")):
-        listing = label.getnext()
-        if listing is None or listing.tag not in ("ul", "ol") or (label.tail or "").strip():
+        if not is_attached(label, article) or not rules.RELATED_HEADING.fullmatch(text_of(label)):
             continue
-        if not rules.RELATED_HEADING.fullmatch(text_of(label)):
-            continue
-        items = [item for item in listing if isinstance(item.tag, str)]
-        chars = len(text_of(listing))
-        if (
-            len(items) >= _RELATED_LIST_MIN_ITEMS
-            and all(_is_teaser(item, address) for item in items)
-            and removed + chars <= _RELATED_LIST_MAX_SHARE * total
-        ):
+        teasers = _teasers_after(label, address)
+        chars = sum(len(text_of(teaser)) for teaser in teasers)
+        if teasers and removed + chars <= _RELATED_LIST_MAX_SHARE * total:
             removed += chars
-            for element in (label, listing):
+            for element in (label, *teasers):
+                if not _words_after(element):
+                    element.tail = None  # a card's counter ("10") goes with the card; words stay
                 tally.drop(element, rules.RELATED_ARTICLES, "a list of the site's other articles, under its name")
+
+
+def _drop_emptied_teaser_headings(article: HtmlElement, tally: RemovalTally) -> None:
+    """A heading naming the site's teasers ("What to read next...") over nothing, up to the next
+    heading of its rank or the article's end: its teasers went with their box. (After the rules
+    that take the teasers with their heading: one over a run of linked headlines is not empty.)"""
+    for heading in list(article.iter(*SECTION_HEADING_TAGS)):
+        if rules.RELATED_HEADING.fullmatch(text_of(heading)) and _section_is_empty(heading, article):
+            tally.drop(heading, rules.RELATED_ARTICLES, "the heading of the site's teasers, over nothing")
 
 
 # A writer's bio is a paragraph or two; a section longer than this under such a heading is the
@@ -559,6 +600,7 @@ def postclean(article: HtmlElement, meta: Metadata, address: str | None = None) 
     # First: a box of teasers after a trailing run of them would keep that run from ending the article.
     _drop_related_lists(article, tally, address)
     _drop_trailing_teasers(article, tally)
+    _drop_emptied_teaser_headings(article, tally)
     _drop_author_bios(article, tally)
     printed = normalise_date(dateline) if dateline else None
     # The article's own dateline gives the date when nothing else did, and its time of day when

@@ -477,9 +477,6 @@ def test_the_sites_teasers_under_their_heading_go_after_the_article(heading):
         # A section of the article before the teasers: prose first (found in review).
         f"<h2>Related news</h2>{PROSE}<h2>Conclusion</h2>{PROSE}"
         '<h3><a href="/a">Bridge reopens</a></h3><h3><a href="/b">Ferry returns</a></h3>',
-        # A box of links in the middle: the article goes on after it.
-        '<aside><h2>Related</h2><h3><a href="/a">Bridge reopens</a></h3><h3><a href="/b">Ferry returns</a></h3>'
-        f"</aside><h2>What comes next</h2>{PROSE}",
         # A buying guide's picks, each with its review.
         f'<h2>Recommended</h2><h3><a href="/shop/a">Acme Kettle</a></h3>{PROSE}'
         f'<h3><a href="/shop/b">Brio Kettle</a></h3>{PROSE}',
@@ -545,6 +542,64 @@ def test_a_list_of_the_sites_articles_under_its_name_goes_wherever_it_stands(box
 def test_a_list_that_only_sounds_related_stays(box):
     result = run(f"<div>{PROSE}{box}{PROSE}</div>", "https://news.example/2025/dams")
     assert "related-articles list" not in kinds(result)
+
+
+SECOND_PROSE = "<p>" + "The ferry returned to the harbour in May, and the islanders with it, for good. " * 3 + "</p>"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # Linked headlines side by side in a box of their own, in the middle of the article.
+        '<aside><h2>Related</h2><h3><a href="/a">Bridge reopens</a></h3><h3><a href="/b">Ferry returns</a></h3>'
+        "</aside>",
+        # wcxb-dev 0232: a paragraph per headline, each all link.
+        "<h4>Related Articles:</h4><p><a href='/mobile-ux'>Mobile UX best practices</a></p>"
+        "<p><a href='/app-design'>10 Best app design practices for app development</a></p>",
+        # wcxb-dev 4052 (Top Gear, between two cars of a listicle): pictures and card counters
+        # between the headlines.
+        "<h3>You might like</h3>10<img src='/a.jpg'><a href='/car-news/grant'>44Electric Car Grant: every car that "
+        "gets it</a><img src='/b.jpg'><a href='/car-news/spring'>17Get ready for spring with 17 convertibles</a>",
+    ],
+)
+def test_the_sites_headlines_side_by_side_under_their_name_go_wherever_they_stand(box):
+    address = "https://news.example/2025/dams"
+    result = run(f"{PROSE}{box}{SECOND_PROSE}", address)
+    assert text(result) == text(run(f"{PROSE}{SECOND_PROSE}"))
+    assert "related-articles list" in kinds(result)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # One headline: a pointer to a source, not a run of teasers.
+        "<h4>Related:</h4><p><a href='/council-minutes'>The council minutes</a></p>",
+        # Links to other sites: the author's references.
+        "<h4>Related:</h4><p><a href='https://en.wikipedia.org/wiki/Elwha_River'>Elwha River</a></p>"
+        "<p><a href='https://www.noaa.gov/salmon'>Salmon counts</a></p>",
+        # The line goes on in words: a sentence, not a name for what follows.
+        "<p>Related</p> posts of ours, in the order we wrote them:<p><a href='/a'>One</a></p><p><a href='/b'>Two</a></p>",
+        # A headline with its paragraph after it: a section of the article, however it is named.
+        f"<h4>Related:</h4><p><a href='/a'>Bridge reopens</a></p>{SECOND_PROSE}<p><a href='/b'>Ferry</a></p>",
+    ],
+)
+def test_headlines_side_by_side_that_only_sound_related_stay(box):
+    result = run(f"{PROSE}{box}{PROSE}", "https://news.example/2025/dams")
+    assert "related-articles list" not in kinds(result)
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "",  # wcxb-dev 0096: "What to read next..." ends the article, its teasers gone with their box
+        f"<h2>The next ten years</h2>{SECOND_PROSE}",  # a section of the article follows at once
+    ],
+)
+def test_the_heading_of_teasers_that_went_goes_too(rest):
+    result = run(f"{PROSE}<h2>What to read next...</h2>{rest}")
+    assert "What to read next" not in text(result) and text(result) == text(run(f"{PROSE}{rest}"))
+    # A heading with its section under it stays, whatever its name.
+    assert "Related" in text(run(f"{PROSE}<h2>Related</h2>{SECOND_PROSE}"))
 
 
 def test_a_list_that_is_most_of_the_page_stays():
