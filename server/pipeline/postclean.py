@@ -31,6 +31,7 @@ readability-lxml chooses the right container but keeps what sits inside it. In o
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import takewhile
@@ -361,7 +362,18 @@ def _links_away(link: HtmlElement) -> bool:
     return bool(href) and not href.startswith(("#", "javascript:", "mailto:"))
 
 
-_PICTURES = ("img", "picture", "figure")
+def _list_after(label: HtmlElement, address: str | None) -> list[HtmlElement]:
+    """The list directly after ``label`` when it holds two or more of the site's teasers (a
+    headline each, a line of summary at most), nothing between them."""
+    listing = label.getnext()
+    if listing is None or listing.tag not in ("ul", "ol") or (label.tail or "").strip():
+        return []
+    items = [item for item in listing if isinstance(item.tag, str)]
+    if len(items) >= _RELATED_LIST_MIN_ITEMS and all(_is_teaser(item, address) for item in items):
+        return [listing]
+    return []
+
+
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -370,47 +382,59 @@ def _words_after(element: HtmlElement) -> bool:
     return bool(_LETTER.search(element.tail or ""))
 
 
-def _teasers_after(label: HtmlElement, address: str | None) -> list[HtmlElement]:
-    """What shows the site's teasers directly after ``label``: a list of two or more headlines
-    linking to its other pages, or a run of two or more such headlines side by side, each a link
-    or a block that opens with its link (pictures between them), up to the first that is not one.
-    Nothing when the label's own line goes on in words."""
+def _is_picture(element: HtmlElement) -> bool:
+    """A picture with no words: an image, or a link around one (a card's thumbnail)."""
+    return not text_of(element) and (element.tag in ("img", "picture") or element.find(".//img") is not None)
+
+
+def _run_after(label: HtmlElement, address: str | None) -> list[HtmlElement]:
+    """The headlines side by side directly after ``label``: two or more blocks built alike, each
+    all one link to another of the site's pages (no summary: sentences that open with a link are
+    an author's), the pictures between them (thumbnails); up to the first block that is not one,
+    a heading of the label's rank or a line that goes on in words."""
     if _words_after(label):
         return []  # "Related: the council's vote, as we reported" is a sentence
-    listing = label.getnext()
-    if listing is not None and listing.tag in ("ul", "ol"):
-        items = [item for item in listing if isinstance(item.tag, str)]
-        teasers = len(items) >= _RELATED_LIST_MIN_ITEMS and all(_is_teaser(item, address) for item in items)
-        return [listing] if teasers else []
+    ends = _rank_or_above(label) if label.tag in HEADING_TAGS else ()
     run: list[HtmlElement] = []
-    headlines = 0
+    headlines: list[HtmlElement] = []
     for sibling in label.itersiblings():
         if not isinstance(sibling.tag, str):
             continue
-        if sibling.tag in _PICTURES and not text_of(sibling):
+        if _is_picture(sibling):
             run.append(sibling)
-        elif sibling.tag not in ("ul", "ol") and _is_teaser(sibling, address) and not _words_after(sibling):
-            run.append(sibling)
-            headlines += 1
-        else:
+            continue
+        if (
+            sibling.tag in ends
+            or (headlines and sibling.tag != headlines[0].tag)
+            or _words_after(sibling)
+            or not _is_teaser(sibling, address)
+            or _link_chars(sibling) < len(text_of(sibling))
+        ):
             break
-    return run if headlines >= _RELATED_LIST_MIN_ITEMS else []
+        run.append(sibling)
+        headlines.append(sibling)
+    if len(headlines) < _RELATED_LIST_MIN_ITEMS:
+        return []
+    # Only the pictures between headlines are theirs: one before or after may be the article's.
+    return run[run.index(headlines[0]) : run.index(headlines[-1]) + 1]
 
 
-def _drop_related_lists(article: HtmlElement, tally: RemovalTally, address: str | None) -> None:
+def _drop_related_lists(
+    article: HtmlElement, tally: RemovalTally, teasers_after: Callable[[HtmlElement], list[HtmlElement]]
+) -> None:
     """A heading or a line naming the site's teasers ("Related posts:", "You might also like")
-    directly over two or more headlines linking to the site's other pages, in a list or side by
-    side, goes with them, wherever it stands: WordPress sets such boxes between an article's
-    paragraphs as often as after them. Its words say what they are. An author's reading list
-    stays: it is called "further reading" or "see also" (``rules.RELATED_HEADING`` leaves those
-    out), or it links to other sites. So do teasers that are most of the article: a newsroom's
-    "Latest news" is the page."""
+    directly over two or more headlines linking to the site's other pages (``teasers_after``: in
+    a list, or side by side) goes with them, wherever it stands: WordPress sets such boxes
+    between an article's paragraphs as often as after them. Its words say what they are. An
+    author's reading list stays: it is called "further reading" or "see also"
+    (``rules.RELATED_HEADING`` leaves those out), or it links to other sites. So do teasers that
+    are most of the article: a newsroom's "Latest news" is the page."""
     total = len(text_of(article))
     removed = 0  # the lists together, not each one, are at most half the article
     for label in list(article.iter(*SECTION_HEADING_TAGS, "p")):
         if not is_attached(label, article) or not rules.RELATED_HEADING.fullmatch(text_of(label)):
             continue
-        teasers = _teasers_after(label, address)
+        teasers = teasers_after(label)
         chars = sum(len(text_of(teaser)) for teaser in teasers)
         if teasers and removed + chars <= _RELATED_LIST_MAX_SHARE * total:
             removed += chars
@@ -597,9 +621,11 @@ def postclean(article: HtmlElement, meta: Metadata, address: str | None = None) 
     tally = RemovalTally(article)
     _drop_title_and_byline(article, meta)
     dateline = _drop_phrases(article, tally)
-    # First: a box of teasers after a trailing run of them would keep that run from ending the article.
-    _drop_related_lists(article, tally, address)
+    # A list of teasers first: after a trailing run of them it would keep the run from ending the
+    # article. Headlines side by side after that rule: it takes a run whole, theirs may stop short.
+    _drop_related_lists(article, tally, partial(_list_after, address=address))
     _drop_trailing_teasers(article, tally)
+    _drop_related_lists(article, tally, partial(_run_after, address=address))
     _drop_emptied_teaser_headings(article, tally)
     _drop_author_bios(article, tally)
     printed = normalise_date(dateline) if dateline else None

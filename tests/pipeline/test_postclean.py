@@ -548,24 +548,25 @@ SECOND_PROSE = "<p>" + "The ferry returned to the harbour in May, and the island
 
 
 @pytest.mark.parametrize(
-    "box",
+    ("box", "after"),
     [
         # Linked headlines side by side in a box of their own, in the middle of the article.
-        '<aside><h2>Related</h2><h3><a href="/a">Bridge reopens</a></h3><h3><a href="/b">Ferry returns</a></h3>'
-        "</aside>",
+        ('<aside><h2>Related</h2><h3><a href="/a">Bridge reopens</a></h3><h3><a href="/b">Ferry returns</a></h3>'
+         "</aside>", "<h2>What comes next</h2>"),
         # wcxb-dev 0232: a paragraph per headline, each all link.
-        "<h4>Related Articles:</h4><p><a href='/mobile-ux'>Mobile UX best practices</a></p>"
-        "<p><a href='/app-design'>10 Best app design practices for app development</a></p>",
-        # wcxb-dev 4052 (Top Gear, between two cars of a listicle): pictures and card counters
+        ("<h4>Related Articles:</h4><p><a href='/mobile-ux'>Mobile UX best practices</a></p>"
+         "<p><a href='/app-design'>10 Best app design practices for app development</a></p>", ""),
+        # wcxb-dev 4052 (Top Gear, between two cars of a listicle): thumbnails and card counters
         # between the headlines.
-        "<h3>You might like</h3>10<img src='/a.jpg'><a href='/car-news/grant'>44Electric Car Grant: every car that "
-        "gets it</a><img src='/b.jpg'><a href='/car-news/spring'>17Get ready for spring with 17 convertibles</a>",
+        ("<h3>You might like</h3>10<a href='/car-news/grant'>44Electric Car Grant: every car that gets it</a>"
+         "<a href='/car-news/spring'><img src='/b.jpg'></a><a href='/car-news/spring'>17Get ready for spring with "
+         "17 convertibles</a><img src='/c.jpg'><a href='/car-news/polestar'>A new Polestar 4 estate</a>", ""),
     ],
-)
-def test_the_sites_headlines_side_by_side_under_their_name_go_wherever_they_stand(box):
+)  # fmt: skip
+def test_the_sites_headlines_side_by_side_under_their_name_go_wherever_they_stand(box, after):
     address = "https://news.example/2025/dams"
-    result = run(f"{PROSE}{box}{SECOND_PROSE}", address)
-    assert text(result) == text(run(f"{PROSE}{SECOND_PROSE}"))
+    result = run(f"{PROSE}{box}{after}{SECOND_PROSE}", address)
+    assert text(result) == text(run(f"{PROSE}{after}{SECOND_PROSE}"))
     assert "related-articles list" in kinds(result)
 
 
@@ -586,6 +587,52 @@ def test_the_sites_headlines_side_by_side_under_their_name_go_wherever_they_stan
 def test_headlines_side_by_side_that_only_sound_related_stay(box):
     result = run(f"{PROSE}{box}{PROSE}", "https://news.example/2025/dams")
     assert "related-articles list" not in kinds(result)
+
+
+# Found in review: what the run stops at is the article's.
+@pytest.mark.parametrize(
+    ("box", "kept"),
+    [
+        # A picture after the last headline (or before the first) is the article's figure.
+        ("<h3>Related</h3><p><a href='/a'>Bridge reopens</a></p><p><a href='/b'>Ferry returns</a></p>"
+         "<figure><img src='/map.png'></figure>", "/map.png"),
+        # A heading of the label's rank or above starts the next section, linked or not.
+        ("<h4>Related:</h4><p><a href='/a'>Bridge reopens</a></p><h2><a href='/ch2'>Chapter 2: The ferry</a></h2>",
+         "Chapter 2"),
+        # Sentences that open with a link are the author's, not headlines.
+        ("<h2>Related</h2><p><a href='/2019/dam'>Our 2019 report</a> found the dam was failing.</p>"
+         "<p><a href='/2021/count'>The 2021 count</a> showed the salmon back.</p>", "found the dam was failing"),
+        # A box holding more than its linked heading (a table of data) is no headline.
+        ("<h3>Related</h3><p><a href='/p1'>Part one</a></p><div><h4><a href='/data'>The data</a></h4><table>"
+         "<tr><td>2019</td><td>310 fish</td></tr><tr><td>2021</td><td>1,240 fish</td></tr></table></div>", "1,240 fish"),
+        # Headlines are built alike: a paragraph's link, then a heading's, are no run.
+        ("<p>Related:</p><p><a href='/a'>Bridge reopens</a></p><h3><a href='/b'>Ferry returns</a></h3>",
+         "Bridge reopens"),
+        # Words after a link: a sentence that links, not headlines side by side.
+        ("<h4>Related:</h4><a href='/a'>Bridge reopens</a> and <a href='/b'>the ferry</a> are back.", "Bridge reopens"),
+        # Anything between the line and its list keeps both: a year, here.
+        ("<p>Related</p>2025<ul><li><a href='/a'>One</a></li><li><a href='/b'>Two</a></li></ul>", "2025"),
+    ],
+)  # fmt: skip
+def test_what_a_run_of_teasers_stops_at_stays(box, kept):
+    result = run(f"{PROSE}{box}{SECOND_PROSE}", "https://news.example/2025/dams")
+    assert kept in lxml.html.tostring(result.article, encoding="unicode")
+
+
+# Found in review: a heading over a trailing box goes with all of it, what follows its headlines too.
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<h2>More stories</h2><h3><a href='/a'>Bridge reopens</a></h3><h3><a href='/b'>Ferry returns</a></h3>"
+        "<ul><li><a href='/c'>Canal</a></li><li><a href='/d'>Dock</a></li></ul>",
+        "<h2>Read this next</h2><h3><a href='/a'>Bridge reopens</a></h3><h3><a href='/b'>Ferry returns</a></h3>"
+        "<h3><a href='/c'>Canal</a></h3>3 min read",
+        "<h2>Related</h2><h3><a href='/a'>Bridge reopens</a></h3><h3><a href='/b'>Ferry returns</a></h3>"
+        "<p>The ferry is back after a winter of repairs.</p>",
+    ],
+)
+def test_a_box_of_teasers_ending_the_article_goes_whole(box):
+    assert text(run(f"{PROSE}{box}", "https://news.example/2025/dams")) == text(run(PROSE))
 
 
 @pytest.mark.parametrize(
