@@ -311,6 +311,19 @@ def _text_around(first: HtmlElement, last: HtmlElement, elements: list[HtmlEleme
     return before, after, heading_after
 
 
+def _article_goes_on_after_its_box(heading: HtmlElement, cards: list[HtmlElement], article: HtmlElement) -> bool:
+    """The heading and its cards sit in a box of their own, and text comes after the box: the
+    article goes on (an aside between two paragraphs, a listicle's next item)."""
+    box = heading.getparent()
+    if box is None or box is article or not all(box in card.iterancestors() for card in cards):
+        return False
+    return bool((box.tail or "").strip()) or any(
+        text_of(following) or (following.tail or "").strip()
+        for following in elements_after(box, article)
+        if isinstance(following.tag, str)
+    )
+
+
 def _drop_trailing_teasers(article: HtmlElement, tally: RemovalTally) -> None:
     """A heading naming the site's teasers ("Related posts", "Read this next") over a run of two
     or more linked headlines that ends the article goes, with the run. Both engines keep such a
@@ -324,6 +337,8 @@ def _drop_trailing_teasers(article: HtmlElement, tally: RemovalTally) -> None:
         after = [node for node in elements_after(heading, article) if isinstance(node.tag, str)]
         cards = [h for element in after for h in element.iter(*SECTION_HEADING_TAGS) if is_link_heading(h)]
         if len(cards) < 2:
+            continue
+        if _article_goes_on_after_its_box(heading, cards, article):
             continue
         before, end, heading_after = _text_around(cards[0], cards[-1], after)
         before += len((heading.tail or "").strip())
@@ -391,12 +406,13 @@ def _run_after(label: HtmlElement, address: str | None) -> list[HtmlElement]:
     """The headlines side by side directly after ``label``: two or more blocks built alike, each
     all one link to another of the site's pages (no summary: sentences that open with a link are
     an author's), the pictures between them (thumbnails); up to the first block that is not one,
-    a heading of the label's rank or a line that goes on in words."""
-    if _words_after(label):
-        return []  # "Related: the council's vote, as we reported" is a sentence
-    ends = _rank_or_above(label) if label.tag in HEADING_TAGS else ()
+    a heading above the label's rank or a line that goes on in words."""
+    if _words_after(label) or _link_chars(label) >= len(text_of(label)):
+        return []  # "Related: the council's vote, as we reported" is a sentence; a link is a headline
+    above = _rank_or_above(label)[:-1] if label.tag in HEADING_TAGS else ()
     run: list[HtmlElement] = []
     headlines: list[HtmlElement] = []
+    stop = None
     for sibling in label.itersiblings():
         if not isinstance(sibling.tag, str):
             continue
@@ -404,44 +420,46 @@ def _run_after(label: HtmlElement, address: str | None) -> list[HtmlElement]:
             run.append(sibling)
             continue
         if (
-            sibling.tag in ends
+            sibling.tag in above
             or (headlines and sibling.tag != headlines[0].tag)
             or _words_after(sibling)
             or not _is_teaser(sibling, address)
             or _link_chars(sibling) < len(text_of(sibling))
         ):
+            stop = sibling
             break
         run.append(sibling)
         headlines.append(sibling)
-    if len(headlines) < _RELATED_LIST_MIN_ITEMS:
+    # Links in a line that goes on ("<a>Bridge</a>, <a>Ferry</a>, <a>Canal</a> are back") are a sentence.
+    if len(headlines) < _RELATED_LIST_MIN_ITEMS or (stop is not None and stop.tag in _INLINE_TAGS):
         return []
     # Only the pictures between headlines are theirs: one before or after may be the article's.
     return run[run.index(headlines[0]) : run.index(headlines[-1]) + 1]
 
 
 def _drop_related_lists(
-    article: HtmlElement, tally: RemovalTally, teasers_after: Callable[[HtmlElement], list[HtmlElement]]
-) -> None:
+    article: HtmlElement, tally: RemovalTally, teasers_after: Callable[[HtmlElement], list[HtmlElement]], allowed: float
+) -> float:
     """A heading or a line naming the site's teasers ("Related posts:", "You might also like")
     directly over two or more headlines linking to the site's other pages (``teasers_after``: in
     a list, or side by side) goes with them, wherever it stands: WordPress sets such boxes
     between an article's paragraphs as often as after them. Its words say what they are. An
     author's reading list stays: it is called "further reading" or "see also"
     (``rules.RELATED_HEADING`` leaves those out), or it links to other sites. So do teasers that
-    are most of the article: a newsroom's "Latest news" is the page."""
-    total = len(text_of(article))
-    removed = 0  # the lists together, not each one, are at most half the article
+    are most of the article: a newsroom's "Latest news" is the page: the lists together, not
+    each one, are ``allowed`` characters at most. Returns the characters left of that."""
     for label in list(article.iter(*SECTION_HEADING_TAGS, "p")):
         if not is_attached(label, article) or not rules.RELATED_HEADING.fullmatch(text_of(label)):
             continue
         teasers = teasers_after(label)
         chars = sum(len(text_of(teaser)) for teaser in teasers)
-        if teasers and removed + chars <= _RELATED_LIST_MAX_SHARE * total:
-            removed += chars
+        if teasers and chars <= allowed:
+            allowed -= chars
             for element in (label, *teasers):
                 if not _words_after(element):
                     element.tail = None  # a card's counter ("10") goes with the card; words stay
                 tally.drop(element, rules.RELATED_ARTICLES, "a list of the site's other articles, under its name")
+    return allowed
 
 
 def _drop_emptied_teaser_headings(article: HtmlElement, tally: RemovalTally) -> None:
@@ -623,9 +641,10 @@ def postclean(article: HtmlElement, meta: Metadata, address: str | None = None) 
     dateline = _drop_phrases(article, tally)
     # A list of teasers first: after a trailing run of them it would keep the run from ending the
     # article. Headlines side by side after that rule: it takes a run whole, theirs may stop short.
-    _drop_related_lists(article, tally, partial(_list_after, address=address))
+    allowed = _RELATED_LIST_MAX_SHARE * len(text_of(article))
+    allowed = _drop_related_lists(article, tally, partial(_list_after, address=address), allowed)
     _drop_trailing_teasers(article, tally)
-    _drop_related_lists(article, tally, partial(_run_after, address=address))
+    _drop_related_lists(article, tally, partial(_run_after, address=address), allowed)
     _drop_emptied_teaser_headings(article, tally)
     _drop_author_bios(article, tally)
     printed = normalise_date(dateline) if dateline else None

@@ -553,6 +553,11 @@ SECOND_PROSE = "<p>" + "The ferry returned to the harbour in May, and the island
         # Linked headlines side by side in a box of their own, in the middle of the article.
         ('<aside><h2>Related</h2><h3><a href="/a">Bridge reopens</a></h3><h3><a href="/b">Ferry returns</a></h3>'
          "</aside>", "<h2>What comes next</h2>"),
+        # Found in review: an aside of them between two paragraphs; the article goes on after it.
+        ('<aside><h2>Related</h2><h3><a href="/a">Bridge reopens</a></h3><h3><a href="/b">Ferry returns</a></h3>'
+         "</aside>", ""),
+        # Headings of the label's own rank, linked, side by side.
+        ("<h3>Related</h3><h3><a href='/a'>Bridge reopens</a></h3><h3><a href='/b'>Ferry returns</a></h3>", ""),
         # wcxb-dev 0232: a paragraph per headline, each all link.
         ("<h4>Related Articles:</h4><p><a href='/mobile-ux'>Mobile UX best practices</a></p>"
          "<p><a href='/app-design'>10 Best app design practices for app development</a></p>", ""),
@@ -565,8 +570,10 @@ SECOND_PROSE = "<p>" + "The ferry returned to the harbour in May, and the island
 )  # fmt: skip
 def test_the_sites_headlines_side_by_side_under_their_name_go_wherever_they_stand(box, after):
     address = "https://news.example/2025/dams"
-    result = run(f"{PROSE}{box}{after}{SECOND_PROSE}", address)
-    assert text(result) == text(run(f"{PROSE}{after}{SECOND_PROSE}"))
+    # More than a summary's length after them: the article goes on (``_drop_trailing_teasers``).
+    rest = f"{after}{SECOND_PROSE * 2}"
+    result = run(f"{PROSE}{box}{rest}", address)
+    assert text(result) == text(run(f"{PROSE}{rest}"))
     assert "related-articles list" in kinds(result)
 
 
@@ -610,12 +617,26 @@ def test_headlines_side_by_side_that_only_sound_related_stay(box):
          "Bridge reopens"),
         # Words after a link: a sentence that links, not headlines side by side.
         ("<h4>Related:</h4><a href='/a'>Bridge reopens</a> and <a href='/b'>the ferry</a> are back.", "Bridge reopens"),
+        # A heading above the label's rank starts the next part, linked or not.
+        ("<h4>Related:</h4><h2><a href='/ch2'>Chapter 2: The ferry</a></h2><h2><a href='/ch3'>Chapter 3</a></h2>",
+         "Chapter 2"),
+        # Only the pictures between headlines are theirs.
+        ("<h3>Related</h3><img src='/lead.png'><p><a href='/a'>Bridge reopens</a></p>"
+         "<p><a href='/b'>Ferry returns</a></p>", "/lead.png"),
+        ("<h3>Related</h3><p><a href='/a'>Bridge reopens</a></p><figure><img src='/dam.png'><figcaption>The dam in "
+         "1910</figcaption></figure><p><a href='/b'>Ferry returns</a></p>", "The dam in 1910"),
+        # Links in a line that goes on are a sentence, whatever is between them.
+        ("<p>Related:</p><a href='/a'>Bridge reopens</a>, <a href='/b'>Ferry returns</a>, <a href='/c'>Canal</a> "
+         "are all back in service this year.", "Bridge reopens"),
+        # A listicle's next item after a box of teasers inside one.
+        ("<ol><li><h3>Related</h3><h4><a href='/a'>Bridge reopens</a></h4><h4><a href='/b'>Ferry returns</a></h4>"
+         "</li><li><p>Anglers counted 1,240 fish.</p></li></ol>", "Anglers counted"),
         # Anything between the line and its list keeps both: a year, here.
         ("<p>Related</p>2025<ul><li><a href='/a'>One</a></li><li><a href='/b'>Two</a></li></ul>", "2025"),
     ],
 )  # fmt: skip
 def test_what_a_run_of_teasers_stops_at_stays(box, kept):
-    result = run(f"{PROSE}{box}{SECOND_PROSE}", "https://news.example/2025/dams")
+    result = run(f"{PROSE}{box}{SECOND_PROSE * 2}", "https://news.example/2025/dams")
     assert kept in lxml.html.tostring(result.article, encoding="unicode")
 
 
@@ -633,6 +654,26 @@ def test_what_a_run_of_teasers_stops_at_stays(box, kept):
 )
 def test_a_box_of_teasers_ending_the_article_goes_whole(box):
     assert text(run(f"{PROSE}{box}", "https://news.example/2025/dams")) == text(run(PROSE))
+
+
+def test_teasers_together_are_at_most_half_the_article():
+    """Found in review: a list and a run of headlines each counted against the whole article."""
+    links = "".join(f"<li><a href='/news/{n}'>Council news number {n}</a></li>" for n in range(4))
+    run_ = "".join(f"<p><a href='/more/{n}'>More council stories, number {n}</a></p>" for n in range(4))
+    intro = "<p>The council met on Tuesday. It voted to reopen the old bridge to cyclists next spring.</p>" * 2
+    result = run(f"{intro}<h2>Latest news</h2><ul>{links}</ul><h2>More stories</h2>{run_}", "https://council.example/")
+    # Either alone is under half the article; together they are over it: the first found goes.
+    assert "Council news number 3" not in text(result) and "More council stories, number 3" in text(result)
+
+
+def test_a_box_of_teasers_between_paragraphs_leaves_the_paragraph_after_it():
+    """Found in review: a short last paragraph after an aside of linked headlines went with it,
+    taken for the last headline's summary; outside the box, it is the article's."""
+    box = (
+        '<aside><h2>Related</h2><h3><a href="/a">Bridge reopens</a></h3><h3><a href="/b">Ferry returns</a></h3></aside>'
+    )
+    result = run(f"{PROSE}{box}{SECOND_PROSE}", "https://news.example/2025/dams")
+    assert text(result) == text(run(f"{PROSE}{SECOND_PROSE}"))
 
 
 @pytest.mark.parametrize(
