@@ -17,10 +17,11 @@ from server.pipeline.types import Removal
 # Scripts written without spaces between words (Chinese, Japanese): the corpus scorers and most
 # word counters count each character as a word (``render.word_count``). Planes 2 and 3 hold the
 # rarer ideographs.
-CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003ffff"
+CJK = "\u3005-\u3007\u3040-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003ffff"
 CJK_CHAR = re.compile(f"[{CJK}]")
-# Their punctuation, full-width: "、", "。", "「", "，", "！", "｡" (not the full-width letters and digits).
-_CJK_PUNCTUATION = re.compile("[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")
+# Their punctuation, full-width: "、", "。", "「", "・", "，", "！", "｡" (not the full-width letters
+# and digits, nor the marks that are part of words: "々" repeats a character, "〇" is zero).
+_CJK_PUNCTUATION = re.compile("[\u3000-\u3004\u3008-\u303f\u30fb\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")
 
 
 def words_in(text: str) -> int:

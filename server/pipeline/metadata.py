@@ -29,7 +29,7 @@ from lxml.html import HtmlElement
 from server.deadline import paused
 from server.errors import ClearpageError
 from server.pipeline import rules
-from server.pipeline.dom import CJK, CJK_CHAR, lines_of, text_of, text_with_breaks, words_in
+from server.pipeline.dom import lines_of, text_of, text_with_breaks, words_in
 from server.pipeline.types import LeadImage, Metadata
 
 ARTICLE_TYPES = frozenset(
@@ -204,13 +204,8 @@ def _article_json_ld(root: HtmlElement, document_title: str | None) -> _JsonLd:
     )
 
 
-def _spaced(text: str) -> str:
-    """Chinese and Japanese with a space around each character, so that they split into words."""
-    return CJK_CHAR.sub(r" \g<0> ", text)
-
-
 def _similarity(a: str, b: str) -> float:
-    words_a, words_b = set(_spaced(a.lower()).split()), set(_spaced(b.lower()).split())
+    words_a, words_b = set(a.lower().split()), set(b.lower().split())
     return len(words_a & words_b) / max(len(words_a | words_b), 1)
 
 
@@ -407,7 +402,7 @@ _HEADING_ANCHOR = re.compile(r"(?:[\s¶#§\U0001f517]|Â¶)+$")
 _SOURCE_AFTER = re.compile(r"(?:\s+(?:\((?:[\w-]+\.)+[a-z]{2,}\)|\d+))+\s*", re.I)
 _HEADING_LABEL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)?:\s*")  # one or two words and a colon
 _TITLE_PARTS = re.compile(r"\s+[|·•–—»/]\s+|\s+-\s+|\s+::\s+")
-_WORD_RE = re.compile(rf"[{CJK}]|[^\W{CJK}]+")  # a Chinese or Japanese character is a word of its own
+_WORD_RE = re.compile(r"\w+")
 
 
 def _shared_words(heading: str, title: str) -> float:
@@ -437,8 +432,10 @@ def without_site_name(title: str, site_names: Collection[str] = ()) -> str:
         if len(parts) == 1:
             return parts[0]
     first = parts[0]
+    # A brand is one or two words between spaces ("Acme", "腾讯科技", "中国新闻网"): a name of
+    # Chinese or Japanese characters has none inside it, whatever its length.
     longest = max(parts, key=words_in)
-    return longest if words_in(first) <= 2 and words_in(longest) > words_in(first) else first
+    return longest if len(first.split()) <= 2 and words_in(longest) > words_in(first) else first
 
 
 def _comparable(text: str) -> str:

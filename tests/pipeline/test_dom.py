@@ -147,7 +147,9 @@ def test_card_lists_are_children_holding_one_link_heading_each():
         ("DeepMind表示，这款名为DNC的AI模型", 8),
         ("トレンドマイクロ、公衆無線LAN", 7),  # yahoo-4: kana and kanji alike, "LAN" one
         ("「人工智能」、「机器学习」。", 4),  # full-width punctuation is no word
-        ("𠮷野家", 2),  # an ideograph beyond the basic plane counts as the others do
+        ("𠮷𠮷𠮷𠮷", 2),  # ideographs beyond the basic plane count as the others do
+        ("テレビ・ラジオ", 3),  # the middle dot is punctuation
+        ("人々", 1),  # the repeat mark is a character of the word
         ("백만 명의 독자", 3),  # Korean is written with spaces
         ("", 0),
     ],

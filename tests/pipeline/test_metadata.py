@@ -387,6 +387,8 @@ def test_a_byline_box_on_real_pages_gives_the_name_alone(page_id, author):
         # Chinese and Japanese are written without spaces: each character is a word (qq, gmw, yahoo-4)
         ("DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶 - 腾讯科技", "", "DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶"),
         ("宇航员在太空中喝酒会怎么样 | 光明网", "", "宇航员在太空中喝酒会怎么样"),
+        ("新闻 » 国内 » 神舟十八号载人飞船发射取得圆满成功", "", "神舟十八号载人飞船发射取得圆满成功"),
+        ("新闻: 神舟十八号载人飞船发射取得圆满成功", "", "神舟十八号载人飞船发射取得圆满成功"),
     ],
 )  # fmt: skip
 def test_title_from_the_document(title, headings, expected):
@@ -473,11 +475,30 @@ def test_base_element_sets_where_relative_urls_resolve():
         ),
         # No title named: the first headline shown.
         (None, ["What happened with Arch Linux ISO in 2024", "Replies"], "What happened with Arch Linux ISO in 2024"),
-        # Chinese and Japanese, written without spaces, two characters to a word: a brand of two
-        # words before the headline goes; the <h1> that differs from the title by a character
-        # is the headline shown; a paragraph set in an <h1> is no headline.
+        # Chinese and Japanese, written without spaces, two characters to a word: a name with no
+        # space in it before a longer headline is a brand, whatever its length; a paragraph set
+        # in an <h1> is no headline.
         ("腾讯科技 | 人工智能迈上新台阶", [], "人工智能迈上新台阶"),
-        ("人工智能迈上新台阶 - 腾讯科技", ["人工智能迈上了新台阶"], "人工智能迈上了新台阶"),
+        (
+            "中国新闻网 | 神舟十八号载人飞船 发射取得圆满成功",
+            ["神舟十八号载人飞船 发射取得圆满成功"],
+            "神舟十八号载人飞船 发射取得圆满成功",
+        ),
+        ("日本経済新聞 | 岸田首相\u3000年内解散見送り", [], "岸田首相\u3000年内解散見送り"),
+        (
+            "Yahoo!ニュース | トレンドマイクロ、公衆無線LANの安全性を調査 ほか",
+            [],
+            "トレンドマイクロ、公衆無線LANの安全性を調査 ほか",
+        ),
+        # Found in review: an <h1> holding the section's or the site's name, all of whose
+        # characters the headline has, is not the headline.
+        (
+            "国務院召开常务会议 部署稳经济措施_新闻中心_新浪网",
+            ["新闻中心", "国務院召开常务会议 部署稳经济措施"],
+            "国務院召开常务会议 部署稳经济措施",
+        ),
+        ("日本経済の回復続く - 日本経済新聞", ["日本経済新聞"], "日本経済の回復続く"),
+        ("人工智能迈上新台阶 - 腾讯科技", ["人工智能"], "人工智能迈上新台阶"),
         (
             None,
             [

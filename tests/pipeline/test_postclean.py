@@ -48,6 +48,13 @@ def test_a_headline_with_a_label_before_the_title_is_removed_as_the_title():
     assert "AlignMerge" not in text(result) and "Background: why merge" in text(result)
 
 
+def test_a_chinese_headline_is_removed_as_a_part_of_the_title():
+    """A part of the title in Chinese is a headline's length though it has no space in it."""
+    headline = "神舟十八号载人飞船发射取得圆满成功"
+    result = run(f"<h1>{headline}</h1>{PROSE}", title=f"{headline} - 中国新闻网")
+    assert headline not in text(result)
+
+
 def test_a_headline_with_a_line_break_is_removed_as_the_title():
     result = run(f"<h1>Top MBA Programs<br>Your Guide</h1>{PROSE}", title="Top MBA Programs Your Guide")
     assert "Your Guide" not in text(result)

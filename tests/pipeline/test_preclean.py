@@ -225,6 +225,17 @@ def test_a_scriptless_copy_in_chinese_is_read_too():
     assert "人工智能技术" in body_text(clean("", article=FLARUM_SHELL.format(copy=copy_)))
 
 
+def test_a_chinese_page_with_its_own_text_leaves_its_noscript_copy_unread():
+    """Counted by spaces, a Chinese page's own article was a shell's few words."""
+    own = (
+        "<article>"
+        + "<p>这款产品具有极其重要的意义，因为这意味着未来的人工智能技术可能不需要人类来教它。</p>" * 3
+        + "</article>"
+    )
+    copy_ = "<noscript><div>" + "<p>The same posts again, for crawlers and old browsers.</p>" * 20 + "</div></noscript>"
+    assert "for crawlers" not in body_text(clean(copy_, article=own))
+
+
 def test_a_noscript_copy_the_page_hides_or_one_beside_a_paywall_stays_unread():
     hidden = f'<div id="app"></div><div style="display:none"><noscript>{ARTICLE}</noscript></div>'
     assert "Sleeper services" not in body_text(clean("", article=hidden))

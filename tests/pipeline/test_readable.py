@@ -205,6 +205,17 @@ def test_a_short_chinese_article_beside_long_related_lists_is_an_article():
     assert sum(r.characters for r in article.removed if r.kind == RELATED_ARTICLES) >= 20 * len(article.text)
 
 
+def test_chinese_words_weigh_as_words_in_the_engine_choice():
+    """readability-lxml's article against the words the page shows: by spaces, a Chinese page was
+    a few words, and any article held most of them (trafilatura was never asked)."""
+    paragraph = f"<p>{BRIEF_IN_CHINESE}</p>"
+    # "DeepMind", "DNC", "AI" and 78 Chinese characters, two to a word
+    assert readable_module._words(lxml.html.fromstring(f"<div>{paragraph}</div>")) == 42
+    page = lxml.html.fromstring(f"<html><body>{paragraph * 10}</body></html>")
+    assert not readable_module._holds_most_of_the_page(42 * 4, page)  # under 70% of 420
+    assert readable_module._holds_most_of_the_page(42 * 8, page)
+
+
 def test_a_listicle_with_linked_headings_is_an_article():
     sections = "".join(
         f"<h3><a href='https://store.example/game{i}'>Game {i} ($20)</a></h3><p>{SENTENCE * 3}</p>" for i in range(6)
