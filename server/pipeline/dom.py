@@ -15,8 +15,8 @@ from server.pipeline import rules
 from server.pipeline.types import Removal
 
 # Scripts written without spaces between words (Chinese, Japanese): the corpus scorers and most
-# word counters count each character as a word (``render.word_count``). Planes 2 and 3 hold the
-# rarer ideographs.
+# word counters count each character as a word (``render.word_count`` does); ``words_in`` counts
+# two to a word. Planes 2 and 3 hold the rarer ideographs.
 CJK = "\u3005-\u3007\u3040-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003ffff"
 CJK_CHAR = re.compile(f"[{CJK}]")
 # Their punctuation, full-width: "、", "。", "「", "・", "，", "！", "｡" (not the full-width letters

@@ -432,10 +432,10 @@ def without_site_name(title: str, site_names: Collection[str] = ()) -> str:
         if len(parts) == 1:
             return parts[0]
     first = parts[0]
-    # A brand is one or two words between spaces ("Acme", "腾讯科技", "中国新闻网"): a name of
-    # Chinese or Japanese characters has none inside it, whatever its length.
-    longest = max(parts, key=words_in)
-    return longest if len(first.split()) <= 2 and words_in(longest) > words_in(first) else first
+    # Counted by spaces: a part in Chinese or Japanese is one such word, a brand ("腾讯科技 | ...")
+    # or a short headline ("台风登陆 - 中国新闻网") alike; only a declared name tells them apart.
+    longest = max(parts, key=lambda part: len(part.split()))
+    return longest if len(first.split()) <= 2 and len(longest.split()) > len(first.split()) else first
 
 
 def _comparable(text: str) -> str:

@@ -46,6 +46,7 @@ from server.pipeline.decode import has_mojibake, repair_mojibake
 from server.pipeline.dom import (
     HEADING_TAGS,
     LIST_MAX_PROSE_PER_ITEM,
+    READERABLE_MIN_PARAGRAPH,
     SECTION_HEADING_TAGS,
     RemovalTally,
     elements_after,
@@ -312,15 +313,17 @@ def _text_around(first: HtmlElement, last: HtmlElement, elements: list[HtmlEleme
 
 
 def _article_goes_on_after_its_box(heading: HtmlElement, cards: list[HtmlElement], article: HtmlElement) -> bool:
-    """The heading and its cards sit in a box of their own, and text comes after the box: the
-    article goes on (an aside between two paragraphs, a listicle's next item)."""
+    """The heading and its cards sit in a box of their own, and a heading or a paragraph of
+    prose comes after the box: the article goes on (an aside between two paragraphs, a
+    listicle's next item). A line after it ("12 comments", "Filed under: Rivers") is not that."""
     box = heading.getparent()
     if box is None or box is article or not all(box in card.iterancestors() for card in cards):
         return False
-    return bool((box.tail or "").strip()) or any(
-        text_of(following) or (following.tail or "").strip()
+    return any(
+        block.tag in SECTION_HEADING_TAGS or len(text_of(block)) > READERABLE_MIN_PARAGRAPH
         for following in elements_after(box, article)
         if isinstance(following.tag, str)
+        for block in following.iter("p", *SECTION_HEADING_TAGS)
     )
 
 
@@ -330,7 +333,8 @@ def _drop_trailing_teasers(article: HtmlElement, tally: RemovalTally) -> None:
     section when the site gives it no name ``rules`` knows. A section of the article is not that
     run: prose before the first headline, more than a summary's worth per headline (a buying
     guide's reviews), or a heading or more than a summary after the last (the article goes on)
-    keep it all."""
+    keep it all; so does a box of its own with a heading or a paragraph after it (that box goes
+    in ``_drop_related_lists`` when its headlines stand side by side)."""
     for heading in article.iter(*SECTION_HEADING_TAGS):
         if not rules.RELATED_HEADING.fullmatch(text_of(heading)):
             continue
@@ -389,12 +393,9 @@ def _list_after(label: HtmlElement, address: str | None) -> list[HtmlElement]:
     return []
 
 
-_LETTER = re.compile(r"[^\W\d_]")
-
-
 def _words_after(element: HtmlElement) -> bool:
     """Words follow ``element`` on its line (not a card's counter: "10")."""
-    return bool(_LETTER.search(element.tail or ""))
+    return bool(_WORD.search(element.tail or ""))
 
 
 def _is_picture(element: HtmlElement) -> bool:
@@ -406,7 +407,9 @@ def _run_after(label: HtmlElement, address: str | None) -> list[HtmlElement]:
     """The headlines side by side directly after ``label``: two or more blocks built alike, each
     all one link to another of the site's pages (no summary: sentences that open with a link are
     an author's), the pictures between them (thumbnails); up to the first block that is not one,
-    a heading above the label's rank or a line that goes on in words."""
+    a heading above the label's rank or a line that goes on in words. None when the run stops at
+    a link or words inside a line (a sentence of links), or when the label goes on in words or
+    is itself a link (a headline, not a name for the ones after it)."""
     if _words_after(label) or _link_chars(label) >= len(text_of(label)):
         return []  # "Related: the council's vote, as we reported" is a sentence; a link is a headline
     above = _rank_or_above(label)[:-1] if label.tag in HEADING_TAGS else ()

@@ -475,10 +475,12 @@ def test_base_element_sets_where_relative_urls_resolve():
         ),
         # No title named: the first headline shown.
         (None, ["What happened with Arch Linux ISO in 2024", "Replies"], "What happened with Arch Linux ISO in 2024"),
-        # Chinese and Japanese, written without spaces, two characters to a word: a name with no
-        # space in it before a longer headline is a brand, whatever its length; a paragraph set
-        # in an <h1> is no headline.
-        ("腾讯科技 | 人工智能迈上新台阶", [], "人工智能迈上新台阶"),
+        # Chinese and Japanese, written without spaces: a part with no space in it is one word
+        # between spaces, a brand or a short headline alike, so the first part stands unless the
+        # other has more words between spaces; a paragraph set in an <h1> is no headline.
+        ("台风登陆 - 中国新闻网", [], "台风登陆"),
+        ("大雨 | NHKニュース", [], "大雨"),
+        ("习近平会见美国总统 - 新华网 - 让新闻离你更近的权威新闻网站", [], "习近平会见美国总统"),
         (
             "中国新闻网 | 神舟十八号载人飞船 发射取得圆满成功",
             ["神舟十八号载人飞船 发射取得圆满成功"],

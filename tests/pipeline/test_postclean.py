@@ -673,6 +673,20 @@ def test_teasers_together_are_at_most_half_the_article():
     assert "Council news number 3" not in text(result) and "More council stories, number 3" in text(result)
 
 
+@pytest.mark.parametrize(
+    "after", ["<p>12 comments</p>", "<p>Filed under: Environment</p>", "<footer>Posted in News | Tagged dams</footer>"]
+)
+def test_a_box_of_teasers_followed_by_a_line_still_ends_the_article(after):
+    """Found in review: a line after a box of teasers is the page's furniture, not the article
+    going on; a box followed by it still ends the article."""
+    cards = "".join(
+        f"<h3><a href='/{slug}'>{headline}</a></h3><p>A line of summary.</p>"
+        for slug, headline in (("bridge", "Bridge reopens"), ("ferry", "Ferry returns"))
+    )
+    result = run(f"{PROSE}<div><h2>Related posts</h2>{cards}</div>{after}", "https://news.example/2025/dams")
+    assert "Bridge reopens" not in text(result) and "related-articles list" in kinds(result)
+
+
 def test_a_box_of_teasers_between_paragraphs_leaves_the_paragraph_after_it():
     """Found in review: a short last paragraph after an aside of linked headlines went with it,
     taken for the last headline's summary; outside the box, it is the article's."""
