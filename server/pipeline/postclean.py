@@ -440,8 +440,20 @@ def _run_after(label: HtmlElement, address: str | None) -> list[HtmlElement]:
     return run[run.index(headlines[0]) : run.index(headlines[-1]) + 1]
 
 
+def _teaser_labels(article: HtmlElement) -> list[HtmlElement]:
+    """The headings and lines in ``article`` that name the site's teasers (``rules.RELATED_HEADING``),
+    found once for the rules below: they only drop elements, so a label found stays one."""
+    return [
+        label for label in article.iter(*SECTION_HEADING_TAGS, "p") if rules.RELATED_HEADING.fullmatch(text_of(label))
+    ]
+
+
 def _drop_related_lists(
-    article: HtmlElement, tally: RemovalTally, teasers_after: Callable[[HtmlElement], list[HtmlElement]], allowed: float
+    article: HtmlElement,
+    tally: RemovalTally,
+    labels: list[HtmlElement],
+    teasers_after: Callable[[HtmlElement], list[HtmlElement]],
+    allowed: float,
 ) -> float:
     """A heading or a line naming the site's teasers ("Related posts:", "You might also like")
     directly over two or more headlines linking to the site's other pages (``teasers_after``: in
@@ -451,8 +463,8 @@ def _drop_related_lists(
     (``rules.RELATED_HEADING`` leaves those out), or it links to other sites. So do teasers that
     are most of the article: a newsroom's "Latest news" is the page: the lists together, not
     each one, are ``allowed`` characters at most. Returns the characters left of that."""
-    for label in list(article.iter(*SECTION_HEADING_TAGS, "p")):
-        if not is_attached(label, article) or not rules.RELATED_HEADING.fullmatch(text_of(label)):
+    for label in labels:
+        if not is_attached(label, article):
             continue
         teasers = teasers_after(label)
         chars = sum(len(text_of(teaser)) for teaser in teasers)
@@ -465,12 +477,12 @@ def _drop_related_lists(
     return allowed
 
 
-def _drop_emptied_teaser_headings(article: HtmlElement, tally: RemovalTally) -> None:
+def _drop_emptied_teaser_headings(article: HtmlElement, tally: RemovalTally, labels: list[HtmlElement]) -> None:
     """A heading naming the site's teasers ("What to read next...") over nothing, up to the next
     heading of its rank or the article's end: its teasers went with their box. (After the rules
     that take the teasers with their heading: one over a run of linked headlines is not empty.)"""
-    for heading in list(article.iter(*SECTION_HEADING_TAGS)):
-        if rules.RELATED_HEADING.fullmatch(text_of(heading)) and _section_is_empty(heading, article):
+    for heading in (label for label in labels if label.tag in SECTION_HEADING_TAGS):
+        if is_attached(heading, article) and _section_is_empty(heading, article):
             tally.drop(heading, rules.RELATED_ARTICLES, "the heading of the site's teasers, over nothing")
 
 
@@ -644,11 +656,12 @@ def postclean(article: HtmlElement, meta: Metadata, address: str | None = None) 
     dateline = _drop_phrases(article, tally)
     # A list of teasers first: after a trailing run of them it would keep the run from ending the
     # article. Headlines side by side after that rule: it takes a run whole, theirs may stop short.
+    labels = _teaser_labels(article)
     allowed = _RELATED_LIST_MAX_SHARE * len(text_of(article))
-    allowed = _drop_related_lists(article, tally, partial(_list_after, address=address), allowed)
+    allowed = _drop_related_lists(article, tally, labels, partial(_list_after, address=address), allowed)
     _drop_trailing_teasers(article, tally)
-    _drop_related_lists(article, tally, partial(_run_after, address=address), allowed)
-    _drop_emptied_teaser_headings(article, tally)
+    _drop_related_lists(article, tally, labels, partial(_run_after, address=address), allowed)
+    _drop_emptied_teaser_headings(article, tally, labels)
     _drop_author_bios(article, tally)
     printed = normalise_date(dateline) if dateline else None
     # The article's own dateline gives the date when nothing else did, and its time of day when

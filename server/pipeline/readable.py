@@ -805,10 +805,10 @@ def _feed_words(articles: list[HtmlElement], first: HtmlElement, shown: HtmlElem
     }
     if not in_cards:
         return none
-    return [_words_in(article, in_cards) for article in articles]
+    return [_words_of_blocks(article, in_cards) for article in articles]
 
 
-def _words_in(article: HtmlElement, texts: set[str]) -> int:
+def _words_of_blocks(article: HtmlElement, texts: set[str]) -> int:
     """Words of the blocks of ``article`` whose text is one of ``texts`` (a block inside one
     counted is not counted again)."""
     counted: set[HtmlElement] = set()
